@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import "./vitest.polyfills.ts";
 
 // Unit tests: pure lib/** code, no database, no framework.
 export default defineConfig({

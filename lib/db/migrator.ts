@@ -129,7 +129,7 @@ function migrationsList(dir: string) {
 const filters = { externalTables: [], externalEnums: [] };
 
 /** Opens the engine on a database; the shadow database is always a throw-away in-memory PGlite. */
-async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: InstanceType<EngineModule["SchemaEngine"]>, schema: { files: { path: string; content: string }[] }) => Promise<T>): Promise<T> {
+async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>, schema: { files: { path: string; content: string }[] }) => Promise<T>): Promise<T> {
   const bg = await loadEngine();
   const schema = { files: [{ path: paths.schemaPath, content: fs.readFileSync(paths.schemaPath, "utf8") }] };
   const config = pgConfigFromUrl(url);
@@ -161,6 +161,15 @@ async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: Ins
   }
 }
 
+/**
+ * The WASM engine's createMigration cannot open a shadow database by itself ("must be provided
+ * through an external factory"); devDiagnostic on an up-to-date database opens one and the
+ * engine keeps it. Call this after applying migrations and before createMigration.
+ */
+async function openShadow(engine: Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>, list: ReturnType<typeof migrationsList>) {
+  await engine.devDiagnostic({ migrationsList: list, filters });
+}
+
 /** Applies every pending migration; returns the names applied now. */
 export async function deployMigrations(url: string, paths: MigratorPaths = defaultPaths()): Promise<string[]> {
   return withEngine(url, paths, async (engine) => {
@@ -176,8 +185,8 @@ export async function deployMigrations(url: string, paths: MigratorPaths = defau
 export async function pendingSchemaChange(url: string, paths: MigratorPaths = defaultPaths()): Promise<string | null> {
   return withEngine(url, paths, async (engine, schema) => {
     const list = migrationsList(paths.migrationsDir);
-    await engine.devDiagnostic({ migrationsList: list, filters });
     await engine.applyMigrations({ migrationsList: list, filters });
+    await openShadow(engine, list);
     const out = await engine.createMigration({ draft: false, migrationName: "drift", migrationsList: list, schema, filters });
     return out.migrationScript ?? null;
   });
@@ -189,6 +198,7 @@ export async function createMigration(url: string, name: string, paths: Migrator
     const diag = await engine.devDiagnostic({ migrationsList: migrationsList(paths.migrationsDir), filters });
     if (diag.action.tag === "reset") throw new Error(`The database needs a reset before a new migration: ${diag.action.reason}`);
     await engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters });
+    await openShadow(engine, migrationsList(paths.migrationsDir));
     const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList: migrationsList(paths.migrationsDir), schema, filters });
     if (!out.migrationScript) return null;
     const dir = path.join(paths.migrationsDir, out.generatedMigrationName);

@@ -1,0 +1,37 @@
+/**
+ * A real database for one integration test file. On a server: a fresh database cloned from
+ * the migrated template, dropped on close. Embedded: the shared database (isolate by creating
+ * your own programme with a unique slug).
+ */
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import { adminQuery, withDatabase } from "./global-setup";
+
+export type TestDatabase = { db: Db; url: string; close: () => Promise<void> };
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = inject("testServerUrl");
+  const template = inject("testTemplate");
+  if (serverUrl && template) {
+    const name = `ferry_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    const url = withDatabase(serverUrl, name);
+    const db = createDb(url);
+    return {
+      db,
+      url,
+      close: async () => {
+        await db.$disconnect();
+        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
+  }
+  const url = inject("testEmbeddedUrl");
+  if (!url) throw new Error("The integration global setup did not run (use vitest.integration.config.ts).");
+  const db = createDb(url, { max: 5 });
+  return { db, url, close: () => db.$disconnect() };
+}
+
+/** A slug no other test uses, for programmes created by a test. */
+export const uniqueSlug = (prefix = "t") => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -3,7 +3,8 @@ import "./vitest.polyfills.ts";
 
 // Unit tests: pure lib/** code, no database, no framework.
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  // "server-only" throws outside React's server build; under test, lib code runs as plain Node.
+  resolve: { tsconfigPaths: true, alias: { "server-only": new URL("./lib/testing/empty.ts", import.meta.url).pathname } },
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["**/*.int.test.ts", "node_modules/**"],

@@ -7,7 +7,8 @@ import "./vitest.polyfills.ts";
 const onServer = Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  // "server-only" throws outside React's server build; under test, lib code runs as plain Node.
+  resolve: { tsconfigPaths: true, alias: { "server-only": new URL("./lib/testing/empty.ts", import.meta.url).pathname } },
   test: {
     include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
     environment: "node",

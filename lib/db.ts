@@ -9,7 +9,8 @@ export type Db = PrismaClient;
 
 /** A client for a given URL; the app uses `db` below, tests and scripts make their own. */
 export function createDb(url: string, opts: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: opts.max ?? 10 });
+  // A bounded connect timeout: an unreachable database must fail a request, not hang it.
+  const adapter = new PrismaPg({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
   return new PrismaClient({ adapter });
 }
 

@@ -135,9 +135,13 @@ async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: Awa
   const config = pgConfigFromUrl(url);
   const base = new PrismaPg(config);
   const connect = base.connect.bind(base);
+  // The engine does not dispose what it connects; close the pools ourselves so no connection
+  // outlives the call (a template database with a live connection cannot be cloned).
+  const opened: { dispose: () => Promise<void> }[] = [];
   base.connect = async () => {
     const adapter = await connect();
     patchQueryable(adapter);
+    opened.push(adapter);
     return adapter;
   };
   base.connectToShadowDb = async () => {
@@ -158,6 +162,7 @@ async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: Awa
     return await fn(engine, schema);
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((a) => a.dispose()));
   }
 }
 

@@ -15,7 +15,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const template = inject("testTemplate");
   if (serverUrl && template) {
     const name = `ferry_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await cloneTemplate(serverUrl, name, template);
     const url = withDatabase(serverUrl, name);
     const db = createDb(url);
     return {
@@ -35,3 +35,17 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 
 /** A slug no other test uses, for programmes created by a test. */
 export const uniqueSlug = (prefix = "t") => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+// Postgres refuses to clone a template while another session touches it, which includes a
+// parallel clone by another test file: retry briefly.
+async function cloneTemplate(serverUrl: string, name: string, template: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 100 + attempt * 50));
+    }
+  }
+}

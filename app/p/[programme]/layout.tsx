@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { NavLinks } from "@/components/shell/nav-links";
+import { ProgrammeSwitcher } from "@/components/shell/programme-switcher";
+import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { listProgrammes } from "@/lib/programmes/queries";
+
+export default async function ProgrammeLayout({ children, params }: { children: ReactNode; params: Promise<{ programme: string }> }) {
+  const { programme: slug } = await params;
+  const { actor, programme } = await getProgrammeForPage(slug);
+  const programmes = await listProgrammes(actor);
+  return (
+    <div className="flex min-h-screen">
+      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-5 border-r border-slate-200 bg-white p-4">
+        <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight text-brand-900">
+          <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
+            F
+          </span>
+          Ferry
+        </Link>
+        <ProgrammeSwitcher current={programme} programmes={programmes} />
+        <nav aria-label="Sections">
+          <NavLinks slug={programme.slug} />
+        </nav>
+        <p className="mt-auto px-1 text-xs text-slate-500">
+          Signed in as {actor.name} · {programme.role}
+        </p>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 px-8 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

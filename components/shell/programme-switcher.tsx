@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { ProgrammeSummary } from "@/lib/programmes/schemas";
+
+/**
+ * Switches programmes with a native disclosure: keyboard operable and announced by screen
+ * readers without any script.
+ */
+export function ProgrammeSwitcher({ current, programmes }: { current: { slug: string; name: string }; programmes: ProgrammeSummary[] }) {
+  return (
+    <details className="group relative">
+      <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+        <span className="min-w-0">
+          <span className="block text-xs text-slate-500">Programme</span>
+          <span className="block truncate font-medium">{current.name}</span>
+        </span>
+        <span aria-hidden="true" className="text-slate-500 transition group-open:rotate-180">
+          ▾
+        </span>
+      </summary>
+      <nav aria-label="Programmes" className="absolute left-0 right-0 z-20 mt-1 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <ul>
+          {programmes.map((p) => (
+            <li key={p.slug}>
+              <Link
+                href={`/p/${p.slug}`}
+                aria-current={p.slug === current.slug ? "true" : undefined}
+                className="block rounded px-3 py-2 text-sm hover:bg-slate-100 aria-[current=true]:font-semibold"
+              >
+                {p.name}
+                {p.slug === current.slug ? <span className="sr-only"> (current)</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </details>
+  );
+}

@@ -1,0 +1,35 @@
+import { test, expect, axeViolations } from "./fixtures";
+
+test.describe("overview", () => {
+  test("shows the demo programme from real data", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/p\/demo$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(/kubernetes/i);
+    const stats = page.getByRole("definition");
+    await expect(stats.first()).toBeVisible();
+    await expect(page.getByText("Slices live or done")).toBeVisible();
+    // The demo has 12 slices: the headline says "N of 12".
+    await expect(page.getByText(/^\d+ of 12$/)).toBeVisible();
+    await expect(page.getByRole("table", { name: /progress of each wave/i }).getByRole("row")).toHaveCount(5);
+    await expect(page.getByRole("list", { name: "Slices by status" })).toContainText("Rolled back");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("navigates every section with the keyboard and marks the current one", async ({ page }) => {
+    await page.goto("/p/demo");
+    const nav = page.getByRole("navigation", { name: "Sections" });
+    for (const section of ["Services", "Dependencies", "Waves", "Slices", "Reports", "Settings"]) {
+      await nav.getByRole("link", { name: section }).focus();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
+      await expect(nav.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
+      expect(await axeViolations(page)).toEqual([]);
+    }
+  });
+
+  test("an unknown programme is a not-found page, not an error", async ({ page }) => {
+    const response = await page.goto("/p/no-such-programme");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  });
+});

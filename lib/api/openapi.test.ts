@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { buildOpenApi } from "./openapi";
+import { operations } from "./operations";
+
+describe("buildOpenApi", () => {
+  it("documents every operation with its request schema and the error envelope", () => {
+    const doc = buildOpenApi(operations, { version: "test" });
+    expect(doc.openapi).toBe("3.1.0");
+    const post = doc.paths["/api/v1/programmes"].post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown>; additionalProperties: boolean } } } }; responses: Record<string, unknown> };
+    const schema = post.requestBody.content["application/json"].schema;
+    expect(Object.keys(schema.properties).sort()).toEqual(["name", "slug", "targetDate"]);
+    expect(schema.additionalProperties).toBe(false);
+    expect(post.responses.default).toBeDefined();
+  });
+
+  it("lists path parameters and query parameters with their optionality", () => {
+    const doc = buildOpenApi(
+      [{ method: "get", path: "/programmes/{slug}/events", summary: "x", tag: "t", query: z.object({ since: z.string().optional(), limit: z.number() }), responses: { 200: { description: "ok" } } }],
+      { version: "t" },
+    );
+    const op = doc.paths["/api/v1/programmes/{slug}/events"].get as { parameters: { name: string; in: string; required: boolean }[] };
+    expect(op.parameters).toEqual([
+      expect.objectContaining({ name: "slug", in: "path", required: true }),
+      expect.objectContaining({ name: "since", in: "query", required: false }),
+      expect.objectContaining({ name: "limit", in: "query", required: true }),
+    ]);
+  });
+});

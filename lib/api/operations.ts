@@ -1,0 +1,32 @@
+/**
+ * Every REST operation, for the OpenAPI document. A route added without an entry here is
+ * caught by the API integration test that compares this list with the route files.
+ */
+import { z } from "zod";
+import { createProgrammeSchema, programmeSummarySchema } from "@/lib/programmes/schemas";
+import type { Operation } from "./openapi";
+
+export const operations: Operation[] = [
+  {
+    method: "get",
+    path: "/programmes",
+    summary: "Programmes the caller can see",
+    tag: "Programmes",
+    responses: { 200: { description: "Programmes by name", schema: z.array(programmeSummarySchema) } },
+  },
+  {
+    method: "post",
+    path: "/programmes",
+    summary: "Create a programme (deployment administrator)",
+    tag: "Programmes",
+    body: createProgrammeSchema,
+    responses: { 201: { description: "Created", schema: z.object({ slug: z.string(), name: z.string() }) } },
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    summary: "This document",
+    tag: "Meta",
+    responses: { 200: { description: "OpenAPI 3.1 document", contentTypes: ["application/json"] } },
+  },
+];

@@ -1,0 +1,29 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { notFound } from "@/lib/errors";
+import type { Actor } from "./actor";
+
+export type ProgrammeAccess = { id: string; slug: string; name: string; role: Role };
+
+/**
+ * The programme behind a slug and the actor's role in it. A programme the actor may not see
+ * is NOT_FOUND, exactly like one that does not exist, so ids and slugs leak nothing.
+ */
+export const getProgrammeAccessOrThrow = cache(async (actor: Actor, slug: string): Promise<ProgrammeAccess> => {
+  const programme = await db.programme.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      archivedAt: true,
+      memberships: actor.userId ? { where: { userId: actor.userId }, select: { role: true } } : false,
+    },
+  });
+  if (!programme || programme.archivedAt) throw notFound("Programme");
+  const role: Role | undefined = actor.isAdmin ? "manager" : programme.memberships?.[0]?.role;
+  if (!role) throw notFound("Programme");
+  return { id: programme.id, slug: programme.slug, name: programme.name, role };
+});

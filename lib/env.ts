@@ -1,0 +1,31 @@
+/**
+ * Environment configuration, validated once. A missing or malformed variable stops the
+ * process with one line that names it.
+ */
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), "must be a postgresql:// URL");
+
+export const envSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  FERRY_DATA_DIR: z.string().min(1).default(".data"),
+  FERRY_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  FERRY_SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  FERRY_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment or returns the one-line message that names the bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; message: string } {
+  // An empty variable means "unset": shells and .env files leave them around.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return { ok: true, env: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, message: `Configuration error: ${String(issue.path[0] ?? "environment")} ${issue.message}.` };
+}

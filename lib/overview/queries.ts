@@ -1,0 +1,29 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { stageFromDb } from "@/lib/slices/stages";
+import { summariseOverview, type Overview } from "./summary";
+
+/** Everything the overview page shows for one programme, in four small queries. */
+export const getOverview = cache(async (programmeId: string): Promise<Overview & { targetDate: Date | null; recent: RecentEvent[] }> => {
+  const [programme, slices, load, waves, recent] = await Promise.all([
+    db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { targetDate: true } }),
+    db.slice.findMany({ where: { programmeId }, select: { id: true, status: true, stage: true, waveId: true } }),
+    db.service.groupBy({ by: ["sliceId"], where: { programmeId }, _count: { _all: true }, _sum: { peakRps: true } }),
+    db.wave.findMany({ where: { programmeId }, select: { id: true, number: true, name: true, goal: true, plannedStart: true, plannedEnd: true } }),
+    db.event.findMany({
+      where: { programmeId },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: 8,
+      select: { id: true, at: true, actorName: true, entityType: true, action: true, after: true },
+    }),
+  ]);
+  const overview = summariseOverview({
+    slices: slices.map((s) => ({ ...s, stage: stageFromDb(s.stage) })),
+    sliceLoad: load.map((l) => ({ sliceId: l.sliceId, services: l._count._all, peakRps: l._sum.peakRps ?? 0 })),
+    waves,
+  });
+  return { ...overview, targetDate: programme.targetDate, recent };
+});
+
+export type RecentEvent = { id: number; at: Date; actorName: string; entityType: string; action: string; after: unknown };

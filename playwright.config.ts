@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Run through `npm run test:e2e` (scripts/test.mjs), which builds when stale and gives the
+// server a database of its own: DATABASE_URL's server when set, else a throw-away embedded one.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_ADMIN_TOKEN = process.env.FERRY_ADMIN_TOKEN ?? "e2e-admin-token-0123456789";
+
+// Debian's Chromium where there is one (this project's machines cannot download browsers);
+// elsewhere Playwright's own browser.
+const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefined;
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  workers: 1,
+  fullyParallel: false,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "off",
+    extraHTTPHeaders: {},
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    url: `http://127.0.0.1:${PORT}/api/ready`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      FERRY_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,123 @@
+// `npm start`: one command from a fresh clone to a served app. Builds if no build exists,
+// starts the embedded Postgres when DATABASE_URL is unset, applies migrations, seeds the demo
+// programme on first run, then serves. See docs/adr/0003-embedded-postgres.md.
+import "./load-env";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import pg from "pg";
+import { parseEnv } from "../lib/env";
+import { DataDirLockedError, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
+import { pendingMigrations } from "../lib/db/migration-status";
+
+const dev = process.argv.includes("--dev");
+const started = Date.now();
+const log = (message: string) => console.log(`[ferry] ${message}`);
+const fail = (message: string): never => {
+  console.error(`[ferry] ${message}`);
+  process.exit(1);
+};
+
+const parsed = parseEnv(process.env);
+if (!parsed.ok) fail(parsed.message);
+const env = parsed.ok ? parsed.env : (undefined as never);
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+async function main() {
+  await assertPortFree(env.PORT, env.HOSTNAME);
+  if (!dev && !fs.existsSync(".next/BUILD_ID")) {
+    log("no build found: building once (next build)...");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) fail("next build failed; see the output above.");
+  }
+
+  let embedded: EmbeddedPostgres | undefined;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: path.resolve(env.FERRY_DATA_DIR) });
+    } catch (error) {
+      fail(error instanceof DataDirLockedError ? error.message : `could not start the embedded database: ${String(error)}`);
+    }
+    url = embedded!.url;
+    log(`embedded Postgres on port ${embedded!.port} (data in ${env.FERRY_DATA_DIR}/)`);
+  }
+
+  await migrate(url);
+  if (env.FERRY_SEED_DEMO === "true") await seedIfEmpty(url);
+
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  handleShutdown(child, embedded);
+}
+
+async function assertPortFree(port: number, host: string) {
+  await new Promise<void>((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      fail(error.code === "EADDRINUSE" ? `port ${port} is already in use: stop what uses it or set PORT to another port.` : `cannot listen on ${host}:${port}: ${error.message}`),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+async function migrate(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    fail(`cannot reach the database at DATABASE_URL: ${(error as Error).message}`);
+  }
+  const pending = await pendingMigrations(client).finally(() => client.end());
+  if (pending.length === 0) return;
+  log(`applying ${pending.length} migration(s)...`);
+  // The schema engine is only loaded when something is pending: it costs seconds at start-up.
+  const { deployMigrations } = await import("../lib/db/migrator");
+  await deployMigrations(url);
+}
+
+async function seedIfEmpty(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Programme"`).finally(() => client.end());
+  if (rows[0].n > 0) return;
+  log("first run: seeding the demo programme...");
+  const { createDb } = await import("../lib/db");
+  const { seedDemoProgramme } = await import("../lib/seed");
+  const db = createDb(url, { max: 2 });
+  try {
+    await seedDemoProgramme(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function handleShutdown(child: ChildProcess, embedded: EmbeddedPostgres | undefined) {
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    // Close the embedded database only after the server is gone, so no write is cut off.
+    await embedded?.stop();
+    log("stopped cleanly");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      if (code !== 0) log(`the web server exited (${signal ?? code})`);
+      void stop(code ?? 1);
+    }
+  });
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

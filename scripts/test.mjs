@@ -1,0 +1,145 @@
+// `npm test`: unit, integration and end-to-end suites in order, then one closing line
+// "N passed, N failed". Usage: node scripts/test.mjs [unit] [integration] [e2e] [--embedded] [--total]
+//   --embedded   run the integration suite against the embedded database even if DATABASE_URL is set
+//   --keep       add to the suite results already in .test-results/ instead of starting afresh
+//   --total      print the closing line over every suite result recorded in .test-results/
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+
+const args = process.argv.slice(2);
+const suites = args.filter((a) => !a.startsWith("--"));
+const embedded = args.includes("--embedded");
+const resultsDir = path.resolve(".test-results");
+fs.mkdirSync(resultsDir, { recursive: true });
+// Each run counts only its own suites, unless --keep adds to an earlier run's (CI runs the
+// integration suite a second time, on the embedded database, and reports one total).
+if (!args.includes("--keep") && !args.includes("--total")) {
+  for (const f of fs.readdirSync(resultsDir)) if (f.startsWith("summary-")) fs.rmSync(path.join(resultsDir, f));
+}
+
+const bin = (name) => path.resolve("node_modules/.bin", name);
+const run = (cmd, argv, env = {}) => spawnSync(cmd, argv, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+
+function record(name, passed, failed) {
+  fs.writeFileSync(path.join(resultsDir, `summary-${name}.json`), JSON.stringify({ passed, failed }));
+  console.log(`\n[test] ${name}: ${passed} passed, ${failed} failed\n`);
+}
+
+function vitest(name, config, env = {}) {
+  const out = path.join(resultsDir, `${name}.json`);
+  fs.rmSync(out, { force: true });
+  const status = run(bin("vitest"), ["run", "-c", config, "--reporter=default", "--reporter=json", `--outputFile=${out}`], env);
+  if (!fs.existsSync(out)) return record(name, 0, 1); // the runner itself failed: count it
+  const r = JSON.parse(fs.readFileSync(out, "utf8"));
+  // A file that fails to load has no tests but is a failure all the same.
+  const brokenFiles = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  record(name, r.numPassedTests, r.numFailedTests + brokenFiles + (status !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0));
+}
+
+async function e2e() {
+  buildIfStale();
+  const env = { E2E_PORT: process.env.E2E_PORT ?? "3100" };
+  let dropDb;
+  if (process.env.DATABASE_URL && !embedded) {
+    // A database of its own, dropped afterwards: e2e never touches anyone's data.
+    const name = `ferry_e2e_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+    await admin(process.env.DATABASE_URL, `CREATE DATABASE "${name}"`);
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    env.DATABASE_URL = u.toString();
+    dropDb = () => admin(process.env.DATABASE_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } else {
+    env.DATABASE_URL = "";
+    env.FERRY_DATA_DIR = fs.mkdtempSync(path.join(resultsDir, "e2e-data-"));
+  }
+  const out = path.join(resultsDir, "e2e.json");
+  fs.rmSync(out, { force: true });
+  const status = run(bin("playwright"), ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  await dropDb?.();
+  if (env.FERRY_DATA_DIR) fs.rmSync(env.FERRY_DATA_DIR, { recursive: true, force: true });
+  if (!fs.existsSync(out)) return record("e2e", 0, 1);
+  const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+  const failed = s.unexpected + (s.flaky ?? 0) + (status !== 0 && s.unexpected === 0 ? 1 : 0);
+  record("e2e", s.expected, failed);
+}
+
+// Rebuild only when a source file is newer than the build: a fresh clone always builds.
+function buildIfStale() {
+  const buildId = path.resolve(".next/BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const newest = Math.max(...["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"].map((p) => newestMtime(path.resolve(p))));
+  if (builtAt > newest) return;
+  if (run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) {
+    record("build", 0, 1);
+    throw new Error("next build failed");
+  }
+}
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  if (p.endsWith("generated")) return 0;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+async function admin(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function total(names) {
+  let passed = 0;
+  let failed = 0;
+  for (const n of names) {
+    const f = path.join(resultsDir, `summary-${n}.json`);
+    if (!fs.existsSync(f)) continue;
+    const s = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += s.passed;
+    failed += s.failed;
+  }
+  return { passed, failed };
+}
+
+async function main() {
+  if (args.includes("--total")) {
+    const names = fs.readdirSync(resultsDir).filter((f) => f.startsWith("summary-")).map((f) => f.slice(8, -5));
+    const t = total(names);
+    console.log(`${t.passed} passed, ${t.failed} failed`);
+    process.exit(t.failed > 0 ? 1 : 0);
+  }
+  const ran = [];
+  for (const suite of suites) {
+    if (suite === "unit") {
+      vitest("unit", "vitest.config.ts");
+      ran.push("unit");
+    } else if (suite === "integration") {
+      const name = embedded ? "integration-embedded" : "integration";
+      vitest(name, "vitest.integration.config.ts", embedded ? { DATABASE_URL: "" } : {});
+      ran.push(name);
+    } else if (suite === "e2e") {
+      try {
+        await e2e();
+      } catch (error) {
+        console.error(`[test] e2e could not run: ${error.message}`);
+      }
+      ran.push("e2e", "build");
+    } else {
+      console.error(`unknown suite "${suite}": use unit, integration, e2e`);
+      process.exit(2);
+    }
+  }
+  const t = total(ran);
+  console.log(`${t.passed} passed, ${t.failed} failed`);
+  process.exit(t.failed > 0 ? 1 : 0);
+}
+
+main();

@@ -1,14 +1,18 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+// The meta tag never changes after load, so there is nothing to subscribe to.
+const noSubscription = () => () => {};
 
 // Shown when a page fails unexpectedly (an unreachable database, a bug): a friendly message
 // and the request id to quote, never the error itself.
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const [requestId, setRequestId] = useState("");
-  useEffect(() => {
-    setRequestId(document.querySelector('meta[name="x-request-id"]')?.getAttribute("content") ?? "");
-  }, []);
+  const requestId = useSyncExternalStore(
+    noSubscription,
+    () => document.querySelector('meta[name="x-request-id"]')?.getAttribute("content") ?? "",
+    () => "",
+  );
   return (
     <main id="main" className="mx-auto max-w-xl p-10">
       <h1 className="text-xl font-semibold">Ferry could not load this page</h1>

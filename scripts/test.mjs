@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { buildIfStale } from "./lib/build.mjs";
 
 const args = process.argv.slice(2);
 const suites = args.filter((a) => !a.startsWith("--"));
@@ -40,7 +41,10 @@ function vitest(name, config, env = {}) {
 }
 
 async function e2e() {
-  buildIfStale();
+  if (!buildIfStale()) {
+    record("build", 0, 1);
+    throw new Error("next build failed");
+  }
   const env = { E2E_PORT: process.env.E2E_PORT ?? "3100" };
   let dropDb;
   if (process.env.DATABASE_URL && !embedded) {
@@ -64,26 +68,6 @@ async function e2e() {
   const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
   const failed = s.unexpected + (s.flaky ?? 0) + (status !== 0 && s.unexpected === 0 ? 1 : 0);
   record("e2e", s.expected, failed);
-}
-
-// Rebuild only when a source file is newer than the build: a fresh clone always builds.
-function buildIfStale() {
-  const buildId = path.resolve(".next/BUILD_ID");
-  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const newest = Math.max(...["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"].map((p) => newestMtime(path.resolve(p))));
-  if (builtAt > newest) return;
-  if (run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) {
-    record("build", 0, 1);
-    throw new Error("next build failed");
-  }
-}
-
-function newestMtime(p) {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  if (p.endsWith("generated")) return 0;
-  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
 }
 
 async function admin(url, sql) {

@@ -1,0 +1,135 @@
+/**
+ * The Ferry JSON backup format, version 1: a whole programme by names and keys, with no
+ * database ids and no created/updated times, so an export can be imported anywhere and
+ * exported again byte for byte.
+ */
+import * as z from "zod";
+import { SLICE_STATUSES, STAGES } from "@/lib/slices/stages";
+import {
+  enumOf,
+  inventoryDependencySchema,
+  inventoryServiceSchema,
+  inventoryTeamSchema,
+  serviceNameSchema,
+  teamNameSchema,
+  wholeNumberSchema,
+} from "./model";
+
+// These mirror the enums in prisma/schema.prisma; model.test.ts fails if they drift.
+export const CHECKLIST_CATEGORIES = ["migrated", "observable", "safe_to_shift", "stateful", "retired"] as const;
+export const APPLIES_TO = ["all", "stateful", "stateless", "datastore"] as const;
+export const ITEM_STATES = ["open", "done", "na"] as const;
+export const FACILITY_STATUSES = ["not_started", "in_progress", "ready"] as const;
+
+const text = (max: number) => z.string({ error: "must be text" }).trim().min(1, { error: "is empty" }).max(max, { error: `is longer than ${max} characters` });
+// "" means "none", as in the service fields, so an empty value never fails a restore.
+const optionalText = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .max(max, { error: `is longer than ${max} characters` })
+    .transform((v) => (v === "" ? null : v))
+    .nullish();
+/** Calendar dates (the database's @db.Date columns) travel as YYYY-MM-DD. */
+const date = z.iso.date({ error: "must be a date like 2026-03-31" });
+// Instants are normalised to UTC with milliseconds, the one spelling toISOString gives, so the
+// same moment written with another offset still exports to the same bytes.
+const instant = z.iso
+  .datetime({ offset: true, error: "must be a date and time with a zone, like 2026-03-31T09:30:00Z" })
+  .transform((s) => new Date(s).toISOString());
+const key = text(100);
+
+export const ferryProgrammeSchema = z.strictObject({
+  name: text(200),
+  slug: text(100),
+  description: optionalText(4000),
+  targetDate: date.nullish(),
+  // Order matters here (dev before prod), so unlike other lists it is kept as written.
+  environments: z.array(text(100)),
+});
+
+export const ferryWaveSchema = z.strictObject({
+  number: wholeNumberSchema.min(0, { error: "cannot be negative" }),
+  name: optionalText(200),
+  goal: optionalText(4000),
+  plannedStart: date.nullish(),
+  plannedEnd: date.nullish(),
+  facilities: z.array(key).default([]),
+});
+
+export const ferryChecklistItemSchema = z.strictObject({
+  key,
+  title: text(500),
+  guidance: optionalText(4000),
+  category: enumOf(CHECKLIST_CATEGORIES),
+  gateStage: enumOf(STAGES).nullish(),
+  position: wholeNumberSchema.default(0),
+  state: enumOf(ITEM_STATES).default("open"),
+  evidenceUrl: optionalText(2000),
+  reason: optionalText(4000),
+  doneBy: z.email({ error: "must be an email address" }).nullish(),
+  doneAt: instant.nullish(),
+});
+
+export const ferrySliceSchema = z.strictObject({
+  name: text(200),
+  team: teamNameSchema,
+  wave: wholeNumberSchema.nullish(),
+  status: enumOf(SLICE_STATUSES).default("planned"),
+  stage: enumOf(STAGES).default("0"),
+  services: z.array(serviceNameSchema).default([]),
+  plannedStart: date.nullish(),
+  plannedEnd: date.nullish(),
+  actualStart: instant.nullish(),
+  actualEnd: instant.nullish(),
+  rollbackPlan: optionalText(10000),
+  rollbackRehearsedAt: instant.nullish(),
+  pinnedWave: wholeNumberSchema.nullish(),
+  pinReason: optionalText(1000),
+  checklist: z.array(ferryChecklistItemSchema).default([]),
+});
+
+export const ferryFacilitySchema = z.strictObject({
+  key,
+  name: text(200),
+  description: optionalText(4000),
+  status: enumOf(FACILITY_STATUSES).default("not_started"),
+  ownerTeam: teamNameSchema.nullish(),
+  notes: optionalText(4000),
+});
+
+export const ferryTemplateItemSchema = z.strictObject({
+  key,
+  title: text(500),
+  guidance: optionalText(4000),
+  category: enumOf(CHECKLIST_CATEGORIES),
+  appliesTo: enumOf(APPLIES_TO).default("all"),
+  gateStage: enumOf(STAGES).nullish(),
+  position: wholeNumberSchema.default(0),
+});
+
+export const ferryTemplateSchema = z.strictObject({
+  name: text(200),
+  isDefault: z.boolean({ error: "must be true or false" }).default(false),
+  items: z.array(ferryTemplateItemSchema).default([]),
+});
+
+/** The whole document. Collections may be left out of a hand-written file; exports always write them. */
+export const ferryDocumentSchema = z.strictObject({
+  format: z.literal("ferry", { error: 'must be "ferry"' }),
+  version: z.literal(1, { error: "must be 1, the only version this Ferry reads" }),
+  programme: ferryProgrammeSchema,
+  teams: z.array(inventoryTeamSchema).default([]),
+  services: z.array(inventoryServiceSchema).default([]),
+  dependencies: z.array(inventoryDependencySchema).default([]),
+  waves: z.array(ferryWaveSchema).default([]),
+  slices: z.array(ferrySliceSchema).default([]),
+  facilities: z.array(ferryFacilitySchema).default([]),
+  checklistTemplates: z.array(ferryTemplateSchema).default([]),
+});
+
+/** A Ferry JSON document as parsed (defaults applied); what serializeFerryJson prints. */
+export type FerryDocument = z.output<typeof ferryDocumentSchema>;
+export type FerrySlice = FerryDocument["slices"][number];
+export type FerryWave = FerryDocument["waves"][number];
+export type FerryChecklistItem = FerrySlice["checklist"][number];

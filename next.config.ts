@@ -18,6 +18,8 @@ const contentSecurityPolicy = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
+  // Several builds can share one work tree (parallel work, benchmarks) when each names its own.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm run typecheck` checks the whole project (scripts and tests too) as its own CI step;

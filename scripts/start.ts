@@ -26,7 +26,7 @@ const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 async function main() {
   await assertPortFree(env.PORT, env.HOSTNAME);
-  if (!dev && !fs.existsSync(".next/BUILD_ID")) {
+  if (!dev && !fs.existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     log("no build found: building once (next build)...");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) fail("next build failed; see the output above.");

@@ -11,7 +11,7 @@ export function RecentActivity({ events }: { events: RecentEvent[] }) {
           <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-500" />
           <div>
             <p>
-              <span className="font-medium">{e.actorName}</span> {describeEvent(e)}
+              <span className="font-medium">{e.actorName}</span> {describeEvent(e, e.label)}
             </p>
             <p className="text-xs text-slate-500">
               <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { entityLabels } from "@/lib/events/labels";
 import { stageFromDb } from "@/lib/slices/stages";
 import { summariseOverview, type Overview } from "./summary";
 
@@ -15,15 +16,16 @@ export const getOverview = cache(async (programmeId: string): Promise<Overview &
       where: { programmeId },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: 8,
-      select: { id: true, at: true, actorName: true, entityType: true, action: true, after: true },
+      select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, after: true },
     }),
   ]);
+  const labels = await entityLabels(recent);
   const overview = summariseOverview({
     slices: slices.map((s) => ({ ...s, stage: stageFromDb(s.stage) })),
     sliceLoad: load.map((l) => ({ sliceId: l.sliceId, services: l._count._all, peakRps: l._sum.peakRps ?? 0 })),
     waves,
   });
-  return { ...overview, targetDate: programme.targetDate, recent };
+  return { ...overview, targetDate: programme.targetDate, recent: recent.map((e) => ({ ...e, label: labels.get(`${e.entityType}:${e.entityId}`) })) };
 });
 
-export type RecentEvent = { id: number; at: Date; actorName: string; entityType: string; action: string; after: unknown };
+export type RecentEvent = { id: number; at: Date; actorName: string; entityType: string; action: string; after: unknown; label?: string };

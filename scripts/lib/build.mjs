@@ -16,7 +16,7 @@ function newestMtime(p) {
 
 /** Returns true when the build is usable (already fresh, or rebuilt successfully). */
 export function buildIfStale() {
-  const buildId = path.resolve(".next/BUILD_ID");
+  const buildId = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((p) => newestMtime(path.resolve(p))));
   if (builtAt > newest) return true;

@@ -1,0 +1,95 @@
+// `npm run bench`: seeds the large programme into a fresh database on the local PostgreSQL
+// server, serves the production build against it and prints one JSON line per measurement.
+// Benchmarks are not tests: they never run inside `npm test`.
+import "../load-env";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { createDb } from "../../lib/db";
+import { deployMigrations } from "../../lib/db/migrator";
+import { freePort } from "../../lib/db/embedded";
+import { seedLargeProgramme } from "../../lib/seed";
+import { buildIfStale } from "../lib/build.mjs";
+import { fetchFully, report, timeRuns } from "./measure";
+import { nextStartArgs, spawnServer, startScriptArgs, waitForReady } from "./server";
+import { benchmarks, type BenchContext } from "./suites";
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.some((o) => name.startsWith(o));
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  if (!buildIfStale()) throw new Error("next build failed");
+  if (wanted("start_embedded")) await benchStartEmbedded();
+
+  const dbName = `ferry_bench_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
+  await admin(`CREATE DATABASE "${dbName}"`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${dbName}`;
+  const url = u.toString();
+  const token = `bench-admin-token-${randomUUID()}`;
+  try {
+    await deployMigrations(url);
+    const db = createDb(url, { max: 4 });
+    const t0 = performance.now();
+    const seeded = await seedLargeProgramme(db);
+    report({ name: "seed_large", ms: Math.round(performance.now() - t0), ...seeded });
+    const port = await freePort();
+    const server = spawnServer(nextStartArgs(port), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "20" }, port);
+    try {
+      await waitForReady(`${server.url}/api/ready`, 60_000, server.child);
+      const ctx: BenchContext = { baseUrl: server.url, slug: seeded.slug, db, token };
+      if (wanted("overview_page")) {
+        report({ name: "overview_page", target: "p95 <= 150 ms", ...(await timeRuns(50, () => fetchFully(`${server.url}/p/${seeded.slug}`))) });
+      }
+      for (const bench of benchmarks) if (wanted(bench.name)) report({ name: bench.name, ...(await bench.run(ctx)) });
+    } finally {
+      await server.stop();
+      await db.$disconnect();
+    }
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  }
+}
+
+// `npm start` with the embedded database: first run (migrate + seed) and an already-set-up run.
+async function benchStartEmbedded() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-start-"));
+  try {
+    for (const run of ["first_run", "warm"] as const) {
+      const port = await freePort();
+      const t0 = performance.now();
+      const server = spawnServer(startScriptArgs(), { DATABASE_URL: "", FERRY_DATA_DIR: dataDir }, port);
+      try {
+        await waitForReady(`${server.url}/api/ready`, 120_000, server.child);
+        const ms = Math.round(performance.now() - t0);
+        await fetchFully(`${server.url}/p/demo`);
+        report({ name: `start_embedded_${run}`, ms, ...(run === "warm" ? { target: "serving in < 5000 ms" } : {}) });
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  },
+);

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
-import { currentActor } from "@/lib/auth/current";
+import { requirePageActor } from "@/lib/auth/current";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { formatDate } from "@/lib/format";
 
 // One programme: go straight to it. Several: choose. None: say how to start one.
 export default async function HomePage() {
-  const programmes = await listProgrammes(await currentActor());
+  const programmes = await listProgrammes(await requirePageActor());
   if (programmes.length === 1) redirect(`/p/${programmes[0].slug}`);
   return (
     <main id="main" className="mx-auto max-w-3xl p-10">

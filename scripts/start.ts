@@ -41,6 +41,8 @@ async function main() {
       fail(error instanceof DataDirLockedError ? error.message : `could not start the embedded database: ${String(error)}`);
     }
     url = embedded!.url;
+    // Written for tools that need the live database (psql, end-to-end fixtures); removed at stop.
+    fs.writeFileSync(path.join(env.FERRY_DATA_DIR, "database-url"), url);
     log(`embedded Postgres on port ${embedded!.port} (data in ${env.FERRY_DATA_DIR}/)`);
   }
 

@@ -4,9 +4,13 @@
  */
 import { z } from "zod";
 import { createProgrammeSchema, programmeSummarySchema } from "@/lib/programmes/schemas";
+import { authOperations } from "@/lib/auth/api-operations";
+import { servicesOperations } from "@/lib/services/api-operations";
+import { slicesOperations } from "@/lib/slices/api-operations";
+import { wavesOperations } from "@/lib/waves/api-operations";
 import type { Operation } from "./openapi";
 
-export const operations: Operation[] = [
+const coreOperations: Operation[] = [
   {
     method: "get",
     path: "/programmes",
@@ -30,3 +34,6 @@ export const operations: Operation[] = [
     responses: { 200: { description: "OpenAPI 3.1 document", contentTypes: ["application/json"] } },
   },
 ];
+
+/** Every operation, domain by domain; each domain keeps its own list beside its schemas. */
+export const operations: Operation[] = [...coreOperations, ...authOperations, ...servicesOperations, ...wavesOperations, ...slicesOperations];

@@ -1,13 +1,33 @@
 import "server-only";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 
 /**
- * The actor behind a page request. Until sign-in exists (issue: sign-in, roles and the audit
- * log) every visitor reads as an administrator; no page offers a mutation yet, so nothing can
- * be changed through this. Sign-in replaces this function's body, not its callers.
+ * The actor behind a page or action request, or null when nobody is signed in.
+ * (Sign-in with sessions replaces the body of `sessionActor`; callers stay as they are.)
  */
-export async function currentActor(): Promise<Actor> {
+export async function currentActor(): Promise<Actor | null> {
   const requestId = (await headers()).get("x-request-id") ?? undefined;
+  return sessionActor(requestId);
+}
+
+/** For pages: the signed-in actor, or a redirect to the sign-in page. */
+export async function requirePageActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in");
+  return actor;
+}
+
+/** For server actions: the signed-in actor, or UNAUTHENTICATED. */
+export async function requireActionActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return actor;
+}
+
+// Until sign-in lands every visitor acts as an administrator: the deployment is a demo.
+async function sessionActor(requestId: string | undefined): Promise<Actor | null> {
   return { userId: null, name: "Guest", isAdmin: true, requestId };
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getProgrammeAccessOrThrow, type ProgrammeAccess } from "@/lib/auth/access";
-import { currentActor } from "@/lib/auth/current";
+import { requirePageActor } from "@/lib/auth/current";
 import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 
 /** For pages: the actor and the programme they may see, or Next's not-found page. */
 export async function getProgrammeForPage(slug: string): Promise<{ actor: Actor; programme: ProgrammeAccess }> {
-  const actor = await currentActor();
+  const actor = await requirePageActor();
   try {
     return { actor, programme: await getProgrammeAccessOrThrow(actor, slug) };
   } catch (error) {

@@ -13,6 +13,7 @@ const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefine
 
 export default defineConfig({
   testDir: "./e2e",
+  outputDir: process.env.FERRY_TEST_RESULTS ? `${process.env.FERRY_TEST_RESULTS}/playwright` : "test-results",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,

@@ -1,6 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { E2E_ADMIN_TOKEN } from "../playwright.config";
+import { createDb } from "../lib/db";
+import { seedDemoProgramme } from "../lib/seed";
 
 /** Serious and critical accessibility violations on the current page, by rule id. */
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -9,6 +14,31 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 export const adminHeaders = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+
+/**
+ * The database the server under test uses: DATABASE_URL when the runner set one, else the
+ * embedded database's URL, which `npm start` writes into its data directory.
+ */
+export function e2eDatabaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const file = path.join(process.env.FERRY_DATA_DIR ?? ".data", "database-url");
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/**
+ * A demo programme of the test's own (a fresh slug), so a spec that changes data never
+ * disturbs another spec's assertions. Returns its slug.
+ */
+export async function seedProgramme(prefix = "e2e"): Promise<string> {
+  const slug = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const db = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    await seedDemoProgramme(db, { slug });
+  } finally {
+    await db.$disconnect();
+  }
+  return slug;
+}
 
 export const test = base;
 export { expect };

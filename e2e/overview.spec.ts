@@ -2,8 +2,7 @@ import { test, expect, axeViolations } from "./fixtures";
 
 test.describe("overview", () => {
   test("shows the demo programme from real data", async ({ page }) => {
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/p\/demo$/);
+    await page.goto("/p/demo");
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/kubernetes/i);
     await expect(page.getByRole("term").filter({ hasText: "Slices live or done" })).toBeVisible();
     // The demo has 12 slices: the headline says "N of 12".
@@ -23,6 +22,14 @@ test.describe("overview", () => {
       await expect(nav.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
       expect(await axeViolations(page)).toEqual([]);
     }
+  });
+
+  test("the home page leads to the programmes", async ({ page }) => {
+    await page.goto("/");
+    // One programme: straight to it; several (other specs seed their own): a list to choose from.
+    if (!/\/p\/demo$/.test(page.url())) await page.getByRole("link", { name: /legacy estate to kubernetes/i }).first().click();
+    await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("an unknown programme is a not-found page, not an error", async ({ page }) => {

@@ -1,5 +1,5 @@
 // `npm test`: unit, integration and end-to-end suites in order, then one closing line
-// "N passed, N failed". Usage: node scripts/test.mjs [unit] [integration] [e2e] [--embedded] [--total]
+// "N passed, N failed". Usage: node scripts/test.mjs [unit] [integration] [e2e] [--embedded] [--keep] [--total] [-- playwright args]
 //   --embedded   run the integration suite against the embedded database even if DATABASE_URL is set
 //   --keep       add to the suite results already in .test-results/ instead of starting afresh
 //   --total      print the closing line over every suite result recorded in .test-results/
@@ -10,10 +10,14 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { buildIfStale } from "./lib/build.mjs";
 
-const args = process.argv.slice(2);
+// Arguments after "--" go to Playwright (e.g. a spec file) when e2e runs.
+const dashDash = process.argv.indexOf("--");
+const args = dashDash >= 0 ? process.argv.slice(2, dashDash) : process.argv.slice(2);
+const playwrightArgs = dashDash >= 0 ? process.argv.slice(dashDash + 1) : [];
 const suites = args.filter((a) => !a.startsWith("--"));
 const embedded = args.includes("--embedded");
-const resultsDir = path.resolve(".test-results");
+// FERRY_TEST_RESULTS lets runs in one work tree keep their results apart.
+const resultsDir = path.resolve(process.env.FERRY_TEST_RESULTS ?? ".test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
 // Each run counts only its own suites, unless --keep adds to an earlier run's (CI runs the
 // integration suite a second time, on the embedded database, and reports one total).
@@ -61,7 +65,7 @@ async function e2e() {
   }
   const out = path.join(resultsDir, "e2e.json");
   fs.rmSync(out, { force: true });
-  const status = run(bin("playwright"), ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const status = run(bin("playwright"), ["test", "--reporter=list,json", ...playwrightArgs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   await dropDb?.();
   if (env.FERRY_DATA_DIR) fs.rmSync(env.FERRY_DATA_DIR, { recursive: true, force: true });
   if (!fs.existsSync(out)) return record("e2e", 0, 1);

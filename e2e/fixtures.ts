@@ -6,6 +6,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { E2E_ADMIN_TOKEN } from "../playwright.config";
 import { createDb } from "../lib/db";
 import { seedDemoProgramme } from "../lib/seed";
+import { createPasswordUser } from "../lib/auth/credentials";
+import { DEMO_ACCOUNTS, type DemoRole } from "../lib/auth/demo-accounts";
 
 /** Serious and critical accessibility violations on the current page, by rule id. */
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -38,6 +40,39 @@ export async function seedProgramme(prefix = "e2e"): Promise<string> {
     await db.$disconnect();
   }
   return slug;
+}
+
+const E2E_ADMIN = { email: "e2e-admin@ferry.local", password: "e2e-admin-password" };
+
+/** Makes sure an administrator account exists for specs that need one. */
+async function ensureAdmin(): Promise<void> {
+  const db = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    if (await db.user.findUnique({ where: { email: E2E_ADMIN.email }, select: { id: true } })) return;
+    await createPasswordUser(db, { ...E2E_ADMIN, name: "E2E Admin", isAdmin: true });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Signs the page's browser context in programmatically (no sign-in form): as one of the demo
+ * roles, or as an administrator. Cookies are shared by the page and page.request.
+ */
+export async function signInAs(page: Page, who: DemoRole | "admin"): Promise<void> {
+  let credentials: { email: string; password: string };
+  if (who === "admin") {
+    await ensureAdmin();
+    credentials = E2E_ADMIN;
+  } else {
+    credentials = DEMO_ACCOUNTS.find((a) => a.role === who)!;
+  }
+  const baseURL = test.info().project.use.baseURL!;
+  const res = await page.request.post("/api/auth/sign-in/email", {
+    data: { email: credentials.email, password: credentials.password },
+    headers: { Origin: baseURL },
+  });
+  expect(res.status(), `sign in as ${who}`).toBe(200);
 }
 
 export const test = base;

@@ -1,6 +1,8 @@
-import { test, expect, axeViolations } from "./fixtures";
+import { test, expect, axeViolations, signInAs } from "./fixtures";
 
 test.describe("overview", () => {
+  test.beforeEach(async ({ page }) => signInAs(page, "viewer"));
+
   test("shows the demo programme from real data", async ({ page }) => {
     await page.goto("/p/demo");
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/kubernetes/i);

@@ -15,6 +15,9 @@ describe("parseEnv", () => {
     [{ PORT: "70000" }, "PORT"],
     [{ FERRY_ADMIN_TOKEN: "short" }, "FERRY_ADMIN_TOKEN"],
     [{ FERRY_SEED_DEMO: "yes" }, "FERRY_SEED_DEMO"],
+    [{ BETTER_AUTH_SECRET: "too-short" }, "BETTER_AUTH_SECRET"],
+    [{ FERRY_OIDC_ISSUER: "not a url" }, "FERRY_OIDC_ISSUER"],
+    [{ FERRY_BASE_URL: "ferry.example.com" }, "FERRY_BASE_URL"],
   ])("names the bad variable in one line: %o", (source, name) => {
     const r = parseEnv(source);
     expect(r.ok).toBe(false);

@@ -3,6 +3,7 @@
 import "./load-env";
 import { createDb } from "../lib/db";
 import { seedDemoProgramme, seedLargeProgramme } from "../lib/seed";
+import { seedDemoAccounts } from "../lib/auth/demo-accounts";
 
 const args = process.argv.slice(2);
 const known = new Set(["--large", "--if-empty"]);
@@ -28,6 +29,7 @@ async function main() {
       console.log(`seeded "${s.slug}": ${s.services} services, ${s.dependencies} dependencies, ${s.slices} slices, ${s.waves} waves, ${s.checklistItems} checklist items, ${s.events} events, ${s.teams} teams in ${seconds()} s`);
     } else {
       const s = await seedDemoProgramme(db);
+      await seedDemoAccounts(db);
       console.log(`seeded "${s.slug}": ${s.services} services, ${s.teams} teams, ${s.slices} slices, ${s.waves} waves, ${s.events} events in ${seconds()} s`);
     }
   } finally {

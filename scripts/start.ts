@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { parseEnv } from "../lib/env";
 import { DataDirLockedError, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
@@ -46,15 +47,28 @@ async function main() {
     log(`embedded Postgres on port ${embedded!.port} (data in ${env.FERRY_DATA_DIR}/)`);
   }
 
+  ensureAuthSecret();
   await migrate(url);
   if (env.FERRY_SEED_DEMO === "true") await seedIfEmpty(url);
 
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", FERRY_BASE_URL: process.env.FERRY_BASE_URL ?? `http://localhost:${env.PORT}` },
   });
   log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   handleShutdown(child, embedded);
+}
+
+// Sessions are signed with BETTER_AUTH_SECRET. A zero-config start makes one and keeps it in
+// the data directory, so sessions survive restarts; production sets its own.
+function ensureAuthSecret() {
+  if (process.env.BETTER_AUTH_SECRET) return;
+  const file = path.join(env.FERRY_DATA_DIR, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(env.FERRY_DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.BETTER_AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
 async function assertPortFree(port: number, host: string) {
@@ -90,9 +104,11 @@ async function seedIfEmpty(url: string) {
   log("first run: seeding the demo programme...");
   const { createDb } = await import("../lib/db");
   const { seedDemoProgramme } = await import("../lib/seed");
+  const { seedDemoAccounts } = await import("../lib/auth/demo-accounts");
   const db = createDb(url, { max: 2 });
   try {
     await seedDemoProgramme(db);
+    await seedDemoAccounts(db);
   } finally {
     await db.$disconnect();
   }

@@ -1,17 +1,22 @@
 import "server-only";
+import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
+import { auth } from "./better-auth";
 
-/**
- * The actor behind a page or action request, or null when nobody is signed in.
- * (Sign-in with sessions replaces the body of `sessionActor`; callers stay as they are.)
- */
-export async function currentActor(): Promise<Actor | null> {
-  const requestId = (await headers()).get("x-request-id") ?? undefined;
-  return sessionActor(requestId);
-}
+/** The actor behind a page or action request, or null when nobody is signed in. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const h = await headers();
+  const session = await auth.api.getSession({ headers: h });
+  if (!session) return null;
+  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, name: true, email: true, isAdmin: true, disabledAt: true } });
+  // A disabled person's old session must stop working at once, not when it expires.
+  if (!user || user.disabledAt) return null;
+  return { userId: user.id, name: user.name || user.email, isAdmin: user.isAdmin, requestId: h.get("x-request-id") ?? undefined };
+});
 
 /** For pages: the signed-in actor, or a redirect to the sign-in page. */
 export async function requirePageActor(): Promise<Actor> {
@@ -25,9 +30,4 @@ export async function requireActionActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   return actor;
-}
-
-// Until sign-in lands every visitor acts as an administrator: the deployment is a demo.
-async function sessionActor(requestId: string | undefined): Promise<Actor | null> {
-  return { userId: null, name: "Guest", isAdmin: true, requestId };
 }

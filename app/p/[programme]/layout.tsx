@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { NavLinks } from "@/components/shell/nav-links";
+import { signOutAction } from "@/lib/auth/actions";
 import { ProgrammeSwitcher } from "@/components/shell/programme-switcher";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { listProgrammes } from "@/lib/programmes/queries";
@@ -22,9 +23,19 @@ export default async function ProgrammeLayout({ children, params }: { children: 
         <nav aria-label="Sections">
           <NavLinks slug={programme.slug} />
         </nav>
-        <p className="mt-auto px-1 text-xs text-slate-500">
-          Signed in as {actor.name} · {programme.role}
-        </p>
+        <div className="mt-auto space-y-2 px-1 text-xs text-slate-600">
+          <p>
+            Signed in as <span className="font-medium text-slate-800">{actor.name}</span>
+            <span className="block">
+              {actor.isAdmin ? "administrator" : programme.role} of this programme
+            </span>
+          </p>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded px-0 text-brand-700 underline">
+              Sign out
+            </button>
+          </form>
+        </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-8 py-6">
         {children}

@@ -1,0 +1,48 @@
+import { test, expect, axeViolations, signInAs } from "./fixtures";
+import { DEMO_ACCOUNTS } from "../lib/auth/demo-accounts";
+
+test.describe("sign-in", () => {
+  test("pages send a visitor who is not signed in to the sign-in page", async ({ page }) => {
+    await page.goto("/p/demo");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("heading", { name: "Sign in to Ferry" })).toBeVisible();
+    // The demo installation shows its demo sign-ins.
+    await expect(page.getByRole("table", { name: "Demo accounts" })).toContainText("demo-viewer@ferry.local");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("a wrong password and an unknown email get the same answer", async ({ page }) => {
+    await page.goto("/sign-in");
+    const form = page.getByRole("form", { name: "Sign in with email and password" });
+    await form.getByLabel("Email").fill("demo-viewer@ferry.local");
+    await form.getByLabel("Password").fill("not-the-password");
+    await form.getByRole("button", { name: "Sign in" }).click();
+    const wrongPassword = await page.getByRole("status").filter({ hasText: /do not match/ }).textContent();
+    await form.getByLabel("Email").fill("nobody@ferry.local");
+    await form.getByLabel("Password").fill("not-the-password");
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /do not match/ })).toHaveText(wrongPassword!);
+  });
+
+  for (const account of DEMO_ACCOUNTS) {
+    test(`the demo ${account.role} signs in through the form and sees their role`, async ({ page }) => {
+      await page.goto("/sign-in?next=/p/demo");
+      const form = page.getByRole("form", { name: "Sign in with email and password" });
+      await form.getByLabel("Email").fill(account.email);
+      await form.getByLabel("Password").fill(account.password);
+      await form.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/p\/demo$/);
+      await expect(page.getByText(`${account.role} of this programme`)).toBeVisible();
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/sign-in/);
+      await page.goto("/p/demo");
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+  }
+
+  test("signInAs signs in programmatically", async ({ page }) => {
+    await signInAs(page, "manager");
+    await page.goto("/p/demo");
+    await expect(page.getByText("manager of this programme")).toBeVisible();
+  });
+});

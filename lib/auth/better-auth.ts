@@ -1,0 +1,90 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { db } from "@/lib/db";
+import { eventData } from "@/lib/events/record";
+import { log } from "@/lib/log";
+import { emailDomainAllowed, siteOrigins, ssoConfig } from "./config";
+
+/** Provider id of the OpenID Connect single sign-on, in callback URLs (/api/auth/callback/oidc). */
+export const SSO_PROVIDER = "oidc";
+
+const sso = ssoConfig(process.env);
+const origins = siteOrigins(process.env);
+
+/**
+ * better-auth owns passwords, sessions (httpOnly, SameSite=Lax cookies) and the OpenID Connect
+ * flow; Ferry owns roles. Self sign-up with a password is off: people get accounts from the
+ * setup page, a manager, or their company SSO. See docs/adr/0005-authentication.md.
+ */
+export const auth = betterAuth({
+  appName: "Ferry",
+  baseURL: origins.baseURL,
+  trustedOrigins: origins.trusted,
+  // `next build` imports this module without any runtime configuration; no session is ever
+  // signed at build time, so a placeholder keeps the build quiet. `npm start` always sets one.
+  secret: process.env.BETTER_AUTH_SECRET ?? (process.env.NEXT_PHASE === "phase-production-build" ? "build-time-placeholder-never-used-for-sessions" : undefined),
+  database: prismaAdapter(db, { provider: "postgresql" }),
+  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+  session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+  advanced: {
+    useSecureCookies: origins.baseURL.startsWith("https://"),
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+  },
+  rateLimit: {
+    enabled: true,
+    storage: "database",
+    window: 60,
+    max: 100,
+    customRules: { "/sign-in/email": { window: 60, max: Number(process.env.FERRY_SIGNIN_RATE_LIMIT ?? 10) } },
+  },
+  databaseHooks: {
+    user: {
+      create: {
+        // Only SSO creates users through better-auth (password sign-up is off): enforce the
+        // allowed email domains here, where no code path can skip it.
+        before: async (user) => {
+          if (sso && !emailDomainAllowed(user.email, sso.allowedDomains)) {
+            log.warn("SSO sign-in refused: email domain not allowed", { domain: user.email.split("@").pop() });
+            return false;
+          }
+          return { data: user };
+        },
+        // New SSO users read every programme as viewers until a manager gives them a role.
+        after: async (user) => {
+          const programmes = await db.programme.findMany({ where: { archivedAt: null }, select: { id: true } });
+          await db.$transaction([
+            db.membership.createMany({ data: programmes.map((p) => ({ userId: user.id, programmeId: p.id, role: "viewer" as const })), skipDuplicates: true }),
+            db.event.create({
+              data: eventData({ userId: user.id, name: user.name || user.email, isAdmin: false }, { programmeId: null, entityType: "user", entityId: user.id, action: "user.created_by_sso", after: { email: user.email } }),
+            }),
+          ]);
+        },
+      },
+    },
+  },
+  plugins: [
+    ...(sso
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: SSO_PROVIDER,
+                name: sso.name,
+                discoveryUrl: `${sso.issuer}/.well-known/openid-configuration`,
+                clientId: sso.clientId,
+                clientSecret: sso.clientSecret,
+                scopes: ["openid", "email", "profile"],
+                pkce: true,
+              },
+            ],
+          }),
+        ]
+      : []),
+    nextCookies(),
+  ],
+});
+
+export const ssoEnabled = (): { name: string } | null => (sso ? { name: sso.name } : null);

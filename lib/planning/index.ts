@@ -7,3 +7,4 @@ export { planWaves, planWithDetails } from "./plan";
 export { proposeSlices, proposedSliceId, type ProposedSlice } from "./propose-slices";
 export { blockedSlices, isLive, type Blocking, type BlockingInput, type BlockingSliceInput, type BlockedSlice, type SliceRef, type TeamWaits } from "./blocking";
 export * from "./types";
+export { moveBreaks, placementViolations, sliceBounds, type OrderLink, type PlacedSlice, type PlacementInput, type SliceBounds } from "./placement";

@@ -1,0 +1,76 @@
+/**
+ * Zod schemas of the waves domain: the plan request and response of API.md, and the inputs of
+ * the board's mutations (move a slice, edit a wave, merge and split slices).
+ */
+import { z } from "zod";
+
+/** `POST /programmes/{slug}/plan`: unknown options are refused, capacity must be a positive integer. */
+export const planRequestSchema = z.strictObject({
+  apply: z.boolean().optional(),
+  capacityPerTeam: z.number().int("capacityPerTeam must be a whole number").min(1, "capacityPerTeam must be at least 1").max(100_000).optional(),
+});
+export type PlanRequestInput = z.infer<typeof planRequestSchema>;
+
+export const plannedSliceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  team: z.string().nullable(),
+  services: z.array(z.string()),
+  reason: z.string(),
+});
+
+/** The plan shape shared by the plan and the stored waves. */
+export const planResponseSchema = z.object({
+  waves: z.array(z.object({ number: z.number().int(), slices: z.array(plannedSliceSchema) })),
+  cycles: z.array(z.array(z.string())),
+  violations: z.array(z.object({ kind: z.enum(["order", "pin", "capacity", "facility", "membership"]), message: z.string(), services: z.array(z.string()) })),
+  criticalPath: z.array(z.string()),
+});
+
+const waveNumber = z.coerce.number({ error: "Choose a wave." }).int().min(1, "Choose a wave.").max(10_000);
+const sliceId = z.string().trim().min(1, "Choose a slice.").max(100);
+const booleanish = z.union([z.boolean(), z.enum(["true", "on", "1"]).transform(() => true), z.enum(["false", "off", "0"]).transform(() => false)]);
+
+/** Move a slice to another wave; a move that breaks the order needs `confirmBreak` and a reason. */
+export const moveSliceSchema = z.strictObject({
+  sliceId,
+  toWave: waveNumber,
+  expectedVersion: z.coerce.number().int().min(0).optional(),
+  confirmBreak: booleanish.optional(),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+});
+export type MoveSliceInput = z.infer<typeof moveSliceSchema>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
+
+/** Edit a wave's name, goal and dates; a field left empty clears it. */
+export const updateWaveSchema = z
+  .strictObject({
+    number: waveNumber,
+    name: z.string().trim().max(120, "Keep the name under 120 characters.").optional(),
+    goal: z.string().trim().max(1_000, "Keep the goal under 1,000 characters.").optional(),
+    plannedStart: isoDate.optional(),
+    plannedEnd: isoDate.optional(),
+  })
+  .refine((w) => !w.plannedStart || !w.plannedEnd || w.plannedStart <= w.plannedEnd, { path: ["plannedEnd"], message: "The end cannot be before the start." });
+export type UpdateWaveInput = z.infer<typeof updateWaveSchema>;
+
+const sliceName = z.string().trim().min(1, "Give the slice a name.").max(120, "Keep the name under 120 characters.");
+
+/** Merge two or more slices into the first one listed. */
+export const mergeSlicesSchema = z.strictObject({
+  sliceIds: z.array(sliceId).min(2, "Choose at least two slices to merge.").max(50),
+  name: sliceName.optional(),
+});
+export type MergeSlicesInput = z.infer<typeof mergeSlicesSchema>;
+
+/** Split services off a slice into a new slice of the same team and wave. */
+export const splitSliceSchema = z.strictObject({
+  sliceId,
+  serviceIds: z.array(z.string().min(1)).min(1, "Choose the services that move to the new slice.").max(500),
+  name: sliceName,
+});
+export type SplitSliceInput = z.infer<typeof splitSliceSchema>;

@@ -18,3 +18,31 @@ export const setupSchema = z.strictObject({
 export function safeNextPath(next: string | undefined): string {
   return next && /^\/(?!\/)[\w\-./?=&%]*$/.test(next) && !next.includes("\\") ? next : "/";
 }
+
+export const roleSchema = z.enum(["manager", "lead", "viewer"]);
+
+/** API.md `POST /users`: a member of the programme named by `?programme=`. */
+export const createUserSchema = z.strictObject({
+  email: emailSchema,
+  name: z.string().trim().min(1, "enter a name").max(100),
+  role: roleSchema,
+  teams: z.array(z.string().trim().min(1)).max(50).optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+/** API.md `POST /tokens`: a token for the user with this email (yourself, or as a manager). */
+export const createTokenSchema = z.strictObject({
+  email: emailSchema,
+  name: z.string().trim().min(1, "name the token after what uses it").max(80),
+});
+export type CreateTokenInput = z.infer<typeof createTokenSchema>;
+
+export const revokeTokenSchema = z.strictObject({ tokenId: z.string().min(1) });
+
+export const setRoleSchema = z.strictObject({ userId: z.string().min(1), role: roleSchema });
+export const removeMemberSchema = z.strictObject({ userId: z.string().min(1) });
+export const setTeamsSchema = z.strictObject({
+  userId: z.string().min(1),
+  teamIds: z.array(z.string().min(1)).max(100).default([]),
+  leadTeamIds: z.array(z.string().min(1)).max(100).default([]),
+});

@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditFilters } from "./schemas";
+
+const select = { id: true, at: true, actorId: true, actorName: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
+export type AuditRow = Prisma.EventGetPayload<{ select: typeof select }>;
+
+function where(programmeId: string, f: AuditFilters): Prisma.EventWhereInput {
+  return {
+    programmeId,
+    ...(f.actor ? { actorName: { contains: f.actor, mode: "insensitive" } } : {}),
+    ...(f.entity ? { entityType: f.entity } : {}),
+    ...(f.from || f.to
+      ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      : {}),
+  };
+}
+
+/** One page of the audit log, newest first, paged by id (stable while events are appended). */
+export async function listAuditEvents(programmeId: string, f: AuditFilters, pageSize = 50): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+  const rows = await db.event.findMany({
+    where: { ...where(programmeId, f), ...(f.before ? { id: { lt: f.before } } : {}) },
+    orderBy: { id: "desc" },
+    take: pageSize + 1,
+    select,
+  });
+  const more = rows.length > pageSize;
+  return { rows: rows.slice(0, pageSize), nextBefore: more ? rows[pageSize - 1].id : null };
+}
+
+/** Every event matching the filters, oldest first, for the CSV export. */
+export function allAuditEvents(programmeId: string, f: AuditFilters, max = 100_000): Promise<AuditRow[]> {
+  return db.event.findMany({ where: where(programmeId, f), orderBy: { id: "asc" }, take: max, select });
+}
+
+/** Events for the REST API: oldest first, from a time and/or after an id. */
+export function eventsSince(programmeId: string, q: { since?: string; afterId?: number; limit: number }): Promise<AuditRow[]> {
+  return db.event.findMany({
+    where: { programmeId, ...(q.since ? { at: { gte: new Date(q.since) } } : {}), ...(q.afterId !== undefined ? { id: { gt: q.afterId } } : {}) },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    take: q.limit,
+    select,
+  });
+}
+
+/** The entity types present in a programme's log, for the filter menu. */
+export async function auditEntityTypes(programmeId: string): Promise<string[]> {
+  const rows = await db.event.groupBy({ by: ["entityType"], where: { programmeId }, orderBy: { entityType: "asc" } });
+  return rows.map((r) => r.entityType);
+}

@@ -137,3 +137,11 @@ describe("diffInventory", () => {
     expect(times[2]).toBeLessThan(100);
   });
 });
+
+describe("lists as sets", () => {
+  it("treats a duplicate entry the programme holds as no change", () => {
+    const current = { teams: [], services: [{ name: "a", tags: ["x", "x", "y"] }], dependencies: [] };
+    expect(diffInventory(current, { teams: [], services: [{ name: "a", tags: ["y", "x"] }], dependencies: [] }).services.unchanged).toEqual(["a"]);
+    expect(diffInventory(current, { teams: [], services: [{ name: "a", tags: ["x", "z"] }], dependencies: [] }).services.update).toHaveLength(1);
+  });
+});

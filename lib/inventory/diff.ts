@@ -36,19 +36,19 @@ export type DependencyDiff = {
 };
 export type InventoryDiff = { teams: TeamDiff; services: ServiceDiff; dependencies: DependencyDiff };
 
-// null, undefined and [] are all "none"; lists are sets, so order is not a change.
+// null, undefined and [] are all "none"; lists are sets, so neither order nor a repeated
+// entry is a change (the database may hold a duplicate that a file, deduplicated, cannot).
 function same(a: unknown, b: unknown): boolean {
   const x = a ?? null;
   const y = b ?? null;
   if (!Array.isArray(x) && !Array.isArray(y)) return x === y;
   const xs = (x as unknown[] | null) ?? [];
   const ys = (y as unknown[] | null) ?? [];
-  if (xs.length !== ys.length) return false;
-  // Most lists are equal in the same order: check that before paying for two sorts.
-  if (xs.every((v, i) => v === ys[i])) return true;
-  const sx = xs.map(String).sort();
-  const sy = ys.map(String).sort();
-  return sx.every((v, i) => v === sy[i]);
+  // Most lists are equal in the same order: check that before building sets.
+  if (xs.length === ys.length && xs.every((v, i) => v === ys[i])) return true;
+  const sx = new Set(xs.map(String));
+  const sy = new Set(ys.map(String));
+  return sx.size === sy.size && [...sx].every((v) => sy.has(v));
 }
 
 const DEFAULTS: Partial<Record<ServiceField, unknown>> = SERVICE_DEFAULTS;

@@ -1,0 +1,86 @@
+/**
+ * Validation at every checklist boundary (REST bodies, server actions, template forms).
+ * Strict objects: an unknown field is INVALID, never silently ignored.
+ */
+import { z } from "zod";
+import { STAGES } from "@/lib/slices/stages";
+import { APPLIES_TO, CHECKLIST_CATEGORIES } from "./default-template";
+
+export const ITEM_STATES = ["open", "done", "na"] as const;
+export type ItemStateName = (typeof ITEM_STATES)[number];
+
+const idSchema = z.string().trim().min(1, "an id is required").max(64);
+
+/** True for an absolute http: or https: URL (javascript:, data:, relative paths are refused). */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const evidenceUrlSchema = z.string().trim().max(2000, "keep the link under 2,000 characters").refine(isHttpUrl, "use an http(s) link, such as a pull request or a dashboard");
+const reasonSchema = z.string().trim().max(500, "keep the reason under 500 characters");
+
+const tickShape = {
+  state: z.enum(ITEM_STATES, { message: `use one of ${ITEM_STATES.join(", ")}` }),
+  evidenceUrl: evidenceUrlSchema.optional(),
+  reason: reasonSchema.optional(),
+};
+
+/** Not applicable needs a reason: "n/a" without one is a gate skipped silently. */
+function requireReasonForNa(value: { state: ItemStateName; reason?: string }, ctx: z.RefinementCtx) {
+  if (value.state === "na" && !value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why the item does not apply" });
+}
+
+/** The PATCH body of `/slices/{id}/checklist/{itemId}`. */
+export const tickItemBodySchema = z.strictObject(tickShape).superRefine(requireReasonForNa);
+export type TickItemBody = z.infer<typeof tickItemBodySchema>;
+
+/** Ticking as a mutation input: the body plus which item of which slice. */
+export const tickChecklistItemSchema = z.strictObject({ sliceId: idSchema, itemId: idSchema, ...tickShape }).superRefine(requireReasonForNa);
+export type TickChecklistItemInput = z.infer<typeof tickChecklistItemSchema>;
+
+/** A checklist item as the API returns it. */
+export const checklistItemSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  title: z.string(),
+  category: z.enum(CHECKLIST_CATEGORIES),
+  gate: z.enum(STAGES).nullable().describe("The traffic stage this item gates"),
+  state: z.enum(ITEM_STATES),
+  evidenceUrl: z.string().nullable(),
+  reason: z.string().nullable(),
+  by: z.string().nullable().describe("Who last set the state (done or not applicable)"),
+  at: z.string().nullable().describe("When, ISO 8601"),
+});
+export type ChecklistItemView = z.infer<typeof checklistItemSchema>;
+
+// ---------------------------------------------------------------- templates
+
+const templateItemShape = {
+  title: z.string().trim().min(1, "a title is required").max(200),
+  guidance: z.string().trim().max(2000).optional(),
+  category: z.enum(CHECKLIST_CATEGORIES, { message: `use one of ${CHECKLIST_CATEGORIES.join(", ")}` }),
+  appliesTo: z.enum(APPLIES_TO, { message: `use one of ${APPLIES_TO.join(", ")}` }),
+  // "none" from a select means the item gates no stage.
+  gateStage: z.enum([...STAGES, "none"]).transform((s) => (s === "none" ? null : s)),
+};
+
+/** Creates (no itemId) or edits (itemId) one template item. */
+export const saveTemplateItemSchema = z.strictObject({ templateId: idSchema, itemId: idSchema.optional(), ...templateItemShape });
+export type SaveTemplateItemInput = z.infer<typeof saveTemplateItemSchema>;
+
+export const deleteTemplateItemSchema = z.strictObject({ templateId: idSchema, itemId: idSchema });
+export type DeleteTemplateItemInput = z.infer<typeof deleteTemplateItemSchema>;
+
+export const createTemplateSchema = z.strictObject({ fromDefault: z.literal("yes").optional() });
+export type CreateTemplateInput = z.infer<typeof createTemplateSchema>;
+
+export const applyTemplateSchema = z.strictObject({ templateId: idSchema, sliceId: idSchema });
+export type ApplyTemplateInput = z.infer<typeof applyTemplateSchema>;
+
+export const syncTemplateSchema = z.strictObject({ templateId: idSchema });
+export type SyncTemplateInput = z.infer<typeof syncTemplateSchema>;

@@ -1,0 +1,100 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record";
+import { lockSlice, SLICE_TX_OPTIONS } from "@/lib/slices/access";
+import { itemSelect, tickerNames } from "@/lib/slices/queries";
+import { statusAfterTicks } from "@/lib/slices/stage-machine";
+import { gateItemOf, itemView } from "@/lib/slices/views";
+import type { ChecklistItemView, TickChecklistItemInput } from "./schemas";
+
+/** Ticking this item done is the rehearsal the slice page shows as "last rehearsed". */
+const REHEARSAL_KEY = "rollback-rehearsed";
+
+type ItemState = { state: string; evidenceUrl?: string; reason?: string };
+
+const stateOf = (row: { state: string; evidenceUrl: string | null; reason: string | null }): ItemState => ({
+  state: row.state,
+  ...(row.evidenceUrl ? { evidenceUrl: row.evidenceUrl } : {}),
+  ...(row.reason ? { reason: row.reason } : {}),
+});
+
+/**
+ * Sets a checklist item done (with optional evidence), open, or not applicable (with a
+ * reason); records who and when, one "checklist_item.ticked" event, and the slice status
+ * that follows (done at 100% once the old path is retired, live again when reopened).
+ */
+export async function tickChecklistItem(actor: Actor, programmeSlug: string, input: TickChecklistItemInput): Promise<ChecklistItemView> {
+  const found = await db.checklistItem.findFirst({
+    where: { id: input.itemId, sliceId: input.sliceId, programme: { slug: programmeSlug } },
+    select: { slice: { select: { teamId: true } } },
+  });
+  if (!found) {
+    await authorize(actor, programmeSlug, "programme.read");
+    throw notFound("Checklist item");
+  }
+  const programme = await authorize(actor, programmeSlug, "checklist.tick", [found.slice.teamId]);
+
+  const item = await db.$transaction(async (tx) => {
+    const slice = await lockSlice(tx, programme.id, input.sliceId);
+    const current = await tx.checklistItem.findUniqueOrThrow({ where: { id: input.itemId }, select: { key: true, title: true, state: true, evidenceUrl: true, reason: true } });
+    const now = new Date();
+    const data: Prisma.ChecklistItemUncheckedUpdateInput =
+      input.state === "open"
+        ? { state: "open", evidenceUrl: null, reason: null, doneById: null, doneAt: null }
+        : { state: input.state, evidenceUrl: input.evidenceUrl ?? null, reason: input.reason ?? null, doneById: actor.userId, doneAt: now };
+    const before = stateOf(current);
+    const after = stateOf({ state: input.state, evidenceUrl: (data.evidenceUrl as string | null) ?? null, reason: (data.reason as string | null) ?? null });
+    if (JSON.stringify(before) === JSON.stringify(after)) {
+      // Nothing changes: no write, no event (a retried request must not double the history).
+      return tx.checklistItem.findUniqueOrThrow({ where: { id: input.itemId }, select: itemSelect });
+    }
+    const updated = await tx.checklistItem.update({ where: { id: input.itemId }, data, select: itemSelect });
+    await recordEvent(tx, actor, {
+      programmeId: programme.id,
+      entityType: "checklist_item",
+      entityId: input.itemId,
+      action: "checklist_item.ticked",
+      before,
+      after: { ...after, title: current.title, sliceId: slice.id },
+    });
+    await followSlice(tx, actor, programme.id, slice, { rehearsed: current.key === REHEARSAL_KEY && input.state === "done" ? now : undefined, now });
+    return updated;
+  }, SLICE_TX_OPTIONS);
+  return itemView(item, actor.userId ? undefined : (await tickerNames(programme.id, [item])).get(item.id));
+}
+
+/** Applies what a tick means for the slice: its derived status and the rehearsal date. */
+async function followSlice(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  programmeId: string,
+  slice: Awaited<ReturnType<typeof lockSlice>>,
+  opts: { rehearsed?: Date; now: Date },
+) {
+  // Below 100% the status does not depend on the checklist, so the items are read only there.
+  const items = slice.stage === "100" ? await tx.checklistItem.findMany({ where: { sliceId: slice.id }, select: { id: true, title: true, category: true, gateStage: true, state: true } }) : [];
+  const status = statusAfterTicks(slice.stage, items.map(gateItemOf), slice.status);
+  if (status === slice.status && !opts.rehearsed) return;
+  await tx.slice.update({
+    where: { id: slice.id },
+    data: {
+      version: { increment: 1 },
+      ...(status !== slice.status ? { status, actualEnd: status === "done" ? opts.now : null } : {}),
+      ...(opts.rehearsed ? { rollbackRehearsedAt: opts.rehearsed } : {}),
+    },
+  });
+  if (status !== slice.status) {
+    await recordEvent(tx, actor, {
+      programmeId,
+      entityType: "slice",
+      entityId: slice.id,
+      action: "slice.status_changed",
+      before: { stage: slice.stage, status: slice.status },
+      after: { stage: slice.stage, status },
+    });
+  }
+}

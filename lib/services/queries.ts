@@ -1,0 +1,168 @@
+/** Reads for the services pages: the filtered, paginated list and one service in full. */
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { SERVICE_SELECT } from "@/lib/inventory/load-inventory";
+import type { ServiceFilters, SortKey } from "./schemas";
+
+/** What the list shows per service: only the columns on screen. */
+const LIST_SELECT = {
+  id: true,
+  name: true,
+  kind: true,
+  stateful: true,
+  tier: true,
+  strategy: true,
+  peakRps: true,
+  targetNamespace: true,
+  tags: true,
+  team: { select: { id: true, name: true } },
+  slice: { select: { name: true, status: true, wave: { select: { number: true } } } },
+  _count: { select: { dependsOn: true, usedBy: true } },
+} as const satisfies Prisma.ServiceSelect;
+
+export type ServiceListRow = {
+  id: string;
+  name: string;
+  team: string | null;
+  kind: string;
+  stateful: boolean;
+  tier: number;
+  strategy: string;
+  peakRps: number | null;
+  targetNamespace: string | null;
+  tags: string[];
+  slice: string | null;
+  status: string | null;
+  wave: number | null;
+  dependsOn: number;
+  usedBy: number;
+};
+
+/** The Prisma filter for the list's URL filters; exported for the CSV export of the same view. */
+export function serviceWhere(programmeId: string, f: ServiceFilters): Prisma.ServiceWhereInput {
+  const and: Prisma.ServiceWhereInput[] = [{ programmeId }];
+  if (f.q) {
+    const contains = { contains: f.q, mode: "insensitive" as const };
+    and.push({ OR: [{ name: contains }, { description: contains }, { system: contains }] });
+  }
+  if (f.team.length) {
+    const named = f.team.filter((t) => t !== "none");
+    and.push({ OR: [...(named.length ? [{ team: { name: { in: named } } }] : []), ...(f.team.includes("none") ? [{ teamId: null }] : [])] });
+  }
+  if (f.kind.length) and.push({ kind: { in: f.kind } });
+  if (f.strategy.length) and.push({ strategy: { in: f.strategy } });
+  if (f.tier.length) and.push({ tier: { in: f.tier } });
+  if (f.stateful) and.push({ stateful: f.stateful === "yes" });
+  if (f.tag.length) and.push({ tags: { hasSome: f.tag } });
+  if (f.status.length) {
+    const statuses = f.status.filter((s) => s !== "unsliced") as Exclude<(typeof f.status)[number], "unsliced">[];
+    and.push({ OR: [...(statuses.length ? [{ slice: { status: { in: statuses } } }] : []), ...(f.status.includes("unsliced") ? [{ sliceId: null }] : [])] });
+  }
+  if (f.wave.length) {
+    const numbers = f.wave.filter((w): w is number => typeof w === "number");
+    and.push({
+      OR: [
+        ...(numbers.length ? [{ slice: { wave: { number: { in: numbers } } } }] : []),
+        ...(f.wave.includes("none") ? [{ sliceId: null }, { slice: { waveId: null } }] : []),
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ServiceOrderByWithRelationInput[] {
+  const by: Record<SortKey, Prisma.ServiceOrderByWithRelationInput> = {
+    name: { name: dir },
+    team: { team: { name: dir } },
+    kind: { kind: dir },
+    tier: { tier: dir },
+    strategy: { strategy: dir },
+    peakRps: { peakRps: { sort: dir, nulls: "last" } },
+    wave: { slice: { wave: { number: dir } } },
+    status: { slice: { status: dir } },
+  };
+  // Name last, so equal keys keep one order and pages never repeat or skip a row.
+  return sort === "name" ? [by.name] : [by[sort], { name: "asc" }];
+}
+
+/** One page of services for the list, with the total the filters match. */
+export async function listServices(programmeId: string, f: ServiceFilters): Promise<{ rows: ServiceListRow[]; total: number; page: number; pageCount: number }> {
+  const where = serviceWhere(programmeId, f);
+  const total = await db.service.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / f.size));
+  const page = Math.min(f.page, pageCount);
+  const rows = await db.service.findMany({ where, select: LIST_SELECT, orderBy: orderBy(f.sort, f.dir), skip: (page - 1) * f.size, take: f.size });
+  return {
+    total,
+    page,
+    pageCount,
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      team: r.team?.name ?? null,
+      kind: r.kind,
+      stateful: r.stateful,
+      tier: r.tier,
+      strategy: r.strategy,
+      peakRps: r.peakRps,
+      targetNamespace: r.targetNamespace,
+      tags: r.tags,
+      slice: r.slice?.name ?? null,
+      status: r.slice?.status ?? null,
+      wave: r.slice?.wave?.number ?? null,
+      dependsOn: r._count.dependsOn,
+      usedBy: r._count.usedBy,
+    })),
+  };
+}
+
+/** The values the filter controls offer: the programme's teams, waves and tags. */
+export const getFilterOptions = cache(async (programmeId: string) => {
+  const [teams, waves, tags] = await Promise.all([
+    db.team.findMany({ where: { programmeId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.wave.findMany({ where: { programmeId }, select: { number: true, name: true }, orderBy: { number: "asc" } }),
+    db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest("tags") AS tag FROM "Service" WHERE "programmeId" = ${programmeId} ORDER BY tag LIMIT 500`,
+  ]);
+  return { teams, waves, tags: tags.map((t) => t.tag) };
+});
+
+/** Everything the service page shows: fields, dependencies both ways, slice, wave, checklist, history. */
+export async function getService(programmeId: string, id: string) {
+  const service = await db.service.findFirst({
+    where: { programmeId, id },
+    select: {
+      ...SERVICE_SELECT,
+      createdAt: true,
+      updatedAt: true,
+      team: { select: { id: true, name: true, contactChannel: true } },
+      slice: {
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          stage: true,
+          wave: { select: { number: true, name: true } },
+          checklistItems: { select: { state: true } },
+        },
+      },
+      dependsOn: { select: { id: true, kind: true, to: { select: { id: true, name: true, kind: true } } }, orderBy: { to: { name: "asc" } } },
+      usedBy: { select: { id: true, kind: true, from: { select: { id: true, name: true, kind: true } } }, orderBy: { from: { name: "asc" } } },
+    },
+  });
+  if (!service) return null;
+  const history = await db.event.findMany({
+    where: { programmeId, entityType: "service", entityId: id },
+    select: { id: true, at: true, actorName: true, action: true, before: true, after: true },
+    orderBy: { at: "desc" },
+    take: 50,
+  });
+  return { ...service, history };
+}
+export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getService>>>;
+
+/** Names of the programme's services, for the dependency picker. */
+export async function listServiceNames(programmeId: string): Promise<{ id: string; name: string }[]> {
+  return db.service.findMany({ where: { programmeId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

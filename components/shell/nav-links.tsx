@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/slices", label: "Slices" },
   { href: "/reports", label: "Reports" },
   { href: "/settings", label: "Settings" },
+  { href: "/audit", label: "Audit log" },
 ] as const;
 
 /** The programme's sections; the current one is marked for screen readers, not by colour alone. */

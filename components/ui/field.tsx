@@ -1,8 +1,9 @@
 import type { InputHTMLAttributes } from "react";
 
 /** A labelled input with its error announced to screen readers and tied by aria-describedby. */
-export function Field({ label, name, errors, hint, ...input }: { label: string; name: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `field-${name}`;
+export function Field({ label, name, errors, hint, id: givenId, ...input }: { label: string; name: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  // Pass an id when one page shows the same field twice.
+  const id = givenId ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>

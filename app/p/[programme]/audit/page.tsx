@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/card";
+import { AuditFiltersForm } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { auditEntityTypes, listAuditEvents } from "@/lib/audit/queries";
+import { auditFiltersSchema } from "@/lib/audit/schemas";
+import { entityLabels } from "@/lib/events/labels";
+import { getProgrammeForPage } from "@/lib/programmes/page-access";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ programme: string }>; searchParams: SearchParams }) {
+  const { programme } = await getProgrammeForPage((await params).programme);
+  const raw = await searchParams;
+  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  const [{ rows, nextBefore }, entityTypes] = await Promise.all([listAuditEvents(programme.id, filters), auditEntityTypes(programme.id)]);
+  const labels = await entityLabels(rows);
+  const query = new URLSearchParams(Object.entries({ ...filters, before: undefined }).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change in this programme: who, when, what, and the values before and after. Events are never changed or deleted." />
+      <AuditFiltersForm filters={filters} entityTypes={entityTypes} exportHref={`/p/${programme.slug}/audit/export?${query}`} />
+      <AuditTable rows={rows} labels={labels} />
+      <nav aria-label="Audit pages" className="mt-4 flex gap-4 text-sm">
+        {filters.before ? (
+          <Link href={`/p/${programme.slug}/audit?${query}`} className="text-brand-700 underline">
+            Newest events
+          </Link>
+        ) : null}
+        {nextBefore ? (
+          <Link href={`/p/${programme.slug}/audit?${new URLSearchParams({ ...Object.fromEntries(query), before: String(nextBefore) })}`} className="text-brand-700 underline">
+            Older events
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui/card";
+import { AddMemberForm, RemoveMemberButton, RoleForm, TeamsForm } from "@/components/people/member-forms";
+import { listMembers } from "@/lib/auth/people-queries";
+import { SSO_PROVIDER } from "@/lib/auth/better-auth";
+import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { formatDate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "People and access" };
+
+const ROLE_HELP = "Managers change everything here; leads tick items and move slices their teams own; viewers read.";
+
+export default async function PeoplePage({ params }: { params: Promise<{ programme: string }> }) {
+  const { programme } = await getProgrammeForPage((await params).programme);
+  const { members, teams } = await listMembers(programme.id);
+  const canManage = programme.role === "manager";
+  // People who arrived through SSO start as viewers: list them first so a manager sees who waits.
+  const pending = members.filter((m) => m.role === "viewer" && m.user.accounts.some((a) => a.providerId === SSO_PROVIDER));
+  return (
+    <>
+      <PageHeader title="People and access" description={ROLE_HELP} />
+      <div className="space-y-6">
+        {pending.length > 0 ? (
+          <Card title="Signed in through SSO, waiting for a role">
+            <ul className="space-y-1 text-sm">
+              {pending.map((m) => (
+                <li key={m.user.id}>
+                  {m.user.name} <span className="text-slate-500">{m.user.email}</span> · viewer since {formatDate(m.createdAt)}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        <Card title={`Members (${members.length})`}>
+          <table className="w-full text-sm">
+            <caption className="sr-only">Members of {programme.name}</caption>
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 font-medium">Person</th>
+                <th scope="col" className="py-2 font-medium">Role</th>
+                <th scope="col" className="py-2 font-medium">Teams</th>
+                <th scope="col" className="py-2 font-medium">Signs in with</th>
+                {canManage ? <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.user.id} className="border-t border-slate-100 align-top">
+                  <th scope="row" className="py-2 text-left font-normal">
+                    <span className="font-medium">{m.user.name}</span>
+                    {m.user.isServiceAccount ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs">service account</span> : null}
+                    <span className="block text-xs text-slate-500">{m.user.email}</span>
+                  </th>
+                  <td className="py-2">{canManage ? <RoleForm programme={programme.slug} userId={m.user.id} role={m.role} name={m.user.name} /> : m.role}</td>
+                  <td className="py-2">
+                    {canManage ? (
+                      <TeamsForm programme={programme.slug} userId={m.user.id} name={m.user.name} teams={teams} memberOf={m.user.teamMembers} />
+                    ) : (
+                      teams.filter((t) => m.user.teamMembers.some((tm) => tm.teamId === t.id)).map((t) => t.name).join(", ") || "—"
+                    )}
+                  </td>
+                  <td className="py-2 text-slate-600">
+                    {m.user.accounts.map((a) => (a.providerId === SSO_PROVIDER ? "SSO" : a.providerId === "credential" ? "password" : a.providerId)).join(", ") || (m.user.isServiceAccount ? "tokens" : "not yet")}
+                  </td>
+                  {canManage ? (
+                    <td className="py-2">
+                      <RemoveMemberButton programme={programme.slug} userId={m.user.id} name={m.user.name} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        {canManage ? (
+          <Card title="Add a member">
+            <AddMemberForm programme={programme.slug} />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { formatDateTime } from "@/lib/format";
+import { RevokeTokenButton } from "./token-forms";
+
+type Token = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+export function TokenTable({ tokens, programme, caption }: { tokens: Token[]; programme: string; caption: string }) {
+  if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-left text-slate-600">
+        <tr>
+          <th scope="col" className="py-2 font-medium">Name</th>
+          <th scope="col" className="py-2 font-medium">Token</th>
+          <th scope="col" className="py-2 font-medium">Created</th>
+          <th scope="col" className="py-2 font-medium">Last used</th>
+          <th scope="col" className="py-2 font-medium">State</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.map((t) => (
+          <tr key={t.id} className="border-t border-slate-100">
+            <td className="py-2">{t.name}</td>
+            <td className="py-2 font-mono text-xs">{t.prefix}…</td>
+            <td className="py-2">{formatDateTime(t.createdAt)}</td>
+            <td className="py-2">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
+            <td className="py-2">{t.revokedAt ? <span>Revoked {formatDateTime(t.revokedAt)}</span> : <RevokeTokenButton programme={programme} tokenId={t.id} name={t.name} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import type { ItemState } from "@/lib/generated/prisma/enums";
 import { planWithDetails, type Plan } from "@/lib/planning";
+import { buildBoard, type Board, type BoardFilters } from "./board";
 import { loadPlanningData, toPlanInput, type PlanningData } from "./planning-data";
 import { planChanges, storedPlan, type PlanChanges } from "./stored-plan";
 
@@ -28,4 +30,20 @@ export async function getPlanPreview(programmeId: string, options: { capacityPer
   const details = planWithDetails(toPlanInput(data, options));
   const current = storedPlan(data, options.capacityPerTeam ? planWithDetails(toPlanInput(data)) : details);
   return { proposed: details.plan, current, changes: planChanges(data, details), data };
+}
+
+/** The wave board for one programme: one load of the planning data plus checklist counts. */
+export async function getWaveBoard(programmeId: string, filters: BoardFilters): Promise<Board> {
+  const [data, counts] = await Promise.all([
+    loadPlanningData(db, programmeId),
+    db.checklistItem.groupBy({ by: ["sliceId", "state"], where: { programmeId }, _count: { _all: true } }),
+  ]);
+  const bySlice = new Map<string, Partial<Record<ItemState, number>>>();
+  for (const row of counts) bySlice.set(row.sliceId, { ...bySlice.get(row.sliceId), [row.state]: row._count._all });
+  return buildBoard(data, bySlice, filters);
+}
+
+/** One wave's editable fields, or null. */
+export async function getWave(programmeId: string, number: number) {
+  return db.wave.findUnique({ where: { programmeId_number: { programmeId, number } }, select: { number: true, name: true, goal: true, plannedStart: true, plannedEnd: true } });
 }

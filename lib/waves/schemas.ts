@@ -74,3 +74,17 @@ export const splitSliceSchema = z.strictObject({
   name: sliceName,
 });
 export type SplitSliceInput = z.infer<typeof splitSliceSchema>;
+
+const SLICE_STATUS_VALUES = ["planned", "preparing", "parallel_run", "shifting", "live", "done", "on_hold", "rolled_back"] as const;
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+/** The board's URL filters; a value that is not valid is ignored rather than an error page. */
+export const boardFiltersSchema = z.object({
+  team: z.preprocess(firstValue, z.string().max(200).optional()).catch(undefined),
+  status: z.preprocess(firstValue, z.enum(SLICE_STATUS_VALUES).optional()).catch(undefined),
+});
+
+/** The preview page's capacity option from the URL; anything but a positive integer is no limit. */
+export const previewOptionsSchema = z.object({
+  capacity: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).optional()).catch(undefined),
+});

@@ -1,16 +1,53 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/ui/placeholder";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/field";
+import { BoardFilters } from "@/components/waves/board-filters";
+import { WaitsView } from "@/components/waves/waits-view";
+import { WaveBoard } from "@/components/waves/wave-board";
+import { teamIdsOf } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/rules";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { getWaveBoard } from "@/lib/waves/queries";
+import { boardFiltersSchema } from "@/lib/waves/schemas";
 
 export const metadata: Metadata = { title: "Waves" };
 
-export default async function Page({ params }: { params: Promise<{ programme: string }> }) {
-  await getProgrammeForPage((await params).programme);
+type Props = { params: Promise<{ programme: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function WavesPage({ params, searchParams }: Props) {
+  const { actor, programme } = await getProgrammeForPage((await params).programme);
+  const filters = boardFiltersSchema.parse(await searchParams);
+  const board = await getWaveBoard(programme.id, filters);
+  const isManager = can(programme.role, "wave.edit").allowed;
+  // Leads move only their teams' slices (slice.move is scoped); the server checks again.
+  const movableTeamIds = isManager ? null : programme.role === "lead" && actor.userId ? await teamIdsOf(actor.userId, programme.id) : [];
+  const applied = Number.parseInt(String((await searchParams).applied ?? ""), 10) || null;
   return (
-    <SectionPlaceholder
-      title="Waves"
-      intro="Slices grouped into waves ordered by the dependency graph."
-      items={["A wave plan derived from the dependency graph, with a reason for every placement", "The wave board: move slices between waves with guard rails", "Platform facilities each wave needs, and who waits on whom"]}
-    />
+    <>
+      <PageHeader title="Waves" description={`${board.sliceCount} slices in ${board.columns.length} waves · ${board.blockedCount} blocked`}>
+        <Link href={`/p/${programme.slug}/waves/plan`} className={buttonClass}>
+          Plan waves
+        </Link>
+      </PageHeader>
+      {applied ? (
+        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          The plan was applied: {applied} waves.
+        </p>
+      ) : null}
+      <BoardFilters slug={programme.slug} teams={board.teams} filters={filters} />
+      {board.columns.length === 0 && board.unplanned.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-700">
+            No waves yet. <Link href={`/p/${programme.slug}/waves/plan`} className="font-medium text-brand-700 underline">Plan the waves</Link> from the dependency graph.
+          </p>
+        </Card>
+      ) : (
+        <WaveBoard slug={programme.slug} columns={board.columns} unplanned={board.unplanned} canPin={isManager} canEditWaves={isManager} movableTeamIds={movableTeamIds} />
+      )}
+      <Card title="Who waits on whom" className="mt-6">
+        <WaitsView waits={board.waits} />
+      </Card>
+    </>
   );
 }

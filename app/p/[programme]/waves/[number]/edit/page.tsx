@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/card";
+import { WaveEditForm } from "@/components/waves/wave-edit-form";
+import { can } from "@/lib/auth/rules";
+import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { getWave } from "@/lib/waves/queries";
+
+export const metadata: Metadata = { title: "Edit wave" };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+export default async function EditWavePage({ params }: { params: Promise<{ programme: string; number: string }> }) {
+  const { programme: slug, number } = await params;
+  const { programme } = await getProgrammeForPage(slug);
+  const wave = /^\d{1,5}$/.test(number) ? await getWave(programme.id, Number(number)) : null;
+  if (!wave) notFound();
+  if (!can(programme.role, "wave.edit").allowed) {
+    return (
+      <>
+        <PageHeader title={`Wave ${wave.number}`} />
+        <p className="text-sm text-slate-700">Only a programme manager can edit waves.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={`Edit wave ${wave.number}`} description="Name, goal and planned dates. Which facilities the wave needs is set under Settings, Platform facilities." />
+      <WaveEditForm slug={programme.slug} wave={{ number: wave.number, name: wave.name ?? "", goal: wave.goal ?? "", plannedStart: day(wave.plannedStart), plannedEnd: day(wave.plannedEnd) }} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { statusColour } from "@/components/slices/status-style";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { stageLabel, statusLabel } from "@/lib/slices/stages";
+import type { BoardCard } from "@/lib/waves/board";
+import { MoveMenu, type MenuWave } from "./move-menu";
+
+/** One slice on the board: draggable, with the keyboard move menu and text for every signal. */
+export function SliceCard({
+  card,
+  slug,
+  waves,
+  canMove,
+  isPending,
+  onDragStart,
+  onDragEnd,
+  onMove,
+}: {
+  card: BoardCard;
+  slug: string;
+  waves: () => MenuWave[];
+  canMove: boolean;
+  isPending: boolean;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  onMove: (wave: number) => void;
+}) {
+  const isBlocked = card.waitsOn.length > 0;
+  return (
+    <li
+      draggable={canMove}
+      onDragStart={(event) => {
+        event.dataTransfer.setData("text/plain", card.id);
+        event.dataTransfer.effectAllowed = "move";
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
+      aria-label={card.name}
+      aria-busy={isPending || undefined}
+      className={`rounded-md border bg-white p-3 text-sm shadow-sm ${isBlocked ? "border-l-4 border-l-rose-500 border-slate-200" : "border-slate-200"} ${canMove ? "cursor-grab" : ""} ${isPending ? "opacity-60" : ""}`}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <Link href={`/p/${slug}/slices/${card.id}`} className="font-medium text-slate-900 hover:underline">
+          {card.name}
+        </Link>
+        {canMove ? <MoveMenu sliceName={card.name} waves={waves} onChoose={onMove} disabled={isPending} /> : null}
+      </div>
+      <p className="mt-1 text-xs text-slate-600">
+        {card.team} · {card.services} service{card.services === 1 ? "" : "s"}
+      </p>
+      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700">
+        <span className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${statusColour[card.status]}`} />
+          {statusLabel[card.status]}
+        </span>
+        <span>Traffic {stageLabel(card.stage)}</span>
+      </p>
+      <div className="mt-2">
+        <ProgressBar value={card.progress.resolved} max={card.progress.total} label={`${card.name}: checklist ${card.progress.resolved} of ${card.progress.total} resolved`} />
+      </div>
+      {isBlocked ? (
+        <p className="mt-2 rounded bg-rose-50 px-2 py-1 text-xs text-rose-800">
+          <strong>Blocked:</strong> waits on {card.waitsOn.join(", ")}
+        </p>
+      ) : null}
+      {card.pinnedWave !== null ? (
+        <p className="mt-2 text-xs text-amber-800">
+          <strong>Pinned</strong> to wave {card.pinnedWave}
+          {card.pinReason ? `: ${card.pinReason}` : ""}
+        </p>
+      ) : null}
+    </li>
+  );
+}

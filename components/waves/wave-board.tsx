@@ -1,0 +1,160 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { moveSliceAction } from "@/lib/waves/actions";
+import type { BoardCard, BoardColumn } from "@/lib/waves/board";
+import { moveVerdict } from "@/lib/waves/move-check";
+import { ConfirmBreakDialog, type PendingBreak } from "./confirm-break-dialog";
+import type { MenuWave } from "./move-menu";
+import { SliceCard } from "./slice-card";
+import { WaveColumnHeader } from "./wave-column-header";
+
+/** Cards rendered per column before "Show all": a wave of hundreds stays quick to open. */
+const FIRST_CARDS = 40;
+
+type Props = {
+  slug: string;
+  columns: BoardColumn[];
+  /** Slices in no wave yet: listed first, movable into a wave, never a drop target. */
+  unplanned: BoardCard[];
+  canPin: boolean;
+  canEditWaves: boolean;
+  /** Teams whose slices the actor may move; null means every team (a manager). */
+  movableTeamIds: string[] | null;
+};
+
+/**
+ * The interactive board: waves as columns, slices as cards. A move by drag and drop or by the
+ * keyboard menu is checked live; one that keeps the order is saved at once, one that breaks
+ * it opens the confirmation (managers only) and becomes a pin. Results are announced.
+ */
+export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, movableTeamIds }: Props) {
+  const [announcement, setAnnouncement] = useState("");
+  const [dragging, setDragging] = useState<BoardCard | null>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const [pending, setPending] = useState<(PendingBreak & { card: BoardCard }) | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [movingId, setMovingId] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<Set<number>>(new Set());
+  const [isSaving, startTransition] = useTransition();
+
+  const canMove = (card: BoardCard) => movableTeamIds === null || movableTeamIds.includes(card.teamId);
+  const waveLabel = (c: BoardColumn) => `Wave ${c.number}${c.name ? ` · ${c.name}` : ""}`;
+  const menuWaves = (card: BoardCard) => (): MenuWave[] =>
+    columns.filter((c) => c.number !== card.wave).map((c) => ({ number: c.number, label: waveLabel(c), breaksOrder: moveVerdict(card, c.number).breaksOrder }));
+
+  const save = (card: BoardCard, toWave: number, reason?: string) => {
+    setMovingId(card.id);
+    startTransition(async () => {
+      const result = await moveSliceAction(slug, { sliceId: card.id, toWave, expectedVersion: card.version, ...(reason ? { confirmBreak: true, reason } : {}) });
+      setMovingId(null);
+      if (result.ok) {
+        setPending(null);
+        setAnnouncement(`${card.name} moved to wave ${toWave}${result.data.isPinned ? " and pinned there" : ""}.`);
+      } else if (reason) {
+        setDialogError(result.fieldErrors.reason?.[0] ?? result.formError);
+      } else if (result.code === "CONFLICT" && canPin && Array.isArray((result.details as { breaks?: unknown })?.breaks)) {
+        // The board was stale and the server found a break: ask, as for a live-detected one.
+        setPending({ card, sliceName: card.name, toWave, message: result.formError.replace(/ Confirm to pin it there\.$/, "") });
+      } else {
+        setAnnouncement(`${card.name} was not moved: ${result.formError}`);
+      }
+    });
+  };
+
+  const requestMove = (card: BoardCard, toWave: number) => {
+    if (card.wave === toWave) return;
+    const verdict = moveVerdict(card, toWave);
+    if (!verdict.breaksOrder) return save(card, toWave);
+    if (!canPin) return setAnnouncement(`${verdict.message} Only a programme manager can pin a slice against the order.`);
+    setDialogError(null);
+    setPending({ card, sliceName: card.name, toWave, message: verdict.message });
+  };
+
+  return (
+    <div>
+      <p role="status" aria-live="polite" className={announcement ? "mb-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-800" : "sr-only"} data-testid="board-announcement">
+        {announcement}
+      </p>
+      <div className="flex gap-4 overflow-x-auto pb-4">
+        {unplanned.length > 0 ? (
+          <section aria-labelledby="wave-none-title" className="flex w-72 shrink-0 flex-col gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-3">
+            <h2 id="wave-none-title" className="font-semibold text-slate-900">
+              Not in a wave ({unplanned.length})
+            </h2>
+            <ul className="space-y-2" aria-label="Slices in no wave">
+              {unplanned.map((card) => (
+                <SliceCard key={card.id} card={card} slug={slug} waves={menuWaves(card)} canMove={canMove(card)} isPending={movingId === card.id} onDragStart={() => setDragging(card)} onDragEnd={() => setDragging(null)} onMove={(wave) => requestMove(card, wave)} />
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {columns.map((column) => {
+          const verdict = dragging && dragging.wave !== column.number ? moveVerdict(dragging, column.number) : null;
+          const isExpanded = expanded.has(column.number);
+          const cards = isExpanded ? column.cards : column.cards.slice(0, FIRST_CARDS);
+          return (
+            <section
+              key={column.number}
+              id={`wave-${column.number}`}
+              aria-labelledby={`wave-${column.number}-title`}
+              onDragOver={(event) => {
+                if (!verdict) return;
+                event.preventDefault();
+                event.dataTransfer.dropEffect = "move";
+                setOver(column.number);
+              }}
+              onDragLeave={() => setOver((o) => (o === column.number ? null : o))}
+              onDrop={(event) => {
+                event.preventDefault();
+                setOver(null);
+                if (dragging) requestMove(dragging, column.number);
+                setDragging(null);
+              }}
+              className={`flex w-72 shrink-0 flex-col gap-3 rounded-lg border bg-slate-50 p-3 ${over === column.number ? (verdict?.breaksOrder ? "border-rose-500 border-dashed" : "border-brand-500 border-dashed") : "border-slate-200"}`}
+            >
+              <WaveColumnHeader column={column} slug={slug} canEdit={canEditWaves} shown={column.cards.length} />
+              {verdict && over === column.number ? (
+                <p className={`text-xs font-medium ${verdict.breaksOrder ? "text-rose-800" : "text-emerald-800"}`}>{verdict.breaksOrder ? "Drop here breaks the order: you will be asked to confirm a pin." : "Drop here: keeps the order."}</p>
+              ) : null}
+              <ul className="space-y-2" aria-label={`Slices in wave ${column.number}`}>
+                {cards.map((card) => (
+                  <SliceCard
+                    key={card.id}
+                    card={card}
+                    slug={slug}
+                    waves={menuWaves(card)}
+                    canMove={canMove(card)}
+                    isPending={movingId === card.id}
+                    onDragStart={() => setDragging(card)}
+                    onDragEnd={() => {
+                      setDragging(null);
+                      setOver(null);
+                    }}
+                    onMove={(wave) => requestMove(card, wave)}
+                  />
+                ))}
+              </ul>
+              {column.cards.length > cards.length ? (
+                <button type="button" className="text-sm font-medium text-brand-700 underline" onClick={() => setExpanded((s) => new Set(s).add(column.number))}>
+                  Show all {column.cards.length} slices
+                </button>
+              ) : null}
+              {column.cards.length === 0 ? <p className="text-xs text-slate-500">{column.total === 0 ? "No slices in this wave." : "No slices match the filters."}</p> : null}
+            </section>
+          );
+        })}
+      </div>
+      <ConfirmBreakDialog
+        pending={pending}
+        error={dialogError}
+        isSaving={isSaving}
+        onCancel={() => {
+          if (pending) setAnnouncement(`${pending.card.name} stays in wave ${pending.card.wave}.`);
+          setPending(null);
+        }}
+        onConfirm={(reason) => pending && save(pending.card, pending.toWave, reason)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/format";
+import type { BoardColumn } from "@/lib/waves/board";
+
+const facilityStatusLabel = { ready: "ready", in_progress: "in progress", not_started: "not started" } as const;
+const day = (iso: string | null) => (iso ? formatDate(new Date(`${iso}T00:00:00Z`)) : "no date");
+
+/** A wave's title, dates, goal, required facilities and readiness warning. */
+export function WaveColumnHeader({ column, slug, canEdit, shown }: { column: BoardColumn; slug: string; canEdit: boolean; shown: number }) {
+  const title = `Wave ${column.number}${column.name ? `: ${column.name}` : ""}`;
+  return (
+    <header className="space-y-2 border-b border-slate-200 pb-3">
+      <div className="flex items-start justify-between gap-2">
+        <h2 id={`wave-${column.number}-title`} className="font-semibold text-slate-900">
+          {title}
+        </h2>
+        {canEdit ? (
+          <Link href={`/p/${slug}/waves/${column.number}/edit`} className="shrink-0 text-xs font-medium text-brand-700 underline" aria-label={`Edit wave ${column.number}`}>
+            Edit
+          </Link>
+        ) : null}
+      </div>
+      <p className="text-xs text-slate-600">
+        {day(column.plannedStart)} – {day(column.plannedEnd)} · {shown === column.total ? `${column.total} slice${column.total === 1 ? "" : "s"}` : `${shown} of ${column.total} slices shown`}
+      </p>
+      {column.goal ? <p className="text-xs text-slate-700">{column.goal}</p> : null}
+      {column.facilities.length > 0 ? (
+        <details className="text-xs text-slate-700">
+          <summary className="cursor-pointer">Needs {column.facilities.length} facilit{column.facilities.length === 1 ? "y" : "ies"}</summary>
+          <ul className="mt-1 space-y-0.5">
+            {column.facilities.map((f) => (
+              <li key={f.key}>
+                {f.name}: <span className={f.status === "ready" ? "text-emerald-800" : "font-medium text-amber-800"}>{facilityStatusLabel[f.status]}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {column.unready.length > 0 ? (
+        <p className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+          <strong>Warning:</strong> {column.unready.join(", ")} not ready
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The wave board as plain data: columns of slice cards with what each card needs (team,
+ * status, stage, checklist progress, blocked marker, the waves a move may take without
+ * breaking the order), facility warnings per wave, and who waits on whom. Pure: the query
+ * hands in loaded rows. Cards carry only display fields, never whole rows.
+ */
+import { blockedSlices, sliceBounds, type OrderLink, type TeamWaits } from "@/lib/planning";
+import { compareText } from "@/lib/planning/ordering";
+import { stageFromDb, type Stage } from "@/lib/slices/stages";
+import type { FacilityStatus, SliceStatus } from "@/lib/generated/prisma/enums";
+import type { PlanningData } from "./planning-data";
+
+export type BoardFilters = { team?: string; status?: SliceStatus };
+
+export type CardProgress = { resolved: number; total: number; percent: number };
+
+export type BoardCard = {
+  id: string;
+  name: string;
+  team: string;
+  teamId: string;
+  status: SliceStatus;
+  stage: Stage;
+  version: number;
+  wave: number | null;
+  services: number;
+  progress: CardProgress;
+  /** Slices this one waits on (not live yet, planned earlier), "name (team)". */
+  waitsOn: string[];
+  pinnedWave: number | null;
+  pinReason: string | null;
+  /** The waves a move may take without breaking the order, and who sets each bound. */
+  earliest: number;
+  latest: number | null;
+  earliestBy: string | null;
+  latestBy: string | null;
+};
+
+export type BoardColumn = {
+  number: number;
+  name: string | null;
+  goal: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  facilities: { key: string; name: string; status: FacilityStatus }[];
+  /** Required facilities that are not ready: a warning on the column, a violation in the plan. */
+  unready: string[];
+  cards: BoardCard[];
+  /** Slices in the wave before filtering. */
+  total: number;
+};
+
+export type Board = { columns: BoardColumn[]; unplanned: BoardCard[]; teams: string[]; waits: TeamWaits[]; blockedCount: number; sliceCount: number };
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const linkText = (link: OrderLink | null, verb: string) => (link ? `${link.service} ${verb} ${link.other} in ${link.slice} (wave ${link.wave})` : null);
+
+/**
+ * Checklist progress from per-state counts; the same rule as checklistProgress in
+ * lib/checklists/gates (na counts as resolved, floor, empty is 0%), without loading every item.
+ */
+export function progressFromCounts(counts: { done?: number; na?: number; open?: number } | undefined): CardProgress {
+  const resolved = (counts?.done ?? 0) + (counts?.na ?? 0);
+  const total = resolved + (counts?.open ?? 0);
+  return { resolved, total, percent: total === 0 ? 0 : Math.floor((resolved * 100) / total) };
+}
+
+/** The board for loaded planning data, checklist counts per slice and the URL's filters. */
+export function buildBoard(data: PlanningData, counts: Map<string, { done?: number; na?: number; open?: number }>, filters: BoardFilters): Board {
+  const bounds = sliceBounds({ services: data.services, dependencies: data.dependencies, slices: data.slices });
+  const blocking = blockedSlices({ services: data.services, dependencies: data.dependencies, slices: data.slices });
+  const waitsOn = new Map(blocking.blocked.map((b) => [b.id, b.waitsOn.map((w) => `${w.name} (${w.team ?? "no team"})`)]));
+  const matches = (s: PlanningData["slices"][number]) => (!filters.team || s.team === filters.team) && (!filters.status || s.status === filters.status);
+  const card = (s: PlanningData["slices"][number]): BoardCard => {
+    const b = bounds.get(s.id)!;
+    return {
+      id: s.id,
+      name: s.name,
+      team: s.team,
+      teamId: s.teamId,
+      status: s.status,
+      stage: stageFromDb(s.stage),
+      version: s.version,
+      wave: s.wave,
+      services: s.serviceIds.length,
+      progress: progressFromCounts(counts.get(s.id)),
+      waitsOn: waitsOn.get(s.id) ?? [],
+      pinnedWave: s.pinnedWave,
+      pinReason: s.pinReason,
+      earliest: b.earliest,
+      latest: b.latest,
+      earliestBy: linkText(b.earliestBy, "depends on"),
+      latestBy: linkText(b.latestBy, "must move before"),
+    };
+  };
+  const facilityById = new Map(data.facilities.map((f) => [f.id, f]));
+  const byWave = new Map<number | null, PlanningData["slices"]>();
+  for (const s of [...data.slices].sort((a, b) => compareText(a.name, b.name))) {
+    const list = byWave.get(s.wave) ?? [];
+    list.push(s);
+    byWave.set(s.wave, list);
+  }
+  const columns = data.waves.map((w): BoardColumn => {
+    const facilities = w.facilityIds.map((id) => facilityById.get(id)).filter((f) => f !== undefined).map(({ key, name, status }) => ({ key, name, status }));
+    const slices = byWave.get(w.number) ?? [];
+    return {
+      number: w.number,
+      name: w.name,
+      goal: w.goal,
+      plannedStart: isoDate(w.plannedStart),
+      plannedEnd: isoDate(w.plannedEnd),
+      facilities,
+      unready: facilities.filter((f) => f.status !== "ready").map((f) => f.name),
+      cards: slices.filter(matches).map(card),
+      total: slices.length,
+    };
+  });
+  // Slices whose wave number is no stored wave cannot exist (waveId is a foreign key); null wave can.
+  const unplanned = (byWave.get(null) ?? []).filter(matches).map(card);
+  return {
+    columns,
+    unplanned,
+    teams: data.teams.map((t) => t.name),
+    waits: blocking.byTeam,
+    blockedCount: blocking.blocked.length,
+    sliceCount: data.slices.length,
+  };
+}

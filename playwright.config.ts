@@ -49,6 +49,14 @@ export default defineConfig({
       FERRY_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       // Specs sign in many times a minute; the limiter itself has its own tests.
       FERRY_SIGNIN_RATE_LIMIT: "10000",
+      // The browser reaches the server at 127.0.0.1: cookies and SSO callbacks must agree.
+      FERRY_BASE_URL: `http://127.0.0.1:${PORT}`,
+      // e2e/sso.spec.ts starts a real OpenID provider here.
+      FERRY_OIDC_ISSUER: `http://127.0.0.1:${process.env.E2E_OIDC_PORT ?? 3199}`,
+      FERRY_OIDC_CLIENT_ID: "ferry-e2e",
+      FERRY_OIDC_CLIENT_SECRET: "ferry-e2e-client-secret",
+      FERRY_OIDC_ALLOWED_DOMAINS: "sso.example",
+      FERRY_OIDC_NAME: "Example SSO",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -12,14 +12,15 @@ import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+// Any `error` comes back from the SSO flow (better-auth names the cause); people get one plain message.
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string | string[] }> }) {
   if (await currentActor()) redirect("/");
   const { next, error } = await searchParams;
   const sso = ssoEnabled();
   const [showDemo, needsSetup] = await Promise.all([demoAccountsAvailable(db), db.user.count({ where: { isAdmin: true } }).then((n) => n === 0)]);
   return (
     <AuthCard title="Sign in to Ferry">
-      {error === "sso" ? (
+      {error ? (
         <p role="alert" className="mb-4 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
           Single sign-on did not complete. Your email domain may not be allowed here; ask whoever runs Ferry.
         </p>

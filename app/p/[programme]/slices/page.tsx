@@ -1,16 +1,34 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/ui/placeholder";
+import { PageHeader } from "@/components/ui/card";
+import { SliceFilters } from "@/components/slices/slice-filters";
+import { SliceTable } from "@/components/slices/slice-table";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { listSlices, SLICE_LIST_LIMIT, sliceFilterOptions } from "@/lib/slices/list-query";
+import { myTeamIds } from "@/lib/slices/queries";
+import { sliceListFiltersSchema } from "@/lib/slices/schemas";
 
 export const metadata: Metadata = { title: "Slices" };
 
-export default async function Page({ params }: { params: Promise<{ programme: string }> }) {
-  await getProgrammeForPage((await params).programme);
+type Props = { params: Promise<{ programme: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SlicesPage({ params, searchParams }: Props) {
+  const { actor, programme } = await getProgrammeForPage((await params).programme);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  const filters = sliceListFiltersSchema.parse(raw);
+  const teamIds = programme.role === "lead" ? await myTeamIds(actor.userId, programme.id) : [];
+  // A lead starts on their own teams' slices; "view=all" (or a team filter) shows the rest.
+  const showingMine = programme.role === "lead" && teamIds.length > 0 && filters.view !== "all" && !filters.team;
+  const [{ rows, matched }, options] = await Promise.all([listSlices(programme.id, filters, showingMine ? teamIds : null), sliceFilterOptions(programme.id)]);
+  const base = `/p/${programme.slug}/slices`;
   return (
-    <SectionPlaceholder
-      title="Slices"
-      intro="The units that move, each through traffic stages 0 → mirror → 1% → 10% → 50% → 100%."
-      items={["Every slice with its stage, status, checklist progress and owner", "Definition-of-done checklists that gate each traffic stage", "Stage moves and rollbacks on the record, and rollout state read from Argo Rollouts, Flagger or Istio"]}
-    />
+    <>
+      <PageHeader title="Slices" description="The units that move, each through traffic stages 0 → mirror → 1% → 10% → 50% → 100%." />
+      <SliceFilters base={base} filters={filters} options={options} isLead={programme.role === "lead"} showingMine={showingMine} />
+      <p role="status" className="mb-2 text-sm text-slate-700">
+        {showingMine ? "Your teams' slices: " : ""}
+        {matched === rows.length ? `${matched} slice${matched === 1 ? "" : "s"}` : `Showing the first ${SLICE_LIST_LIMIT} of ${matched} slices; narrow the filters to see the rest`}
+      </p>
+      <SliceTable base={base} rows={rows} />
+    </>
   );
 }

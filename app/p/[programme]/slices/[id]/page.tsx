@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { ChecklistPanel } from "@/components/checklists/checklist-panel";
+import { RolloutReader } from "@/components/slices/rollout-reader";
+import { SliceHistory } from "@/components/slices/slice-history";
+import { StageStepper } from "@/components/slices/stage-stepper";
+import { AdvanceForm, RollbackForm } from "@/components/slices/stage-move-forms";
+import { statusColour } from "@/components/slices/status-style";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { moveSliceStageAction, readSliceRolloutAction } from "@/lib/slices/actions";
+import { getSlicePage } from "@/lib/slices/page-queries";
+import { stageLabel, statusLabel } from "@/lib/slices/stages";
+
+type Params = { params: Promise<{ programme: string; id: string }> };
+
+export const metadata: Metadata = { title: "Slice" };
+
+export default async function SlicePage({ params }: Params) {
+  const { programme: slug, id } = await params;
+  const { actor, programme } = await getProgrammeForPage(slug);
+  const page = await getSlicePage(actor, programme, id);
+  if (!page) notFound();
+  const { slice, items, gate, readings, history, blockedBy, permissions } = page;
+  const moveAction = moveSliceStageAction.bind(null, programme.slug);
+  const readAction = readSliceRolloutAction.bind(null, programme.slug);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/p/${programme.slug}/slices`} className="text-brand-700 underline">
+          All slices
+        </Link>
+      </p>
+      <PageHeader title={slice.name} description={`Owned by ${slice.team.name} · ${slice.wave ? `Wave ${slice.wave.number}${slice.wave.name ? `: ${slice.wave.name}` : ""}` : "Not in a wave yet"} · version ${slice.version}`} />
+      <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-sm text-slate-600">Status</dt>
+          <dd className="mt-1 flex items-center gap-2 text-lg font-semibold text-slate-900">
+            <span aria-hidden="true" className={`h-3 w-3 rounded-full ${statusColour[slice.status]}`} />
+            {statusLabel[slice.status]}
+          </dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-sm text-slate-600">Traffic stage</dt>
+          <dd className="mt-1 text-lg font-semibold text-slate-900">{stageLabel(slice.stage)}</dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-sm text-slate-600">Definition of done</dt>
+          <dd className="mt-1 text-lg font-semibold text-slate-900">
+            {gate.progress.done + gate.progress.na} of {gate.progress.total} resolved
+          </dd>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <dt className="text-sm text-slate-600">Next gate</dt>
+          <dd className="mt-1 text-lg font-semibold text-slate-900">{gate.label}</dd>
+        </div>
+      </dl>
+
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          <Card title="Traffic stage">
+            <StageStepper stage={slice.stage} />
+            <div className="mt-4">
+              <p className="text-sm font-medium text-slate-900">{gate.label}</p>
+              {gate.openItems.length > 0 ? (
+                <ul aria-label={`Open items before ${gate.nextStage ? stageLabel(gate.nextStage) : "done"}`} className="mt-1 list-disc pl-5 text-sm text-slate-700">
+                  {gate.openItems.map((item) => (
+                    <li key={item.id}>{item.title}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+            {permissions.canMove ? (
+              <div className="mt-6 grid gap-6 md:grid-cols-2">
+                <section aria-labelledby="advance-heading">
+                  <h3 id="advance-heading" className="mb-2 text-sm font-semibold text-slate-900">Move up</h3>
+                  <AdvanceForm sliceId={slice.id} version={slice.version} stage={slice.stage} canSkip={permissions.canSkip} action={moveAction} />
+                </section>
+                <section aria-labelledby="rollback-heading">
+                  <h3 id="rollback-heading" className="mb-2 text-sm font-semibold text-slate-900">Roll back</h3>
+                  <RollbackForm sliceId={slice.id} version={slice.version} stage={slice.stage} action={moveAction} />
+                </section>
+              </div>
+            ) : (
+              <p className="mt-4 text-sm text-slate-600">Only the owning team&apos;s leads and programme managers move this slice.</p>
+            )}
+          </Card>
+          <Card title="Definition of done">
+            <div className="mb-4">
+              <ProgressBar value={gate.progress.done + gate.progress.na} max={gate.progress.total} label="Checklist resolved" />
+            </div>
+            <ChecklistPanel programmeSlug={programme.slug} sliceId={slice.id} items={items} canTick={permissions.canTick} />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Services">
+            <ul className="space-y-1 text-sm">
+              {slice.services.map((s) => (
+                <li key={s.id}>
+                  <span className="font-medium text-slate-900">{s.name}</span> <span className="text-slate-600">· {s.kind}{s.stateful ? " · stateful" : ""}</span>
+                </li>
+              ))}
+              {slice.services.length === 0 ? <li className="text-slate-600">No services in this slice.</li> : null}
+            </ul>
+          </Card>
+          <Card title="Rollback">
+            <p className="whitespace-pre-line text-sm text-slate-800">{slice.rollbackPlan ?? "No rollback plan written yet."}</p>
+            <p className="mt-2 text-sm text-slate-700">Last rehearsed: {slice.rollbackRehearsedAt ? formatDate(slice.rollbackRehearsedAt) : "never"}</p>
+          </Card>
+          <Card title="Blocked by">
+            {blockedBy.length === 0 ? (
+              <p className="text-sm text-slate-600">Waiting on no other slice.</p>
+            ) : (
+              <ul aria-label="Slices this one waits for" className="space-y-1 text-sm">
+                {blockedBy.map((b) => (
+                  <li key={b.id}>
+                    <Link className="text-brand-700 underline" href={`/p/${programme.slug}/slices/${b.id}`}>
+                      {b.name}
+                    </Link>{" "}
+                    <span className="text-slate-600">
+                      ({b.team ?? "no team"}, wave {b.wave}, {statusLabel[b.status].toLowerCase()})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          {permissions.canReadRollout ? (
+            <Card title="Read rollout state">
+              <RolloutReader sliceId={slice.id} readAction={readAction} moveAction={moveAction} canMove={permissions.canMove} />
+              {readings.length > 0 ? (
+                <ul aria-label="Earlier readings" className="mt-4 space-y-1 text-xs text-slate-700">
+                  {readings.map((r) => (
+                    <li key={r.id}>
+                      {formatDateTime(r.createdAt)}: {r.sourceKind} {r.weight}%, {r.phase ?? "no phase"}, {r.healthy ? "healthy" : "unhealthy"}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </Card>
+          ) : null}
+          <Card title="History">
+            <SliceHistory entries={history} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

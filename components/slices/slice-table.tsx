@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { SliceListRow } from "@/lib/slices/list-query";
+import { stageLabel, statusLabel } from "@/lib/slices/stages";
+import { statusColour } from "./status-style";
+
+/** The slices list: stage, status, checklist progress, owner and whether the slice waits on another. */
+export function SliceTable({ base, rows }: { base: string; rows: SliceListRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" aria-label="Slices">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">Slice</th>
+            <th scope="col" className="px-3 py-2">Owner</th>
+            <th scope="col" className="px-3 py-2">Wave</th>
+            <th scope="col" className="px-3 py-2">Stage</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="w-48 px-3 py-2">Checklist</th>
+            <th scope="col" className="px-3 py-2">Blocked</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                <Link href={`${base}/${r.id}`} className="text-brand-700 underline">
+                  {r.name}
+                </Link>
+              </th>
+              <td className="px-3 py-2 text-slate-700">{r.team}</td>
+              <td className="px-3 py-2 tabular-nums text-slate-700">{r.wave ?? "—"}</td>
+              <td className="px-3 py-2 tabular-nums text-slate-900">{stageLabel(r.stage)}</td>
+              <td className="px-3 py-2">
+                <span className="inline-flex items-center gap-2">
+                  <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${statusColour[r.status]}`} />
+                  {statusLabel[r.status]}
+                </span>
+              </td>
+              <td className="px-3 py-2">
+                <ProgressBar value={r.resolved} max={r.total} label={`${r.name}: ${r.resolved} of ${r.total} checklist items resolved`} />
+              </td>
+              <td className="px-3 py-2 text-slate-800">{r.waitsOn.length ? <span className="rounded border border-rose-300 bg-rose-50 px-1.5 py-0.5 text-rose-900">Blocked: waits on {r.waitsOn.join(", ")}</span> : "No"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No slice matches these filters.</p> : null}
+    </div>
+  );
+}

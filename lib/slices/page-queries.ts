@@ -1,0 +1,102 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { ProgrammeAccess } from "@/lib/auth/access";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/rules";
+import { describeEvent } from "@/lib/events/describe";
+import { gateSummary, type GateSummary } from "@/lib/checklists/gates";
+import type { ChecklistItemView } from "@/lib/checklists/schemas";
+import { getBlocking } from "./blocking-query";
+import { itemOrder, itemSelect, myTeamIds, tickerNames } from "./queries";
+import { stageFromDb, type Stage } from "./stages";
+import { gateItemOf, itemView } from "./views";
+
+export type HistoryEntry = { id: number; at: Date; actorName: string; text: string; kind: "move" | "rollback" | "status" | "tick" | "other"; reason?: string; signal?: string; observed?: string };
+export type SliceItem = ChecklistItemView & { guidance: string | null };
+
+/** How many history lines the page shows; the full record is the audit log. */
+const HISTORY_LIMIT = 60;
+
+const kindOf = (action: string): HistoryEntry["kind"] =>
+  action === "slice.stage_moved" ? "move" : action === "slice.rolled_back" ? "rollback" : action === "slice.status_changed" ? "status" : action === "checklist_item.ticked" ? "tick" : "other";
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
+
+/** Everything the slice page shows, or null when the programme holds no such slice. */
+export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAccess, sliceId: string) => {
+  const slice = await db.slice.findFirst({
+    where: { id: sliceId, programmeId: programme.id },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      stage: true,
+      version: true,
+      plannedStart: true,
+      plannedEnd: true,
+      actualStart: true,
+      actualEnd: true,
+      rollbackPlan: true,
+      rollbackRehearsedAt: true,
+      team: { select: { id: true, name: true } },
+      wave: { select: { number: true, name: true } },
+      services: { select: { id: true, name: true, kind: true, stateful: true }, orderBy: { name: "asc" } },
+      checklistItems: { select: { ...itemSelect, guidance: true }, orderBy: itemOrder },
+      rolloutReadings: { select: { id: true, sourceKind: true, weight: true, phase: true, healthy: true, message: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 5 },
+    },
+  });
+  if (!slice) return null;
+  const itemIds = slice.checklistItems.map((i) => i.id);
+  const [events, tickers, blocking, teamIds] = await Promise.all([
+    db.event.findMany({
+      where: {
+        programmeId: programme.id,
+        OR: [
+          { entityType: "slice", entityId: slice.id },
+          { entityType: "checklist_item", entityId: { in: itemIds } },
+        ],
+      },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: HISTORY_LIMIT,
+      select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, after: true },
+    }),
+    tickerNames(programme.id, slice.checklistItems),
+    getBlocking(programme.id),
+    myTeamIds(actor.userId, programme.id),
+  ]);
+  const titles = new Map(slice.checklistItems.map((i) => [i.id, `"${i.title}"`]));
+  const history: HistoryEntry[] = events.map((e) => {
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    return {
+      id: e.id,
+      at: e.at,
+      actorName: e.actorName,
+      text: describeEvent(e, e.entityType === "slice" ? slice.name : titles.get(e.entityId)),
+      kind: kindOf(e.action),
+      reason: e.action === "slice.rolled_back" ? undefined : text(after.reason),
+      signal: text(after.signal),
+      observed: text(after.observed),
+    };
+  });
+  const stage: Stage = stageFromDb(slice.stage);
+  const items: SliceItem[] = slice.checklistItems.map((i) => ({ ...itemView(i, tickers.get(i.id)), guidance: i.guidance }));
+  const gate: GateSummary = gateSummary(slice.checklistItems.map(gateItemOf), stage);
+  const scope = { memberTeamIds: teamIds, ownerTeamIds: [slice.team.id] };
+  return {
+    slice: { ...slice, stage, checklistItems: undefined, rolloutReadings: undefined },
+    items,
+    gate,
+    readings: slice.rolloutReadings,
+    history,
+    blockedBy: blocking.blocked.find((b) => b.id === slice.id)?.waitsOn ?? [],
+    permissions: {
+      canTick: can(programme.role, "checklist.tick", scope).allowed,
+      canMove: can(programme.role, "slice.move", scope).allowed,
+      canSkip: can(programme.role, "stage.skip").allowed,
+      canReadRollout: can(programme.role, "rollout.read", scope).allowed,
+    },
+  };
+});
+
+export type SlicePage = NonNullable<Awaited<ReturnType<typeof getSlicePage>>>;

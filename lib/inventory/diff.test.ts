@@ -115,7 +115,9 @@ describe("diffInventory", () => {
     expect(again.unchanged).toBe(file.services.length + stored.teams.length + file.dependencies.length);
   });
 
-  it("diffs 5,000 services and 15,000 dependencies in well under 100 ms", () => {
+  // Its speed is measured by `npm run bench` (inventory_diff), not here: a timed assertion
+  // fails on a busy machine without the code being any slower.
+  it("diffs 5,000 services and 15,000 dependencies correctly", () => {
     const n = 5000;
     const name = (i: number) => `svc-${i}`;
     const big = (tierOf: (i: number) => number): Inventory => ({
@@ -125,16 +127,10 @@ describe("diffInventory", () => {
     });
     const a = big(() => 3);
     const b = big((i) => (i % 10 === 0 ? 1 : 3));
-    diffInventory(a, b); // warm up the JIT
-    const times = Array.from({ length: 5 }, () => {
-      const t = performance.now();
-      diffInventory(a, b);
-      return performance.now() - t;
-    }).sort((x, y) => x - y);
     const d = diffInventory(a, b);
     expect(d.services.update).toHaveLength(n / 10);
+    expect(d.services.unchanged).toHaveLength(n - n / 10);
     expect(d.dependencies.unchanged).toHaveLength(3 * n);
-    expect(times[2]).toBeLessThan(100);
   });
 });
 

@@ -12,6 +12,7 @@ import { deployMigrations } from "../../lib/db/migrator";
 import { freePort } from "../../lib/db/embedded";
 import { seedLargeProgramme } from "../../lib/seed";
 import { benchPlanner } from "../../lib/planning/bench";
+import { benchInventoryDiff } from "./pure";
 import { buildIfStale } from "../lib/build.mjs";
 import { fetchFully, report, timeRuns } from "./measure";
 import { nextStartArgs, spawnServer, startScriptArgs, waitForReady } from "./server";
@@ -34,6 +35,7 @@ async function admin(sql: string) {
 async function main() {
   if (!buildIfStale()) throw new Error("next build failed");
   if (wanted("planner")) report({ target: "p50 <= 100 ms, ratio to JSON.parse <= 5", ...benchPlanner() });
+  if (wanted("inventory_diff")) report(await benchInventoryDiff());
   if (wanted("start_embedded")) await benchStartEmbedded();
 
   const dbName = `ferry_bench_${randomUUID().replaceAll("-", "").slice(0, 10)}`;

@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { recordEvent } from "@/lib/events/record";
 import { log } from "@/lib/log";
-import { auth, SSO_PROVIDER, ssoEnabled } from "./better-auth";
+import { getAuth, SSO_PROVIDER, ssoEnabled } from "./better-auth";
 import { createPasswordUser } from "./credentials";
 import { allowSignInAttempt } from "./sign-in-limiter";
 import { safeNextPath, setupSchema, signInSchema } from "./schemas";
@@ -32,7 +32,7 @@ export async function signInAction(_prev: unknown, form: FormData): Promise<Acti
     return { ok: false, formError: "Too many sign-in attempts. Wait a few minutes and try again.", fieldErrors: {} };
   }
   try {
-    await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
+    await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
   } catch {
     return { ok: false, formError: "That email and password do not match an account.", fieldErrors: {} };
   }
@@ -43,13 +43,13 @@ export async function signInAction(_prev: unknown, form: FormData): Promise<Acti
 export async function ssoSignInAction(form: FormData): Promise<void> {
   if (!ssoEnabled()) redirect("/sign-in");
   const next = safeNextPath(typeof form.get("next") === "string" ? String(form.get("next")) : undefined);
-  const result = await auth.api.signInSocial({ body: { provider: SSO_PROVIDER, callbackURL: next, errorCallbackURL: "/sign-in?error=sso" }, headers: await headers() });
+  const result = await getAuth().api.signInSocial({ body: { provider: SSO_PROVIDER, callbackURL: next, errorCallbackURL: "/sign-in?error=sso" }, headers: await headers() });
   if (!result.url) redirect("/sign-in?error=sso");
   redirect(result.url);
 }
 
 export async function signOutAction(): Promise<void> {
-  await auth.api.signOut({ headers: await headers() });
+  await getAuth().api.signOut({ headers: await headers() });
   redirect("/sign-in");
 }
 
@@ -70,7 +70,7 @@ export async function setupAction(_prev: unknown, form: FormData): Promise<Actio
     });
     if (created === null) return { ok: false, formError: "Setup is already done: sign in instead.", fieldErrors: {} };
     if (created === "taken") return { ok: false, formError: "That email already has an account.", fieldErrors: { email: ["already has an account"] } };
-    await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+    await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
     log.error("setup failed", { error: error instanceof Error ? error : String(error) });
     return { ok: false, formError: "Setup failed on our side. Try again.", fieldErrors: {} };

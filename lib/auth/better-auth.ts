@@ -15,17 +15,27 @@ const sso = ssoConfig(process.env);
 const origins = siteOrigins(process.env);
 
 /**
+ * The better-auth instance, made on first use: building it reads the database client, and
+ * `next build` imports this module with no database configured.
+ */
+export function getAuth() {
+  globalForAuth.ferryAuth ??= createAuth();
+  return globalForAuth.ferryAuth;
+}
+
+const globalForAuth = globalThis as unknown as { ferryAuth?: ReturnType<typeof createAuth> };
+
+/**
  * better-auth owns passwords, sessions (httpOnly, SameSite=Lax cookies) and the OpenID Connect
  * flow; Ferry owns roles. Self sign-up with a password is off: people get accounts from the
  * setup page, a manager, or their company SSO. See docs/adr/0005-authentication.md.
  */
-export const auth = betterAuth({
+const createAuth = () =>
+  betterAuth({
   appName: "Ferry",
   baseURL: origins.baseURL,
   trustedOrigins: origins.trusted,
-  // `next build` imports this module without any runtime configuration; no session is ever
-  // signed at build time, so a placeholder keeps the build quiet. `npm start` always sets one.
-  secret: process.env.BETTER_AUTH_SECRET ?? (process.env.NEXT_PHASE === "phase-production-build" ? "build-time-placeholder-never-used-for-sessions" : undefined),
+    secret: process.env.BETTER_AUTH_SECRET,
   database: prismaAdapter(db, { provider: "postgresql" }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -85,6 +95,6 @@ export const auth = betterAuth({
       : []),
     nextCookies(),
   ],
-});
+  });
 
 export const ssoEnabled = (): { name: string } | null => (sso ? { name: sso.name } : null);

@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { auth } from "./better-auth";
+import { getAuth } from "./better-auth";
 
 /** The actor behind a page or action request, or null when nobody is signed in. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const h = await headers();
-  const session = await auth.api.getSession({ headers: h });
+  const session = await getAuth().api.getSession({ headers: h });
   if (!session) return null;
   const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, name: true, email: true, isAdmin: true, disabledAt: true } });
   // A disabled person's old session must stop working at once, not when it expires.

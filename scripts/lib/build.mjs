@@ -20,6 +20,9 @@ export function buildIfStale() {
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((p) => newestMtime(path.resolve(p))));
   if (builtAt > newest) return true;
-  const result = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // Built without DATABASE_URL, as on a fresh clone's `npm start`: the build must never need a
+  // database (a module that touches one at import time fails here, not on a newcomer's machine).
+  const { DATABASE_URL: _unused, ...env } = process.env;
+  const result = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
   return result.status === 0;
 }

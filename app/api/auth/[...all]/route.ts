@@ -1,5 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "@/lib/auth/better-auth";
+import { getAuth } from "@/lib/auth/better-auth";
 
 // better-auth's own endpoints: sign-in, sign-out, session, the SSO redirect and callback.
-export const { GET, POST } = toNextJsHandler(auth);
+export const { GET, POST } = toNextJsHandler((request: Request) => getAuth().handler(request));

@@ -88,20 +88,22 @@ export const serviceFormSchema = z.strictObject({
   system: optionalText(200),
   tags: textList,
 });
-export type ServiceFormInput = z.input<typeof serviceFormSchema>;
+// Form values arrive as text, checkboxes and lists; the schema does the converting, so the
+// mutations accept any value per field and validate it themselves.
+export type ServiceFormInput = Partial<Record<keyof ServiceForm, unknown>>;
 export type ServiceForm = z.output<typeof serviceFormSchema>;
 
 export const createServiceSchema = serviceFormSchema;
 export type CreateServiceInput = ServiceFormInput;
 export const updateServiceSchema = serviceFormSchema.extend({ id: z.string().min(1) });
-export type UpdateServiceInput = z.input<typeof updateServiceSchema>;
+export type UpdateServiceInput = ServiceFormInput & { id: string };
 
 export const deleteServiceSchema = z.strictObject({
   id: z.string().min(1),
   /** Set once the user has seen which services depend on this one. */
   confirmDependents: checkbox.optional(),
 });
-export type DeleteServiceInput = z.input<typeof deleteServiceSchema>;
+export type DeleteServiceInput = { id: string; confirmDependents?: unknown };
 
 /** Bulk edit: only the fields the user chose to set are present. */
 export const bulkEditServicesSchema = z

@@ -1,16 +1,56 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/ui/placeholder";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/card";
+import { ServicesTable } from "@/components/services/services-table";
+import { Pagination, ServiceFiltersForm } from "@/components/services/service-filters";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { getFilterOptions, listServices } from "@/lib/services/queries";
+import { serviceFiltersSchema } from "@/lib/services/schemas";
 
 export const metadata: Metadata = { title: "Services" };
 
-export default async function Page({ params }: { params: Promise<{ programme: string }> }) {
-  await getProgrammeForPage((await params).programme);
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** URLSearchParams for the current query, dropping empty values the GET form submits. */
+function toParams(sp: SearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const x of Array.isArray(v) ? v : [v]) if (x) out.append(k, x);
+  return out;
+}
+
+export default async function ServicesPage({ params, searchParams }: { params: Promise<{ programme: string }>; searchParams: Promise<SearchParams> }) {
+  const { programme } = await getProgrammeForPage((await params).programme);
+  const sp = await searchParams;
+  const cleaned = Object.fromEntries(Object.entries(sp).filter(([, v]) => v !== "" && v !== undefined));
+  const filters = serviceFiltersSchema.parse(cleaned);
+  const [list, options] = await Promise.all([listServices(programme.id, filters), getFilterOptions(programme.id)]);
+  const query = toParams(sp);
+  const base = `/p/${programme.slug}`;
+  const canEdit = programme.role !== "viewer";
+  const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
   return (
-    <SectionPlaceholder
-      title="Services"
-      intro="The inventory: every service of the legacy estate, its owner, dependencies, data and how it is built, configured and launched."
-      items={["A fast, filterable table of every service, with filters kept in the URL so a view can be shared", "Each service's page with its dependencies both ways, its data stores, its slice and its history", "Bulk edit of owner team, strategy, tier, tags and target namespace", "Import from a Backstage catalog or a spreadsheet, and a lossless JSON backup"]}
-    />
+    <>
+      <PageHeader title="Services" description={`The inventory: ${list.total} service${list.total === 1 ? "" : "s"} match the current filters.`}>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`${base}/teams`} className={button}>
+            Teams
+          </Link>
+          <Link href={`${base}/import`} className={button}>
+            Import and export
+          </Link>
+          <a href={`${base}/services/export?${query.toString()}`} className={button} download>
+            Export this view as CSV
+          </a>
+          {programme.role === "manager" ? (
+            <Link href={`${base}/services/new`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+              New service
+            </Link>
+          ) : null}
+        </div>
+      </PageHeader>
+      <ServiceFiltersForm slug={programme.slug} filters={filters} options={options} />
+      <ServicesTable slug={programme.slug} rows={list.rows} total={list.total} teams={options.teams.map((t) => t.name)} canEdit={canEdit} />
+      <Pagination params={query} page={list.page} pageCount={list.pageCount} total={list.total} size={filters.size} />
+    </>
   );
 }

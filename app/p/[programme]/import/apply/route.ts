@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import * as z from "zod";
+import { importFormatSchema } from "@/lib/inventory/schemas";
+import { importInventory } from "@/lib/inventory/mutations";
+import { readBodyCapped } from "@/lib/inventory/read-capped";
+import { pageRoute } from "@/lib/inventory/page-routes";
+
+const querySchema = z.strictObject({
+  format: importFormatSchema,
+  confirmRemovals: z.enum(["0", "1"]).default("0"),
+  expectedRemovals: z.coerce.number().int().min(0).optional(),
+});
+
+// Applies the posted file in one transaction; INVALID with every row error when any row is wrong.
+export async function POST(request: Request, { params }: { params: Promise<{ programme: string }> }) {
+  return pageRoute(request, async (actor) => {
+    const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const text = await readBodyCapped(request);
+    const report = await importInventory(actor, (await params).programme, { format: q.format, text, confirmRemovals: q.confirmRemovals === "1", expectedRemovals: q.expectedRemovals });
+    return NextResponse.json(report);
+  });
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/card";
+import { TeamCard } from "@/components/teams/team-card";
+import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { listTeams } from "@/lib/teams/queries";
+
+export const metadata: Metadata = { title: "Teams" };
+
+export default async function TeamsPage({ params }: { params: Promise<{ programme: string }> }) {
+  const { programme } = await getProgrammeForPage((await params).programme);
+  const teams = await listTeams(programme.id);
+  const base = `/p/${programme.slug}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`${base}/services`} className="text-brand-700 underline-offset-2 hover:underline">
+          Services
+        </Link>
+      </nav>
+      <PageHeader title="Teams" description={`${teams.length} owner team${teams.length === 1 ? "" : "s"}: who leads them, how to reach them and what they own.`} />
+      {teams.length ? (
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+          {teams.map((t) => (
+            <TeamCard key={t.id} team={t} base={base} />
+          ))}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">No teams yet. Teams are created by an import (a Backstage Group or a service&apos;s owner).</p>
+      )}
+    </>
+  );
+}

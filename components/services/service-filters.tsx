@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { SERVICE_KINDS, STRATEGIES } from "@/lib/inventory/model";
+import { SLICE_STATUSES, statusLabel } from "@/lib/slices/stages";
+import type { ServiceFilters } from "@/lib/services/schemas";
+import { strategyLabel } from "./labels";
+
+type Options = { teams: { name: string }[]; waves: { number: number; name: string | null }[]; tags: string[] };
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+/**
+ * The list's filters as a plain GET form: the URL is the state, so a filtered view can be
+ * shared, bookmarked and reloaded, and the form works before any JavaScript loads.
+ */
+export function ServiceFiltersForm({ slug, filters, options }: { slug: string; filters: ServiceFilters; options: Options }) {
+  const select = (name: string, label: string, value: string | undefined, choices: [string, string][]) => (
+    <label className="text-xs font-medium text-slate-700">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={field}>
+        <option value="">Any</option>
+        {choices.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form method="get" role="search" aria-label="Filter services" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-10">
+      <label className="col-span-2 text-xs font-medium text-slate-700">
+        Search
+        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Name, description or system" className={field} />
+      </label>
+      {select("team", "Team", filters.team[0], [["none", "No team"], ...options.teams.map((t): [string, string] => [t.name, t.name])])}
+      {select("kind", "Kind", filters.kind[0], SERVICE_KINDS.map((k) => [k, k]))}
+      {select("stateful", "State", filters.stateful, [["yes", "Stateful"], ["no", "Stateless"]])}
+      {select("strategy", "Strategy", filters.strategy[0], STRATEGIES.map((s) => [s, strategyLabel[s]]))}
+      {select("tier", "Tier", filters.tier[0]?.toString(), [1, 2, 3, 4].map((n) => [String(n), `Tier ${n}`]))}
+      {select("wave", "Wave", filters.wave[0]?.toString(), [["none", "No wave"], ...options.waves.map((w): [string, string] => [String(w.number), w.name ? `${w.number}: ${w.name}` : `Wave ${w.number}`])])}
+      {select("status", "Slice status", filters.status[0], [["unsliced", "Not in a slice"], ...SLICE_STATUSES.map((s): [string, string] => [s, statusLabel[s]])])}
+      {select("tag", "Tag", filters.tag[0], options.tags.map((t) => [t, t]))}
+      <input type="hidden" name="sort" value={filters.sort} />
+      <input type="hidden" name="dir" value={filters.dir} />
+      <input type="hidden" name="size" value={filters.size} />
+      <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-10">
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+          Apply filters
+        </button>
+        <Link href={`/p/${slug}/services`} className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline-offset-2 hover:underline">
+          Clear filters
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+/** Page links that keep every other parameter of the current view. */
+export function Pagination({ params, page, pageCount, total, size }: { params: URLSearchParams; page: number; pageCount: number; total: number; size: number }) {
+  const href = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(p));
+    return `?${next.toString()}`;
+  };
+  const from = total === 0 ? 0 : (page - 1) * size + 1;
+  const to = Math.min(total, page * size);
+  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
+  return (
+    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
+      <p>
+        Showing {from}–{to} of {total} services · page {page} of {pageCount}
+      </p>
+      <div className="flex gap-2">
+        {page > 1 ? (
+          <Link href={href(page - 1)} className={link} rel="prev">
+            Previous page
+          </Link>
+        ) : null}
+        {page < pageCount ? (
+          <Link href={href(page + 1)} className={link} rel="next">
+            Next page
+          </Link>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

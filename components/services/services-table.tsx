@@ -1,0 +1,167 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import {
+  createColumnHelper,
+  functionalUpdate,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type RowSelectionState,
+  type SortingState,
+} from "@tanstack/react-table";
+import type { ServiceListRow } from "@/lib/services/queries";
+import { statusLabel } from "@/lib/slices/stages";
+import type { SliceStatus } from "@/lib/generated/prisma/enums";
+import { BulkEdit } from "./bulk-edit";
+import { strategyLabel } from "./labels";
+
+const features = tableFeatures({ rowSelectionFeature, rowSortingFeature });
+const col = createColumnHelper<typeof features, ServiceListRow>();
+
+/**
+ * The services table: rows come from the server already filtered, sorted and paginated (the
+ * URL holds that state); TanStack Table adds row selection for bulk edit and drives the sort
+ * headers, whose changes go back into the URL.
+ */
+export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: string; rows: ServiceListRow[]; total: number; teams: string[]; canEdit: boolean }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const sorting: SortingState = [{ id: params.get("sort") ?? "name", desc: params.get("dir") === "desc" }];
+
+  const columns = col.columns([
+    ...(canEdit
+      ? [
+          col.display({
+            id: "select",
+            header: ({ table }) => (
+              <input
+                type="checkbox"
+                aria-label="Select every service on this page"
+                checked={table.getIsAllPageRowsSelected()}
+                ref={(el) => {
+                  if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+                }}
+                onChange={(e) => table.toggleAllPageRowsSelected(e.target.checked)}
+              />
+            ),
+            cell: ({ row }) => <input type="checkbox" aria-label={`Select ${row.original.name}`} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />,
+            enableSorting: false,
+          }),
+        ]
+      : []),
+    col.accessor("name", {
+      header: "Name",
+      cell: (c) => (
+        <Link href={`/p/${slug}/services/${c.row.original.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          {c.getValue()}
+        </Link>
+      ),
+    }),
+    col.accessor("team", { header: "Team", cell: (c) => c.getValue() ?? <span className="text-slate-500">no team</span> }),
+    col.accessor("kind", { header: "Kind", cell: (c) => `${c.getValue()}${c.row.original.stateful ? " · stateful" : ""}` }),
+    col.accessor("tier", { header: "Tier" }),
+    col.accessor("strategy", { header: "Strategy", cell: (c) => strategyLabel[c.getValue()] ?? c.getValue() }),
+    col.accessor("wave", { header: "Wave", cell: (c) => c.getValue() ?? "—" }),
+    col.accessor("status", {
+      header: "Slice status",
+      cell: (c) => (c.getValue() ? `${statusLabel[c.getValue() as SliceStatus]} (${c.row.original.slice})` : <span className="text-slate-500">not in a slice</span>),
+    }),
+    col.accessor("peakRps", { header: "Peak rps", cell: (c) => c.getValue()?.toLocaleString("en-GB") ?? "—" }),
+    col.display({ id: "deps", header: "Uses / used by", enableSorting: false, cell: ({ row }) => `${row.original.dependsOn} / ${row.original.usedBy}` }),
+    col.accessor("tags", { header: "Tags", enableSorting: false, cell: (c) => c.getValue().join(", ") }),
+  ]);
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (r) => r.id,
+    state: { rowSelection, sorting },
+    onRowSelectionChange: setRowSelection,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    onSortingChange: (updater) => {
+      const next = functionalUpdate(updater, sorting)[0];
+      const url = new URLSearchParams(params.toString());
+      url.set("sort", next?.id ?? "name");
+      url.set("dir", next?.desc ? "desc" : "asc");
+      url.delete("page");
+      router.push(`?${url.toString()}`);
+    },
+  });
+
+  const selected = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  return (
+    <>
+      {canEdit ? (
+        <BulkEdit
+          slug={slug}
+          ids={selected}
+          names={rows.filter((r) => rowSelection[r.id]).map((r) => r.name)}
+          teams={teams}
+          onDone={() => {
+            setRowSelection({});
+            router.refresh();
+          }}
+        />
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">
+            Services, {total} matching. Column headers sort the list.
+          </caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th key={header.id} scope="col" className="px-3 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                      {header.column.getCanSort() ? (
+                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={row.getIsSelected() ? "bg-brand-50" : undefined}>
+                {row.getAllCells().map((cell) =>
+                  cell.column.id === "name" ? (
+                    <th key={cell.id} scope="row" className="px-3 py-2 text-left font-normal">
+                      <table.FlexRender cell={cell} />
+                    </th>
+                  ) : (
+                    <td key={cell.id} className="px-3 py-2 text-slate-700">
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-600">
+                  No services match these filters.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * The import page's uploads go to route handlers rather than server actions: a catalog may
+ * be up to 10 MiB, over the server-action body limit, and the body must be refused by size
+ * before it is read. These routes use the browser session, so they check the request comes
+ * from this site (what server actions do for themselves).
+ */
+import "server-only";
+import { requireActionActor } from "@/lib/auth/current";
+import { errorResponse } from "@/lib/api/handler";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+
+/** Refuses cross-site posts: the Origin (or Sec-Fetch-Site) must say this site sent it. */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const sameOrigin = origin ? new URL(origin).host === host : site === "same-origin";
+  if (!sameOrigin) throw new AppError("FORBIDDEN", "This request must come from Ferry's own pages.");
+}
+
+/** Runs a page route with the session's actor and the API's error envelope. */
+export async function pageRoute(request: Request, run: (actor: Actor) => Promise<Response>): Promise<Response> {
+  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  try {
+    if (request.method !== "GET") assertSameOrigin(request);
+    const actor = await requireActionActor();
+    return await run({ ...actor, requestId: actor.requestId ?? requestId });
+  } catch (error) {
+    return errorResponse(error, requestId);
+  }
+}

@@ -3,8 +3,12 @@
  * its own entry; each returns the fields of its JSON line.
  */
 import type { Db } from "../../lib/db";
+import { inventoryBenchmarks } from "../../lib/services/bench";
 
 export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string };
 export type Benchmark = { name: string; run: (ctx: BenchContext) => Promise<Record<string, unknown>> };
 
 export const benchmarks: Benchmark[] = [];
+
+// Inventory (issue 4): services list per filter, 5,000-component import, bulk edit of 1,000.
+benchmarks.push(...inventoryBenchmarks);

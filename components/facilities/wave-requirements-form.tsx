@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { setWaveFacilitiesAction } from "@/lib/facilities/actions";
 import { facilityStatusLabel, type FACILITY_STATUSES } from "@/lib/facilities/schemas";
@@ -18,6 +18,14 @@ export function WaveRequirementsForm({
   canEdit: boolean;
 }) {
   const [state, action, isPending] = useActionState(setWaveFacilitiesAction.bind(null, slug), null);
+  // Controlled: React resets a form after its action runs; the boxes must keep what was ticked.
+  const [checked, setChecked] = useState(() => new Set(wave.facilityKeys));
+  const toggle = (key: string) =>
+    setChecked((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const unready = facilities.filter((f) => wave.facilityKeys.includes(f.key) && f.status !== "ready");
   return (
     <form action={action} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -35,7 +43,7 @@ export function WaveRequirementsForm({
         <div className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2">
           {facilities.map((f) => (
             <label key={f.key} className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" name="facilityKeys" value={f.key} defaultChecked={wave.facilityKeys.includes(f.key)} disabled={!canEdit} />
+              <input type="checkbox" name="facilityKeys" value={f.key} checked={checked.has(f.key)} onChange={() => toggle(f.key)} disabled={!canEdit} />
               {f.name} <span className="text-xs text-slate-600">({facilityStatusLabel[f.status].toLowerCase()})</span>
             </label>
           ))}

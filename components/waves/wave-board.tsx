@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { moveSliceAction } from "@/lib/waves/actions";
 import type { BoardCard, BoardColumn } from "@/lib/waves/board";
 import { moveVerdict } from "@/lib/waves/move-check";
@@ -30,7 +30,13 @@ type Props = {
  */
 export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, movableTeamIds }: Props) {
   const [announcement, setAnnouncement] = useState("");
-  const [dragging, setDragging] = useState<BoardCard | null>(null);
+  const [dragging, setDraggingState] = useState<BoardCard | null>(null);
+  // Drag events can fire before React re-renders with the new state: handlers read the ref.
+  const draggingRef = useRef<BoardCard | null>(null);
+  const setDragging = (card: BoardCard | null) => {
+    draggingRef.current = card;
+    setDraggingState(card);
+  };
   const [over, setOver] = useState<number | null>(null);
   const [pending, setPending] = useState<(PendingBreak & { card: BoardCard }) | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
@@ -99,7 +105,8 @@ export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, mova
               id={`wave-${column.number}`}
               aria-labelledby={`wave-${column.number}-title`}
               onDragOver={(event) => {
-                if (!verdict) return;
+                const card = draggingRef.current;
+                if (!card || card.wave === column.number) return;
                 event.preventDefault();
                 event.dataTransfer.dropEffect = "move";
                 setOver(column.number);
@@ -108,7 +115,7 @@ export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, mova
               onDrop={(event) => {
                 event.preventDefault();
                 setOver(null);
-                if (dragging) requestMove(dragging, column.number);
+                if (draggingRef.current) requestMove(draggingRef.current, column.number);
                 setDragging(null);
               }}
               className={`flex w-72 shrink-0 flex-col gap-3 rounded-lg border bg-slate-50 p-3 ${over === column.number ? (verdict?.breaksOrder ? "border-rose-500 border-dashed" : "border-brand-500 border-dashed") : "border-slate-200"}`}

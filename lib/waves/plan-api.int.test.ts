@@ -145,6 +145,15 @@ describe("POST /programmes/{slug}/plan", () => {
     expect((await call(plan.POST, { slug: p.programme.slug }, { body: {}, token: null })).status).toBe(401);
   });
 
+  it("keeps a slice that is already live in its wave, and says why", async () => {
+    const p = await smallProgramme(t.db);
+    await t.db.slice.update({ where: { id: p.slices.web.id }, data: { status: "live" } });
+    const res = await call(plan.POST, { slug: p.programme.slug }, { body: { apply: true } });
+    const web = res.json.waves[0].slices.find((s: { name: string }) => s.name === "Web");
+    expect(web.reason).toBe("already live: stays in wave 1: breaks the order with api");
+    expect((await t.db.slice.findUniqueOrThrow({ where: { id: p.slices.web.id }, include: { wave: true } })).wave?.number).toBe(1);
+  });
+
   it("plans around capacity without breaking the order", async () => {
     const p = await smallProgramme(t.db);
     for (const name of ["extra-1", "extra-2"]) await createService(t.db, { programmeId: p.programme.id, name, teamId: p.teams.pay.id });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FacilityStatus, SliceStatus, TrafficStage } from "@/lib/generated/prisma/enums";
-import type { PlanDependency, PlanFacility, PlanInput, PlanService, PlanSliceInput, WaveRequirement } from "@/lib/planning";
+import { planWithDetails, type PlanDependency, type PlanDetails, type PlanFacility, type PlanInput, type PlanService, type PlanSliceInput, type WaveRequirement } from "@/lib/planning";
 
 type Reader = Prisma.TransactionClient;
 
@@ -99,9 +99,32 @@ export function toPlanInput(data: PlanningData, options: { capacityPerTeam?: num
     name: s.name,
     team: s.team,
     serviceIds: s.serviceIds,
-    pinnedWave: s.pinnedWave,
+    pinnedWave: isSettled(s) ? s.wave : s.pinnedWave,
     pinReason: s.pinReason,
     status: s.status,
   }));
   return { services: data.services, dependencies: data.dependencies, slices, options, facilities, waveRequirements };
+}
+
+/** A slice that already serves traffic from Kubernetes: history has placed it, a plan must not move it. */
+const isSettled = (s: StoredSlice): boolean => (s.status === "live" || s.status === "done") && s.wave !== null;
+
+/**
+ * Plans the loaded programme. Live and done slices are held in their wave (as pins, the
+ * planner's one way to fix a wave), and their reason says so rather than naming a manager.
+ */
+export function planProgramme(data: PlanningData, options: { capacityPerTeam?: number } = {}): PlanDetails {
+  const details = planWithDetails(toPlanInput(data, options));
+  const settled = new Map(data.slices.filter(isSettled).map((s) => [s.id, s]));
+  if (settled.size === 0) return details;
+  const waves = details.plan.waves.map((w) => ({
+    ...w,
+    slices: w.slices.map((slice) => {
+      const s = settled.get(slice.id);
+      if (!s || s.pinnedWave !== null) return slice;
+      const breaks = slice.reason.match(/: breaks the order with .*$/)?.[0] ?? "";
+      return { ...slice, reason: `already ${s.status === "live" ? "live" : "done"}: stays in wave ${s.wave}${breaks}` };
+    }),
+  }));
+  return { ...details, plan: { ...details.plan, waves } };
 }

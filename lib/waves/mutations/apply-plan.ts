@@ -6,8 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { eventData, type EventInput } from "@/lib/events/record";
-import { planWithDetails, type Plan } from "@/lib/planning";
-import { loadPlanningData, toPlanInput, type PlanningData } from "../planning-data";
+import type { Plan } from "@/lib/planning";
+import { loadPlanningData, planProgramme, type PlanningData } from "../planning-data";
 import { planChanges, type PlanChanges } from "../stored-plan";
 
 export type ApplyPlanInput = { capacityPerTeam?: number };
@@ -26,7 +26,7 @@ export async function applyPlan(actor: Actor, programmeSlug: string, input: Appl
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${programme.id} FOR UPDATE`;
       const data = await loadPlanningData(tx, programme.id);
-      const details = planWithDetails(toPlanInput(data, input));
+      const details = planProgramme(data, input);
       const changes = planChanges(data, details);
       assertTeams(changes);
       const ids = await storeChanges(tx, actor, programme.id, data, changes);

@@ -1,0 +1,58 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TrafficStage } from "@/lib/generated/prisma/enums";
+import { notFound } from "@/lib/errors";
+import { stageFromDb, stageToDb } from "@/lib/slices/stages";
+import { sliceTraits } from "./default-template";
+import { planTemplateSync, type SyncFields, type SyncPlan, type SyncTemplateItem } from "./sync";
+
+type Tx = Prisma.TransactionClient;
+
+/** A programme's template and its items in the sync shape, or NOT_FOUND. */
+export async function loadTemplate(tx: Tx, programmeId: string, templateId: string): Promise<{ id: string; name: string; items: SyncTemplateItem[] }> {
+  const template = await tx.checklistTemplate.findFirst({
+    where: { id: templateId, programmeId },
+    select: { id: true, name: true, items: { orderBy: [{ position: "asc" }, { key: "asc" }] } },
+  });
+  if (!template) throw notFound("Checklist template");
+  return {
+    id: template.id,
+    name: template.name,
+    items: template.items.map((i) => ({ key: i.key, title: i.title, guidance: i.guidance, category: i.category, appliesTo: i.appliesTo, gateStage: i.gateStage ? stageFromDb(i.gateStage) : null, position: i.position })),
+  };
+}
+
+/** The sync plan of every slice given (all of the programme's slices when none are). */
+export async function planSlices(tx: Tx, programmeId: string, template: readonly SyncTemplateItem[], sliceIds?: string[]): Promise<{ sliceId: string; name: string; plan: SyncPlan }[]> {
+  const slices = await tx.slice.findMany({
+    where: { programmeId, ...(sliceIds ? { id: { in: sliceIds } } : {}) },
+    select: {
+      id: true,
+      name: true,
+      services: { select: { kind: true, stateful: true } },
+      checklistItems: { select: { id: true, key: true, title: true, guidance: true, category: true, gateStage: true, position: true, state: true } },
+    },
+    orderBy: { name: "asc" },
+  });
+  return slices.map((s) => ({
+    sliceId: s.id,
+    name: s.name,
+    plan: planTemplateSync(template, sliceTraits(s.services), s.checklistItems.map((i) => ({ ...i, gateStage: i.gateStage ? stageFromDb(i.gateStage) : null }))),
+  }));
+}
+
+/** Sync fields as columns: the stage in its database spelling. */
+function dbFields(f: Partial<SyncFields>): Omit<Partial<SyncFields>, "gateStage"> & { gateStage?: TrafficStage | null } {
+  const { gateStage, ...rest } = f;
+  return gateStage === undefined ? rest : { ...rest, gateStage: gateStage === null ? null : stageToDb(gateStage) };
+}
+
+/** Writes one slice's plan: adds open items, updates wording and gates, removes dropped open items. */
+export async function writePlan(tx: Tx, programmeId: string, sliceId: string, plan: SyncPlan): Promise<void> {
+  if (plan.add.length) {
+    await tx.checklistItem.createMany({ data: plan.add.map((f) => ({ ...dbFields(f), key: f.key, title: f.title, category: f.category, programmeId, sliceId })) });
+  }
+  for (const u of plan.update) await tx.checklistItem.update({ where: { id: u.id }, data: dbFields(u.changes) });
+  // state: "open" again here: an item ticked since the plan was made is never deleted.
+  if (plan.remove.length) await tx.checklistItem.deleteMany({ where: { id: { in: plan.remove }, state: "open" } });
+}

@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ACTION_MUTATIONS, ROUTE_MUTATIONS } from "./surfaces";
+import { MATRIX } from "./table";
+
+// A route or server action that changes data must go through a mutation the authorization
+// matrix covers; one added without an entry fails here.
+function files(dir: string, match: (f: string) => boolean): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "generated" || e.name === "node_modules" ? [] : files(full, match);
+    return match(full) ? [full] : [];
+  });
+}
+
+const routes = files(path.resolve("app/api/v1"), (f) => f.endsWith("route.ts")).flatMap((file) => {
+  const source = fs.readFileSync(file, "utf8");
+  const route = path.dirname(path.relative(path.resolve("app/api/v1"), file)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"));
+  return [...source.matchAll(/export\s+(?:const|async function|function)\s+(POST|PATCH|PUT|DELETE)\b/g)].map((m) => ({ key: `${m[1].toLowerCase()} /${route.join("/")}`, source }));
+});
+
+const actions = [...files(path.resolve("lib"), (f) => /\.tsx?$/.test(f)), ...files(path.resolve("app"), (f) => /\.tsx?$/.test(f))]
+  .map((file) => ({ file, source: fs.readFileSync(file, "utf8") }))
+  .filter(({ source }) => /^\s*["']use server["'];/m.test(source.split("\n").slice(0, 3).join("\n")))
+  .flatMap(({ source }) => [...source.matchAll(/^export (?:async function|const) (\w+)/gm)].map((m) => ({ name: m[1], source })));
+
+describe("mutating surfaces", () => {
+  it("every mutating REST route is mapped to matrix-covered mutations it calls", () => {
+    expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(ROUTE_MUTATIONS).sort());
+    for (const r of routes) {
+      for (const m of ROUTE_MUTATIONS[r.key]) {
+        expect(MATRIX[m], `${r.key} -> ${m} has a matrix entry`).toBeDefined();
+        expect(r.source, `${r.key} calls ${m}`).toContain(m);
+      }
+    }
+  });
+
+  it("every server action is mapped to matrix-covered mutations it calls", () => {
+    expect(actions.map((a) => a.name).sort()).toEqual(Object.keys(ACTION_MUTATIONS).sort());
+    for (const a of actions) {
+      for (const m of ACTION_MUTATIONS[a.name] ?? []) {
+        expect(MATRIX[m], `${a.name} -> ${m} has a matrix entry`).toBeDefined();
+        expect(a.source, `${a.name}'s file calls ${m}`).toContain(m);
+      }
+    }
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Every public way in that changes data (a REST route method, a server action) and the
+ * mutation it goes through; the mutations are what the authorization matrix exercises.
+ * `null` marks the sign-in surfaces, which act before there is an actor.
+ */
+export const ROUTE_MUTATIONS: Record<string, string[]> = {
+  "post /programmes": ["createProgramme"],
+  "post /users": ["createUser"],
+  "post /tokens": ["createApiToken"],
+  "post /programmes/{slug}/import": ["previewImport", "importInventory"],
+  "post /programmes/{slug}/plan": ["applyPlan"],
+  "patch /programmes/{slug}/slices/{id}/checklist/{itemId}": ["tickChecklistItem"],
+  "post /programmes/{slug}/slices/{id}/stage": ["moveSliceStage"],
+  "post /programmes/{slug}/slices/{id}/rollout": ["readSliceRollout"],
+};
+
+export const ACTION_MUTATIONS: Record<string, string[] | null> = {
+  signInAction: null,
+  ssoSignInAction: null,
+  signOutAction: null,
+  setupAction: null,
+  createTokenAction: ["createApiToken"],
+  revokeTokenAction: ["revokeApiToken"],
+  addMemberAction: ["createUser"],
+  setRoleAction: ["setMemberRole"],
+  removeMemberAction: ["removeMember"],
+  setTeamsAction: ["setMemberTeams"],
+  createServiceAction: ["createService"],
+  updateServiceAction: ["updateService"],
+  deleteServiceAction: ["deleteService"],
+  bulkEditServicesAction: ["bulkEditServices"],
+  addDependencyAction: ["addDependency"],
+  retypeDependencyAction: ["retypeDependency"],
+  removeDependencyAction: ["removeDependency"],
+  moveSliceAction: ["moveSlice"],
+  applyPlanAction: ["applyPlan"],
+  updateWaveAction: ["updateWave"],
+  mergeSlicesAction: ["mergeSlices"],
+  splitSliceAction: ["splitSlice"],
+  updateFacilityAction: ["updateFacility"],
+  setWaveFacilitiesAction: ["setWaveFacilities"],
+  tickChecklistItemAction: ["tickChecklistItem"],
+  moveSliceStageAction: ["moveSliceStage"],
+  readSliceRolloutAction: ["readSliceRollout"],
+  createTemplateAction: ["createTemplate"],
+  saveTemplateItemAction: ["saveTemplateItem"],
+  deleteTemplateItemAction: ["deleteTemplateItem"],
+  applyTemplateAction: ["applyTemplateToSlice"],
+  syncTemplateAction: ["syncTemplateToSlices"],
+};

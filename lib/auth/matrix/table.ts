@@ -1,0 +1,106 @@
+/**
+ * The authorization matrix: one entry per mutation, naming the permission it needs and how to
+ * call it on a target owned by team alpha. The test runs every entry for every role; a
+ * mutation exported without an entry here fails the suite.
+ */
+import type { Actor } from "@/lib/auth/actor";
+import type { Action } from "@/lib/auth/rules";
+import type { Fixture, MatrixRole } from "./fixture";
+
+export type Outcome = "allowed" | "forbidden" | "not_found";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mutations' own signatures are checked where they are called
+export type Mutations = Record<string, (...args: any[]) => Promise<unknown>>;
+
+export type MatrixCase = {
+  /** The permission in lib/auth/rules.ts; outcomes follow from it unless `outcomes` says otherwise. */
+  action: Action | null;
+  run: (m: Mutations, actor: Actor, f: Fixture) => Promise<unknown>;
+  /** For mutations outside a programme's role table (tokens, programmes). */
+  outcomes?: Record<MatrixRole, Outcome>;
+};
+
+/** The modules whose exported functions are mutations. */
+export const MUTATION_MODULES = [
+  () => import("@/lib/auth/people-mutations"),
+  () => import("@/lib/auth/token-mutations"),
+  () => import("@/lib/programmes/mutations"),
+  () => import("@/lib/services/mutations"),
+  () => import("@/lib/dependencies/mutations"),
+  () => import("@/lib/inventory/mutations"),
+  () => import("@/lib/waves/mutations"),
+  () => import("@/lib/facilities/mutations"),
+  () => import("@/lib/slices/mutations"),
+  () => import("@/lib/checklists/mutations"),
+];
+
+/** Exports of those modules that are helpers, not mutations. */
+export const NOT_MUTATIONS = new Set(["breakMessage"]);
+
+const csv = "name,team,kind\nmatrix-new,alpha,api\n";
+
+export const MATRIX: Record<string, MatrixCase> = {
+  // People and access
+  createUser: { action: "people.manage", run: (m, a, f) => m.createUser(a, f.slug, { email: `new-${f.slug}@example.test`, name: "New", role: "viewer" }) },
+  setMemberRole: { action: "people.manage", run: (m, a, f) => m.setMemberRole(a, f.slug, { userId: f.users.viewer.id, role: "lead" }) },
+  removeMember: { action: "people.manage", run: (m, a, f) => m.removeMember(a, f.slug, { userId: f.users.viewer.id }) },
+  setMemberTeams: { action: "people.manage", run: (m, a, f) => m.setMemberTeams(a, f.slug, { userId: f.users.viewer.id, teamIds: [f.teamA.id], leadTeamIds: [] }) },
+  // Tokens belong to people: anyone makes their own; a manager may make one for a member of their programme.
+  createApiToken: {
+    action: null,
+    run: (m, a, f) => m.createApiToken(a, { email: f.users.leadOwn.email, name: "matrix" }),
+    outcomes: { manager: "allowed", leadOwn: "allowed", leadOther: "forbidden", viewer: "forbidden", outsider: "forbidden" },
+  },
+  revokeApiToken: {
+    action: null,
+    run: (m, a, f) => m.revokeApiToken(a, { tokenId: f.token.id }),
+    outcomes: { manager: "not_found", leadOwn: "allowed", leadOther: "not_found", viewer: "not_found", outsider: "not_found" },
+  },
+  // Programmes are made by deployment administrators only.
+  createProgramme: {
+    action: null,
+    run: (m, a, f) => m.createProgramme(a, { name: `Matrix ${f.slug}`, slug: `m-${f.slug}` }),
+    outcomes: { manager: "forbidden", leadOwn: "forbidden", leadOther: "forbidden", viewer: "forbidden", outsider: "forbidden" },
+  },
+  // Inventory
+  createService: { action: "service.create", run: (m, a, f) => m.createService(a, f.slug, { name: "matrix-made", kind: "api", tier: 3, strategy: "rehost", team: "alpha" }) },
+  updateService: {
+    action: "service.edit",
+    run: (m, a, f) => m.updateService(a, f.slug, { id: f.svcA.id, name: f.svcA.name, kind: "api", tier: 2, strategy: "rehost", team: "alpha" }),
+  },
+  deleteService: { action: "service.delete", run: (m, a, f) => m.deleteService(a, f.slug, { id: f.svcA3.id, confirmDependents: true }) },
+  bulkEditServices: { action: "service.edit", run: (m, a, f) => m.bulkEditServices(a, f.slug, { ids: [f.svcA.id, f.svcA2.id], tier: 1 }) },
+  addDependency: { action: "dependency.edit", run: (m, a, f) => m.addDependency(a, f.slug, { fromId: f.svcA.id, to: f.svcB.name, kind: "async" }) },
+  retypeDependency: { action: "dependency.edit", run: (m, a, f) => m.retypeDependency(a, f.slug, { id: f.dependency.id, kind: "data" }) },
+  removeDependency: { action: "dependency.edit", run: (m, a, f) => m.removeDependency(a, f.slug, { id: f.dependency.id }) },
+  previewImport: { action: "inventory.import", run: (m, a, f) => m.previewImport(a, f.slug, { format: "csv", text: csv }) },
+  importInventory: { action: "inventory.import", run: (m, a, f) => m.importInventory(a, f.slug, { format: "csv", text: csv }) },
+  // Planning and waves
+  applyPlan: { action: "plan.apply", run: (m, a, f) => m.applyPlan(a, f.slug, {}) },
+  moveSlice: { action: "slice.reschedule", run: (m, a, f) => m.moveSlice(a, f.slug, { sliceId: f.sliceA.id, toWave: 2, confirmBreak: true, reason: "matrix" }) },
+  updateWave: { action: "wave.edit", run: (m, a, f) => m.updateWave(a, f.slug, { number: 1, goal: "matrix goal" }) },
+  mergeSlices: { action: "slice.merge", run: (m, a, f) => m.mergeSlices(a, f.slug, { sliceIds: [f.sliceA.id, f.sliceA2.id] }) },
+  splitSlice: { action: "slice.merge", run: (m, a, f) => m.splitSlice(a, f.slug, { sliceId: f.sliceA.id, serviceIds: [f.svcA3.id], name: "alpha-split" }) },
+  updateFacility: { action: "facility.manage", run: (m, a, f) => m.updateFacility(a, f.slug, { key: f.facility.key, status: "ready" }) },
+  setWaveFacilities: { action: "facility.manage", run: (m, a, f) => m.setWaveFacilities(a, f.slug, { wave: 1, facilityKeys: [f.facility.key] }) },
+  // Definition-of-done templates
+  createTemplate: { action: "template.manage", run: (m, a, f) => m.createTemplate(a, f.slug, {}) },
+  saveTemplateItem: {
+    action: "template.manage",
+    run: (m, a, f) => m.saveTemplateItem(a, f.slug, { templateId: f.template.id, title: "Matrix item", category: "migrated", appliesTo: "all", gateStage: null }),
+  },
+  deleteTemplateItem: { action: "template.manage", run: (m, a, f) => m.deleteTemplateItem(a, f.slug, { templateId: f.template.id, itemId: f.templateItem.id }) },
+  applyTemplateToSlice: { action: "slice.edit", run: (m, a, f) => m.applyTemplateToSlice(a, f.slug, { templateId: f.template.id, sliceId: f.sliceA.id }) },
+  syncTemplateToSlices: { action: "template.manage", run: (m, a, f) => m.syncTemplateToSlices(a, f.slug, { templateId: f.template.id }) },
+  // Slices at work
+  tickChecklistItem: { action: "checklist.tick", run: (m, a, f) => m.tickChecklistItem(a, f.slug, { sliceId: f.sliceA.id, itemId: f.item.id, state: "done" }) },
+  moveSliceStage: { action: "slice.move", run: (m, a, f) => m.moveSliceStage(a, f.slug, { sliceId: f.sliceA.id, to: "mirror" }) },
+  readSliceRollout: {
+    action: "rollout.read",
+    run: (m, a, f) =>
+      m.readSliceRollout(a, f.slug, {
+        sliceId: f.sliceA.id,
+        yaml: "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: { name: alpha }\nspec:\n  http:\n    - route:\n        - destination: { host: alpha, subset: legacy }\n          weight: 100\n        - destination: { host: alpha, subset: k8s }\n          weight: 0\n",
+      }),
+  },
+};

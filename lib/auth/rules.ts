@@ -21,8 +21,6 @@ export const ACTIONS = {
   "service.delete": { scoped: false, roles: ["manager"] },
   "slice.create": { scoped: false, roles: ["manager"] },
   "slice.merge": { scoped: false, roles: ["manager"] },
-  // Moving a slice between waves reshapes the plan (and may pin it): a manager's call.
-  "slice.reschedule": { scoped: false, roles: ["manager"] },
   "stage.skip": { scoped: false, roles: ["manager"] },
   "service.edit": { scoped: true, roles: ["manager", "lead"] },
   "dependency.edit": { scoped: true, roles: ["manager", "lead"] },

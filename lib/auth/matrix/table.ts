@@ -77,7 +77,8 @@ export const MATRIX: Record<string, MatrixCase> = {
   importInventory: { action: "inventory.import", run: (m, a, f) => m.importInventory(a, f.slug, { format: "csv", text: csv }) },
   // Planning and waves
   applyPlan: { action: "plan.apply", run: (m, a, f) => m.applyPlan(a, f.slug, {}) },
-  moveSlice: { action: "slice.reschedule", run: (m, a, f) => m.moveSlice(a, f.slug, { sliceId: f.sliceA.id, toWave: 2, confirmBreak: true, reason: "matrix" }) },
+  // An in-order move is a slice edit (leads, own team); a pin that breaks the order is checked inside as manager-only.
+  moveSlice: { action: "slice.edit", run: (m, a, f) => m.moveSlice(a, f.slug, { sliceId: f.sliceA.id, toWave: 2, confirmBreak: true, reason: "matrix" }) },
   updateWave: { action: "wave.edit", run: (m, a, f) => m.updateWave(a, f.slug, { number: 1, goal: "matrix goal" }) },
   mergeSlices: { action: "slice.merge", run: (m, a, f) => m.mergeSlices(a, f.slug, { sliceIds: [f.sliceA.id, f.sliceA2.id] }) },
   splitSlice: { action: "slice.merge", run: (m, a, f) => m.splitSlice(a, f.slug, { sliceId: f.sliceA.id, serviceIds: [f.svcA3.id], name: "alpha-split" }) },

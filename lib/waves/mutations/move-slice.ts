@@ -30,7 +30,7 @@ export function breakMessage(name: string, toWave: number, mustFollow: OrderLink
  */
 export async function moveSlice(actor: Actor, programmeSlug: string, input: MoveSliceInput): Promise<MoveSliceResult> {
   const target = await db.slice.findFirst({ where: { id: input.sliceId, programme: { slug: programmeSlug } }, select: { teamId: true } });
-  const programme = await authorize(actor, programmeSlug, "slice.reschedule");
+  const programme = await authorize(actor, programmeSlug, "slice.edit", [target?.teamId ?? null]);
   if (!target) throw notFound("Slice");
   return db.$transaction(
     async (tx) => {

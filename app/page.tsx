@@ -1,20 +1,23 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
+import { CreateProgrammeForm } from "@/components/programmes/create-programme-form";
 import { requirePageActor } from "@/lib/auth/current";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { formatDate } from "@/lib/format";
 
 // One programme: go straight to it. Several: choose. None: say how to start one.
 export default async function HomePage() {
-  const programmes = await listProgrammes(await requirePageActor());
-  if (programmes.length === 1) redirect(`/p/${programmes[0].slug}`);
+  const actor = await requirePageActor();
+  const programmes = await listProgrammes(actor);
+  // Administrators always see the list: it is where they create programmes.
+  if (programmes.length === 1 && !actor.isAdmin) redirect(`/p/${programmes[0].slug}`);
   return (
     <main id="main" className="mx-auto max-w-3xl p-10">
       <PageHeader title="Programmes" description="Each programme is one migration, with its own inventory, waves and report." />
       {programmes.length === 0 ? (
         <p className="text-slate-700">
-          No programme yet. Create one through the API (<code>POST /api/v1/programmes</code>) or start Ferry with the demo seed.
+          {actor.isAdmin ? "No programme yet: create the first one below." : "You are not a member of any programme yet. Ask a programme manager to add you."}
         </p>
       ) : (
         <ul className="space-y-3">
@@ -28,6 +31,15 @@ export default async function HomePage() {
           ))}
         </ul>
       )}
+      {actor.isAdmin ? (
+        <section aria-labelledby="new-programme" className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="new-programme" className="mb-3 text-base font-semibold">
+            New programme
+          </h2>
+          <CreateProgrammeForm />
+          <p className="mt-2 text-xs text-slate-500">You become its first manager; add the others on its People page.</p>
+        </section>
+      ) : null}
     </main>
   );
 }

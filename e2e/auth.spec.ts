@@ -45,4 +45,29 @@ test.describe("sign-in", () => {
     await page.goto("/p/demo");
     await expect(page.getByText("manager of this programme")).toBeVisible();
   });
+
+  test("an administrator creates a programme and becomes its first manager", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/");
+    const form = page.getByRole("form", { name: "Create a programme" });
+    const name = `Datacentre exit ${Date.now()}`;
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Target date").fill("2027-12-31");
+    await form.getByRole("button", { name: "Create programme" }).click();
+    await expect(page).toHaveURL(/\/p\/datacentre-exit-\d+\/settings\/people$/);
+    await expect(page.getByRole("row", { name: /E2E Admin/ })).toContainText("manager");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  for (const [role, canManagePeople] of [["manager", true], ["lead", false], ["viewer", false]] as const) {
+    test(`the demo ${role} ${canManagePeople ? "manages" : "only reads"} people`, async ({ page }) => {
+      await signInAs(page, role);
+      await page.goto("/p/demo/settings/people");
+      await expect(page.getByRole("table", { name: /members of/i })).toBeVisible();
+      await expect(page.getByRole("form", { name: "Add a member" })).toHaveCount(canManagePeople ? 1 : 0);
+      // The home page offers programme creation to administrators only.
+      await page.goto("/");
+      await expect(page.getByRole("form", { name: "Create a programme" })).toHaveCount(0);
+    });
+  }
 });

@@ -19,6 +19,7 @@ export const ACTION_MUTATIONS: Record<string, string[] | null> = {
   ssoSignInAction: null,
   signOutAction: null,
   setupAction: null,
+  createProgrammeAction: ["createProgramme"],
   createTokenAction: ["createApiToken"],
   revokeTokenAction: ["revokeApiToken"],
   addMemberAction: ["createUser"],

@@ -4,6 +4,7 @@
  */
 import type { Db } from "../../lib/db";
 import { inventoryBenchmarks } from "../../lib/services/bench";
+import { slicesBenchmarks } from "../../lib/slices/bench";
 
 export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string };
 export type Benchmark = { name: string; run: (ctx: BenchContext) => Promise<Record<string, unknown>> };
@@ -12,3 +13,6 @@ export const benchmarks: Benchmark[] = [];
 
 // Inventory (issue 4): services list per filter, 5,000-component import, bulk edit of 1,000.
 benchmarks.push(...inventoryBenchmarks);
+
+// Slices at work (issue 6): ticks with 50 concurrent clients, stage moves, the slice page.
+benchmarks.push(...slicesBenchmarks);

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import {
   createColumnHelper,
   functionalUpdate,
@@ -19,6 +19,7 @@ import type { SliceStatus } from "@/lib/generated/prisma/enums";
 import { BulkEdit } from "./bulk-edit";
 import { strategyLabel } from "./labels";
 
+const noSubscribe = () => () => {};
 const features = tableFeatures({ rowSelectionFeature, rowSortingFeature });
 const col = createColumnHelper<typeof features, ServiceListRow>();
 
@@ -31,6 +32,8 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
   const router = useRouter();
   const params = useSearchParams();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  // Selection boxes stay disabled until React has hydrated, so an early click is not lost.
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const sorting: SortingState = [{ id: params.get("sort") ?? "name", desc: params.get("dir") === "desc" }];
 
   const columns = col.columns([
@@ -42,6 +45,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
               <input
                 type="checkbox"
                 aria-label="Select every service on this page"
+                disabled={!hydrated}
                 checked={table.getIsAllPageRowsSelected()}
                 ref={(el) => {
                   if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
@@ -49,7 +53,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
                 onChange={(e) => table.toggleAllPageRowsSelected(e.target.checked)}
               />
             ),
-            cell: ({ row }) => <input type="checkbox" aria-label={`Select ${row.original.name}`} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />,
+            cell: ({ row }) => <input type="checkbox" aria-label={`Select ${row.original.name}`} disabled={!hydrated} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />,
             enableSorting: false,
           }),
         ]
@@ -73,7 +77,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
     }),
     col.accessor("peakRps", { header: "Peak rps", cell: (c) => c.getValue()?.toLocaleString("en-GB") ?? "—" }),
     col.display({ id: "deps", header: "Uses / used by", enableSorting: false, cell: ({ row }) => `${row.original.dependsOn} / ${row.original.usedBy}` }),
-    col.accessor("tags", { header: "Tags", enableSorting: false, cell: (c) => c.getValue().join(", ") }),
+    col.accessor("tags", { header: "Tags", enableSorting: false, cell: (c) => [...new Set(c.getValue())].join(", ") }),
   ]);
 
   const table = useTable({

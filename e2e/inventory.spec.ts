@@ -1,0 +1,121 @@
+import path from "node:path";
+import { test, expect, axeViolations, adminHeaders, seedProgramme, signInAs } from "./fixtures";
+
+const CATALOG = path.resolve("lib/inventory/fixtures/catalog.yaml");
+
+test.describe("inventory", () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, "admin");
+  });
+
+  test("imports a Backstage catalog through the page: preview first, then apply", async ({ page, request }) => {
+    const slug = `inv-import-${Date.now().toString(36)}`;
+    const created = await request.post("/api/v1/programmes", { headers: adminHeaders, data: { name: "Import target", slug } });
+    expect(created.status()).toBe(201);
+
+    await page.goto(`/p/${slug}/import`);
+    await expect(page.getByRole("heading", { level: 1, name: "Import and export" })).toBeVisible();
+    await page.getByLabel("Format").selectOption("backstage");
+    await page.getByLabel("File").setInputFiles(CATALOG);
+    await page.getByRole("button", { name: "Preview import" }).click();
+    const preview = page.getByRole("region", { name: /Preview: nothing has been written yet/ });
+    await expect(preview).toBeVisible();
+    await expect(preview.getByTestId("import-summary")).toContainText(/Would create \d+/);
+    await expect(preview).toContainText("orders-db");
+    expect(await axeViolations(page)).toEqual([]);
+    // Nothing is written by a preview.
+    expect(await (await request.get(`/api/v1/programmes/${slug}/services`, { headers: adminHeaders })).json()).toEqual([]);
+
+    await page.getByRole("button", { name: "Apply import" }).click();
+    await expect(page.getByRole("region", { name: "Imported" }).getByTestId("import-summary")).toContainText(/Created \d+/);
+    const services = await (await request.get(`/api/v1/programmes/${slug}/services`, { headers: adminHeaders })).json();
+    expect(services.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(["orders", "orders-db", "auth"]));
+  });
+
+  test("finds a service, shows its dependencies both ways, and edits it", async ({ page }) => {
+    const slug = await seedProgramme("inv-edit");
+    await page.goto(`/p/${slug}/services`);
+    await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    const search = page.getByRole("search", { name: "Filter services" });
+    await search.getByRole("searchbox", { name: "Search" }).fill("checkout");
+    await search.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/q=checkout/);
+    const table = page.getByRole("table", { name: /Services, \d+ matching/ });
+    await table.getByRole("link", { name: "checkout-api", exact: true }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "checkout-api" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Services checkout-api depends on" })).toBeVisible();
+    await expect(page.getByRole("region", { name: /Used by/ })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Edit service" }).click();
+    await page.getByLabel("Tier (business criticality)").selectOption("2");
+    await page.getByLabel("Tags").fill("edited-by-e2e, pci");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "checkout-api" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Inventory" })).toContainText("edited-by-e2e");
+    await expect(page.getByRole("region", { name: "History" })).toContainText("tier: 1 → 2");
+  });
+
+  test("shows field errors next to the fields and writes nothing", async ({ page }) => {
+    const slug = await seedProgramme("inv-new");
+    await page.goto(`/p/${slug}/services/new`);
+    await page.getByLabel(/^Name/).fill("Not A Valid Name");
+    await page.getByRole("button", { name: "Create service" }).click();
+    await expect(page.getByTestId("form-error")).toContainText("Please correct the highlighted fields.");
+    await expect(page.getByLabel(/^Name/)).toHaveAttribute("aria-invalid", "true");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("bulk-edits three selected services", async ({ page, request }) => {
+    const slug = await seedProgramme("inv-bulk");
+    await page.goto(`/p/${slug}/services?sort=name&dir=asc`);
+    const table = page.getByRole("table", { name: /Services, \d+ matching/ });
+    const names = (await table.getByRole("rowheader").allTextContents()).slice(0, 3);
+    for (const name of names) await table.getByRole("checkbox", { name: `Select ${name}` }).check();
+    const bulk = page.getByRole("region", { name: "Bulk edit 3 selected services" });
+    await bulk.getByLabel("Strategy").selectOption("retain");
+    await bulk.getByLabel("Add tags").fill("bulk-e2e");
+    await bulk.getByRole("button", { name: "Apply to selected" }).click();
+    await expect(page.getByRole("status")).toContainText("Updated 3 services");
+
+    const res = await request.get(`/api/v1/programmes/${slug}/export`, { headers: adminHeaders });
+    const doc = await res.json();
+    const edited = doc.services.filter((s: { tags: string[] }) => s.tags.includes("bulk-e2e"));
+    expect(edited.map((s: { name: string }) => s.name).sort()).toEqual([...names].sort());
+    expect(edited.every((s: { strategy: string }) => s.strategy === "retain")).toBe(true);
+  });
+
+  test("keeps filters and sort in the URL, and the teams page lists the owners", async ({ page, request }) => {
+    const slug = await seedProgramme("inv-url");
+    await page.goto(`/p/${slug}/services?kind=datastore&sort=tier&dir=desc`);
+    const table = page.getByRole("table", { name: /Services, \d+ matching/ });
+    await expect(table.getByRole("columnheader", { name: /Tier/ })).toHaveAttribute("aria-sort", "descending");
+    const shown = await table.getByRole("rowheader").allTextContents();
+    const all: { name: string; kind: string }[] = await (await request.get(`/api/v1/programmes/${slug}/services`, { headers: adminHeaders })).json();
+    expect(shown.sort()).toEqual(all.filter((s) => s.kind === "datastore").map((s) => s.name).sort());
+    await table.getByRole("button", { name: /Name/ }).click();
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(page).toHaveURL(/kind=datastore/);
+
+    await page.getByRole("link", { name: "Teams" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
+    expect(await page.getByRole("region").count()).toBeGreaterThanOrEqual(6);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test.describe("inventory for a viewer", () => {
+  test("reads the list and a service but is offered no changes", async ({ page }) => {
+    const slug = await seedProgramme("inv-viewer");
+    await signInAs(page, "viewer");
+    await page.goto(`/p/${slug}/services`);
+    await expect(page.getByRole("table", { name: /Services, \d+ matching/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New service" })).toHaveCount(0);
+    await expect(page.getByRole("checkbox")).toHaveCount(0);
+    await page.getByRole("link", { name: "checkout-api", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "checkout-api" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit service" })).toHaveCount(0);
+  });
+});

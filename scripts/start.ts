@@ -53,7 +53,15 @@ async function main() {
 
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", FERRY_BASE_URL: process.env.FERRY_BASE_URL ?? `http://localhost:${env.PORT}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      FERRY_BASE_URL: process.env.FERRY_BASE_URL ?? `http://localhost:${env.PORT}`,
+      // PGlite is one session: statements of two connections interleave and clobber each
+      // other's unnamed prepared statements. One connection queues them instead.
+      ...(embedded ? { FERRY_DB_POOL: "1" } : {}),
+    },
   });
   log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   handleShutdown(child, embedded);

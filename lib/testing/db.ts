@@ -29,7 +29,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   }
   const url = inject("testEmbeddedUrl");
   if (!url) throw new Error("The integration global setup did not run (use vitest.integration.config.ts).");
-  const db = createDb(url, { max: 5 });
+  // One connection: PGlite is one session, and interleaved statements of two connections
+  // clobber each other (see scripts/start.ts).
+  const db = createDb(url, { max: 1 });
   return { db, url, close: () => db.$disconnect() };
 }
 

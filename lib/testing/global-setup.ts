@@ -28,6 +28,8 @@ export async function setup(project: TestProject) {
     project.provide("testEmbeddedUrl", null);
   } else {
     embedded = await startEmbeddedPostgres();
+    // The app's own client (lib/db.ts) in the test files: one connection, as npm start does.
+    process.env.FERRY_DB_POOL = "1";
     await deployMigrations(embedded.url);
     project.provide("testServerUrl", null);
     project.provide("testTemplate", null);

@@ -44,4 +44,21 @@ describe("embedded Postgres data directory", () => {
     await two.stop();
     expect(rows).toEqual([{ v: "still here" }]);
   });
+
+  // npm start gives the app one connection to PGlite (see scripts/start.ts): concurrent
+  // requests must queue on it, not fail or wait for each other forever.
+  it("serves many concurrent queries through the one connection npm start gives the app", async () => {
+    const { createDb } = await import("@/lib/db");
+    const { deployMigrations } = await import("./migrator");
+    const pg = await startEmbeddedPostgres();
+    await deployMigrations(pg.url);
+    const db = createDb(pg.url, { max: 1 });
+    try {
+      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? db.programme.findMany({ where: { slug: `p-${i}` } }) : db.event.count({ where: { action: `a-${i}` } }))));
+      expect(results).toHaveLength(60);
+    } finally {
+      await db.$disconnect();
+      await pg.stop();
+    }
+  });
 });

@@ -200,7 +200,8 @@ function serviceRow(svc: DemoService, programmeId: string, teamId: string, edges
     strategy: svc.strategy ?? "rehost",
     repositoryUrl: `https://git.acme.example/${namespace}/${svc.name}`,
     system: svc.team === "platform" ? "platform" : namespace,
-    tags: [`tier-${svc.tier}`, svc.stack, ...(svc.tags ?? [])],
+    // A set: a datastore's stack is often one of its tags too ("postgres").
+    tags: [...new Set([`tier-${svc.tier}`, svc.stack, ...(svc.tags ?? [])])],
   };
 }
 

@@ -164,3 +164,19 @@ describe("seedLargeProgramme", () => {
     await expect(seedLargeProgramme(t.db, { ...TINY, slices: TINY.services + 1 }, { slug: uniqueSlug("large") })).rejects.toThrow(/slices/);
   });
 });
+
+// Regression: the demo wrote a datastore's stack twice into its tags ("postgres, postgres").
+describe("demo tags", () => {
+  it("has no service with a repeated tag", async () => {
+    const t = await openTestDatabase();
+    try {
+      const slug = uniqueSlug("tags");
+      await seedDemoProgramme(t.db, { slug });
+      const services = await t.db.service.findMany({ where: { programme: { slug } }, select: { name: true, tags: true } });
+      expect(services.length).toBeGreaterThan(30);
+      expect(services.filter((s) => new Set(s.tags).size !== s.tags.length).map((s) => s.name)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
+import Link from "next/link";
 import { moveSliceAction } from "@/lib/waves/actions";
 import type { BoardCard, BoardColumn } from "@/lib/waves/board";
 import { moveVerdict } from "@/lib/waves/move-check";
@@ -9,11 +10,10 @@ import type { MenuWave } from "./move-menu";
 import { SliceCard } from "./slice-card";
 import { WaveColumnHeader } from "./wave-column-header";
 
-/** Cards rendered per column before "Show all": a wave of hundreds stays quick to open. */
-const FIRST_CARDS = 40;
-
 type Props = {
   slug: string;
+  /** The board with every card of every wave (the server sends the first few per wave). */
+  showAllHref: string;
   columns: BoardColumn[];
   /** Slices in no wave yet: listed first, movable into a wave, never a drop target. */
   unplanned: BoardCard[];
@@ -28,7 +28,7 @@ type Props = {
  * keyboard menu is checked live; one that keeps the order is saved at once, one that breaks
  * it opens the confirmation (managers only) and becomes a pin. Results are announced.
  */
-export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, movableTeamIds }: Props) {
+export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEditWaves, movableTeamIds }: Props) {
   const [announcement, setAnnouncement] = useState("");
   const [dragging, setDraggingState] = useState<BoardCard | null>(null);
   // Drag events can fire before React re-renders with the new state: handlers read the ref.
@@ -41,7 +41,6 @@ export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, mova
   const [pending, setPending] = useState<(PendingBreak & { card: BoardCard }) | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [movingId, setMovingId] = useState<string | null>(null);
-  const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const [isSaving, startTransition] = useTransition();
 
   const canMove = (card: BoardCard) => movableTeamIds === null || movableTeamIds.includes(card.teamId);
@@ -97,8 +96,7 @@ export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, mova
         ) : null}
         {columns.map((column) => {
           const verdict = dragging && dragging.wave !== column.number ? moveVerdict(dragging, column.number) : null;
-          const isExpanded = expanded.has(column.number);
-          const cards = isExpanded ? column.cards : column.cards.slice(0, FIRST_CARDS);
+          const cards = column.cards;
           return (
             <section
               key={column.number}
@@ -120,7 +118,7 @@ export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, mova
               }}
               className={`flex w-72 shrink-0 flex-col gap-3 rounded-lg border bg-slate-50 p-3 ${over === column.number ? (verdict?.breaksOrder ? "border-rose-500 border-dashed" : "border-brand-500 border-dashed") : "border-slate-200"}`}
             >
-              <WaveColumnHeader column={column} slug={slug} canEdit={canEditWaves} shown={column.cards.length} />
+              <WaveColumnHeader column={column} slug={slug} canEdit={canEditWaves} />
               {verdict && over === column.number ? (
                 <p className={`text-xs font-medium ${verdict.breaksOrder ? "text-rose-800" : "text-emerald-800"}`}>{verdict.breaksOrder ? "Drop here breaks the order: you will be asked to confirm a pin." : "Drop here: keeps the order."}</p>
               ) : null}
@@ -142,12 +140,12 @@ export function WaveBoard({ slug, columns, unplanned, canPin, canEditWaves, mova
                   />
                 ))}
               </ul>
-              {column.cards.length > cards.length ? (
-                <button type="button" className="text-sm font-medium text-brand-700 underline" onClick={() => setExpanded((s) => new Set(s).add(column.number))}>
-                  Show all {column.cards.length} slices
-                </button>
+              {column.matching > cards.length ? (
+                <Link href={`${showAllHref}#wave-${column.number}`} className="text-sm font-medium text-brand-700 underline">
+                  Show all {column.matching} slices
+                </Link>
               ) : null}
-              {column.cards.length === 0 ? <p className="text-xs text-slate-500">{column.total === 0 ? "No slices in this wave." : "No slices match the filters."}</p> : null}
+              {column.matching === 0 ? <p className="text-xs text-slate-500">{column.total === 0 ? "No slices in this wave." : "No slices match the filters."}</p> : null}
             </section>
           );
         })}

@@ -6,7 +6,7 @@ const facilityStatusLabel = { ready: "ready", in_progress: "in progress", not_st
 const day = (iso: string | null) => (iso ? formatDate(new Date(`${iso}T00:00:00Z`)) : "no date");
 
 /** A wave's title, dates, goal, required facilities and readiness warning. */
-export function WaveColumnHeader({ column, slug, canEdit, shown }: { column: BoardColumn; slug: string; canEdit: boolean; shown: number }) {
+export function WaveColumnHeader({ column, slug, canEdit }: { column: BoardColumn; slug: string; canEdit: boolean }) {
   const title = `Wave ${column.number}${column.name ? `: ${column.name}` : ""}`;
   return (
     <header className="space-y-2 border-b border-slate-200 pb-3">
@@ -21,7 +21,7 @@ export function WaveColumnHeader({ column, slug, canEdit, shown }: { column: Boa
         ) : null}
       </div>
       <p className="text-xs text-slate-600">
-        {day(column.plannedStart)} – {day(column.plannedEnd)} · {shown === column.total ? `${column.total} slice${column.total === 1 ? "" : "s"}` : `${shown} of ${column.total} slices shown`}
+        {day(column.plannedStart)} – {day(column.plannedEnd)} · {column.matching === column.total ? `${column.total} slice${column.total === 1 ? "" : "s"}` : `${column.matching} of ${column.total} slices match`}
       </p>
       {column.goal ? <p className="text-xs text-slate-700">{column.goal}</p> : null}
       {column.facilities.length > 0 ? (

@@ -5,7 +5,7 @@
  * live or done waits for nothing, and a slice planned no later than what it follows is a
  * plan violation, not a wait.
  */
-import { compareText, buildServiceGraph } from "./ordering";
+import { compareText, buildServiceGraph, type ServiceGraph } from "./ordering";
 import type { PlanDependency, PlanService, SliceStatus } from "./types";
 
 export type BlockingSliceInput = {
@@ -55,8 +55,9 @@ function sliceOfServices(indexOf: Map<string, number>, count: number, slices: re
 }
 
 /** Blocked slices (not live, waiting on a slice that is not live) and the same grouped by the team waited on. */
-export function blockedSlices(input: BlockingInput): Blocking {
-  const graph = buildServiceGraph(input.services, input.dependencies);
+export function blockedSlices(input: BlockingInput, prebuilt?: ServiceGraph): Blocking {
+  // A caller that also checks placements (the board) builds the graph once and passes it.
+  const graph = prebuilt ?? buildServiceGraph(input.services, input.dependencies);
   const refs = input.slices.map(refOf);
   const sliceOf = sliceOfServices(graph.indexOf, graph.count, input.slices);
   const waitsOn = new Map<number, Set<number>>();

@@ -8,3 +8,4 @@ export { proposeSlices, proposedSliceId, type ProposedSlice } from "./propose-sl
 export { blockedSlices, isLive, type Blocking, type BlockingInput, type BlockingSliceInput, type BlockedSlice, type SliceRef, type TeamWaits } from "./blocking";
 export * from "./types";
 export { moveBreaks, placementViolations, sliceBounds, type OrderLink, type PlacedSlice, type PlacementInput, type SliceBounds } from "./placement";
+export { buildServiceGraph, type ServiceGraph } from "./ordering";

@@ -28,8 +28,8 @@ export type PlacementInput = { services: readonly PlanService[]; dependencies: r
 
 type Edges = { graph: ServiceGraph; sliceOf: Int32Array; waves: (number | null)[] };
 
-function indexPlacement(input: PlacementInput): Edges {
-  const graph = buildServiceGraph(input.services, input.dependencies);
+function indexPlacement(input: PlacementInput, prebuilt?: ServiceGraph): Edges {
+  const graph = prebuilt ?? buildServiceGraph(input.services, input.dependencies);
   const sliceOf = new Int32Array(graph.count).fill(-1);
   input.slices.forEach((slice, s) => {
     for (const id of slice.serviceIds) {
@@ -58,8 +58,8 @@ function forEachLink(edges: Edges, visit: (before: number, after: number, x: num
 }
 
 /** Per slice id, the range of waves that keeps the order given every other slice's wave. */
-export function sliceBounds(input: PlacementInput): Map<string, SliceBounds> {
-  const edges = indexPlacement(input);
+export function sliceBounds(input: PlacementInput, prebuilt?: ServiceGraph): Map<string, SliceBounds> {
+  const edges = indexPlacement(input, prebuilt);
   const { graph, waves } = edges;
   const bounds = input.slices.map((): SliceBounds => ({ earliest: 1, latest: null, earliestBy: null, latestBy: null }));
   // Seen from the bounded slice: `s` is the other slice, `own` the bounded slice's service.

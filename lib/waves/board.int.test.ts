@@ -106,7 +106,10 @@ describe("updateWave", () => {
 describe("getWaveBoard", () => {
   it("lays the stored waves out as columns with bounds, blocking and filters", async () => {
     const p = await planned();
+    const leaf = await p.slice("Leaf");
+    await t.db.checklistItem.createMany({ data: ["probes", "limits", "alerts"].map((key, i) => ({ programmeId: p.programme.id, sliceId: leaf.id, key, title: key, category: "migrated" as const, state: (["done", "na", "open"] as const)[i] })) });
     const board = await q.getWaveBoard(p.programme.id, {});
+    expect(board.columns[0].cards[0].progress).toEqual({ resolved: 2, total: 3, percent: 66 });
     expect(board.columns.map((c) => [c.number, c.cards.map((card) => card.name)])).toEqual([[1, ["Leaf"]], [2, ["api"]], [3, ["Web"]], [4, ["db"]], [5, []]]);
     const api = board.columns[1].cards[0];
     expect(api).toMatchObject({ team: "pay", status: "planned", stage: "0", earliest: 2, latest: 2, waitsOn: ["Leaf (pay)"] });

@@ -4,13 +4,16 @@
  * breaking the order), facility warnings per wave, and who waits on whom. Pure: the query
  * hands in loaded rows. Cards carry only display fields, never whole rows.
  */
-import { blockedSlices, sliceBounds, type OrderLink, type TeamWaits } from "@/lib/planning";
+import { blockedSlices, buildServiceGraph, sliceBounds, type OrderLink, type TeamWaits } from "@/lib/planning";
 import { compareText } from "@/lib/planning/ordering";
 import { stageFromDb, type Stage } from "@/lib/slices/stages";
 import type { FacilityStatus, SliceStatus } from "@/lib/generated/prisma/enums";
 import type { PlanningData } from "./planning-data";
 
 export type BoardFilters = { team?: string; status?: SliceStatus };
+
+/** Cards sent per wave unless all are asked for: a 2,000-slice board stays within its 300 ms budget. */
+export const CARDS_PER_WAVE = 12;
 
 export type CardProgress = { resolved: number; total: number; percent: number };
 
@@ -45,7 +48,10 @@ export type BoardColumn = {
   facilities: { key: string; name: string; status: FacilityStatus }[];
   /** Required facilities that are not ready: a warning on the column, a violation in the plan. */
   unready: string[];
+  /** The first cards matching the filters (all of them when asked for). */
   cards: BoardCard[];
+  /** Slices matching the filters, shown or not. */
+  matching: number;
   /** Slices in the wave before filtering. */
   total: number;
 };
@@ -66,9 +72,10 @@ export function progressFromCounts(counts: { done?: number; na?: number; open?: 
 }
 
 /** The board for loaded planning data, checklist counts per slice and the URL's filters. */
-export function buildBoard(data: PlanningData, counts: Map<string, { done?: number; na?: number; open?: number }>, filters: BoardFilters): Board {
-  const bounds = sliceBounds({ services: data.services, dependencies: data.dependencies, slices: data.slices });
-  const blocking = blockedSlices({ services: data.services, dependencies: data.dependencies, slices: data.slices });
+export function buildBoard(data: PlanningData, counts: Map<string, { done?: number; na?: number; open?: number }>, filters: BoardFilters, limit: number | null = CARDS_PER_WAVE): Board {
+  const graph = buildServiceGraph(data.services, data.dependencies);
+  const bounds = sliceBounds(data, graph);
+  const blocking = blockedSlices(data, graph);
   const waitsOn = new Map(blocking.blocked.map((b) => [b.id, b.waitsOn.map((w) => `${w.name} (${w.team ?? "no team"})`)]));
   const matches = (s: PlanningData["slices"][number]) => (!filters.team || s.team === filters.team) && (!filters.status || s.status === filters.status);
   const card = (s: PlanningData["slices"][number]): BoardCard => {
@@ -103,6 +110,7 @@ export function buildBoard(data: PlanningData, counts: Map<string, { done?: numb
   const columns = data.waves.map((w): BoardColumn => {
     const facilities = w.facilityIds.map((id) => facilityById.get(id)).filter((f) => f !== undefined).map(({ key, name, status }) => ({ key, name, status }));
     const slices = byWave.get(w.number) ?? [];
+    const matching = slices.filter(matches);
     return {
       number: w.number,
       name: w.name,
@@ -111,7 +119,8 @@ export function buildBoard(data: PlanningData, counts: Map<string, { done?: numb
       plannedEnd: isoDate(w.plannedEnd),
       facilities,
       unready: facilities.filter((f) => f.status !== "ready").map((f) => f.name),
-      cards: slices.filter(matches).map(card),
+      cards: matching.slice(0, limit ?? matching.length).map(card),
+      matching: matching.length,
       total: slices.length,
     };
   });

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FacilityStatus, SliceStatus, TrafficStage } from "@/lib/generated/prisma/enums";
+import type { FacilityStatus, ServiceKind, SliceStatus, TrafficStage } from "@/lib/generated/prisma/enums";
 import { planWithDetails, type PlanDependency, type PlanDetails, type PlanFacility, type PlanInput, type PlanService, type PlanSliceInput, type WaveRequirement } from "@/lib/planning";
 
 type Reader = Prisma.TransactionClient;
+
+type ServiceRow = { id: string; name: string; kind: ServiceKind; shared: boolean; teamId: string | null; sliceId: string | null };
 
 export type StoredSlice = {
   id: string;
@@ -48,10 +50,12 @@ export type PlanningData = {
  */
 export async function loadPlanningData(client: Reader, programmeId: string): Promise<PlanningData> {
   const where = { programmeId };
+  // The two big reads go through SQL: Prisma's row mapping costs about 3x the query for
+  // 5,000 services and 15,000 dependencies, and the board's budget is 300 ms.
   const [teams, services, dependencies, slices, waves, facilities] = await Promise.all([
     client.team.findMany({ where, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    client.service.findMany({ where, select: { id: true, name: true, kind: true, shared: true, teamId: true, sliceId: true } }),
-    client.dependency.findMany({ where, select: { fromId: true, toId: true } }),
+    client.$queryRaw<ServiceRow[]>`SELECT id, name, kind::text AS kind, shared, "teamId", "sliceId" FROM "Service" WHERE "programmeId" = ${programmeId}`,
+    client.$queryRaw<{ fromId: string; toId: string }[]>`SELECT "fromId", "toId" FROM "Dependency" WHERE "programmeId" = ${programmeId}`,
     client.slice.findMany({
       where,
       select: { id: true, name: true, teamId: true, waveId: true, pinnedWave: true, pinReason: true, status: true, stage: true, version: true },

@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import type { ItemState } from "@/lib/generated/prisma/enums";
-import type { Plan } from "@/lib/planning";
-import { buildBoard, type Board, type BoardFilters } from "./board";
+import { blockedSlices, type Plan, type TeamWaits } from "@/lib/planning";
+import { buildBoard, progressFromCounts, type Board, type BoardFilters } from "./board";
 import { loadPlanningData, planProgramme, type PlanningData } from "./planning-data";
 import { planChanges, storedPlan, type PlanChanges } from "./stored-plan";
 
@@ -32,18 +31,31 @@ export async function getPlanPreview(programmeId: string, options: { capacityPer
   return { proposed: details.plan, current, changes: planChanges(data, details), data };
 }
 
-/** The wave board for one programme: one load of the planning data plus checklist counts. */
-export async function getWaveBoard(programmeId: string, filters: BoardFilters): Promise<Board> {
-  const [data, counts] = await Promise.all([
-    loadPlanningData(db, programmeId),
-    db.checklistItem.groupBy({ by: ["sliceId", "state"], where: { programmeId }, _count: { _all: true } }),
-  ]);
-  const bySlice = new Map<string, Partial<Record<ItemState, number>>>();
-  for (const row of counts) bySlice.set(row.sliceId, { ...bySlice.get(row.sliceId), [row.state]: row._count._all });
-  return buildBoard(data, bySlice, filters);
+/**
+ * The wave board for one programme: the planning data, then checklist counts for the cards
+ * actually shown (a 2,000-slice programme holds 60,000 items; the board shows a few hundred).
+ */
+export async function getWaveBoard(programmeId: string, filters: BoardFilters, opts: { allCards?: boolean } = {}): Promise<Board> {
+  const data = await loadPlanningData(db, programmeId);
+  const board = buildBoard(data, new Map(), filters, opts.allCards ? null : undefined);
+  const cards = [...board.unplanned, ...board.columns.flatMap((c) => c.cards)];
+  if (cards.length === 0) return board;
+  const counts = await db.$queryRaw<{ sliceId: string; done: number; na: number; open: number }[]>`
+    SELECT "sliceId", count(*) FILTER (WHERE state = 'done')::int AS done, count(*) FILTER (WHERE state = 'na')::int AS na, count(*) FILTER (WHERE state = 'open')::int AS open
+    FROM "ChecklistItem" WHERE "sliceId" = ANY(${cards.map((c) => c.id)}::text[]) GROUP BY "sliceId"`;
+  const bySlice = new Map(counts.map(({ sliceId, ...c }) => [sliceId, c]));
+  for (const card of cards) card.progress = progressFromCounts(bySlice.get(card.id));
+  return board;
 }
 
 /** One wave's editable fields, or null. */
 export async function getWave(programmeId: string, number: number) {
   return db.wave.findUnique({ where: { programmeId_number: { programmeId, number } }, select: { number: true, name: true, goal: true, plannedStart: true, plannedEnd: true } });
+}
+
+/** Who waits on whom, for the full view. */
+export async function getWaits(programmeId: string): Promise<{ waits: TeamWaits[]; blockedCount: number }> {
+  const data = await loadPlanningData(db, programmeId);
+  const blocking = blockedSlices(data);
+  return { waits: blocking.byTeam, blockedCount: blocking.blocked.length };
 }

@@ -82,6 +82,7 @@ const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 export const boardFiltersSchema = z.object({
   team: z.preprocess(firstValue, z.string().max(200).optional()).catch(undefined),
   status: z.preprocess(firstValue, z.enum(SLICE_STATUS_VALUES).optional()).catch(undefined),
+  all: z.preprocess(firstValue, z.literal("1").optional()).catch(undefined),
 });
 
 /** The preview page's capacity option from the URL; anything but a positive integer is no limit. */

@@ -51,7 +51,9 @@ async function main() {
     const seeded = await seedLargeProgramme(db);
     report({ name: "seed_large", ms: Math.round(performance.now() - t0), ...seeded });
     const port = await freePort();
-    const server = spawnServer(nextStartArgs(port), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "20" }, port);
+    // Sessions need a signing secret in production mode; benchmarks of signed-in pages sign in.
+    const secret = process.env.BETTER_AUTH_SECRET ?? `bench-${randomUUID()}${randomUUID()}`;
+    const server = spawnServer(nextStartArgs(port), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "20", BETTER_AUTH_SECRET: secret }, port);
     try {
       await waitForReady(`${server.url}/api/ready`, 60_000, server.child);
       const ctx: BenchContext = { baseUrl: server.url, slug: seeded.slug, db, token };

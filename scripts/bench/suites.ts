@@ -4,6 +4,7 @@
  */
 import type { Db } from "../../lib/db";
 import { inventoryBenchmarks } from "../../lib/services/bench";
+import { wavesBenchmarks } from "../../lib/waves/bench";
 import { slicesBenchmarks } from "../../lib/slices/bench";
 
 export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string };
@@ -13,6 +14,9 @@ export const benchmarks: Benchmark[] = [];
 
 // Inventory (issue 4): services list per filter, 5,000-component import, bulk edit of 1,000.
 benchmarks.push(...inventoryBenchmarks);
+
+// Wave planning (issue 5): plan preview and stored waves through the API, the wave board page.
+benchmarks.push(...wavesBenchmarks);
 
 // Slices at work (issue 6): ticks with 50 concurrent clients, stage moves, the slice page.
 benchmarks.push(...slicesBenchmarks);

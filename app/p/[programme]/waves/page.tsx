@@ -13,12 +13,17 @@ import { boardFiltersSchema } from "@/lib/waves/schemas";
 
 export const metadata: Metadata = { title: "Waves" };
 
+/** The board lists the first few waiting slices per team; the full view has its own page. */
+const WAITS_PER_TEAM = 5;
+
 type Props = { params: Promise<{ programme: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function WavesPage({ params, searchParams }: Props) {
   const { actor, programme } = await getProgrammeForPage((await params).programme);
-  const filters = boardFiltersSchema.parse(await searchParams);
-  const board = await getWaveBoard(programme.id, filters);
+  const { all, ...filters } = boardFiltersSchema.parse(await searchParams);
+  const board = await getWaveBoard(programme.id, filters, { allCards: all === "1" });
+  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
+  query.set("all", "1");
   const isManager = can(programme.role, "wave.edit").allowed;
   // Leads move only their teams' slices (slice.move is scoped); the server checks again.
   const movableTeamIds = isManager ? null : programme.role === "lead" && actor.userId ? await teamIdsOf(actor.userId, programme.id) : [];
@@ -43,10 +48,10 @@ export default async function WavesPage({ params, searchParams }: Props) {
           </p>
         </Card>
       ) : (
-        <WaveBoard slug={programme.slug} columns={board.columns} unplanned={board.unplanned} canPin={isManager} canEditWaves={isManager} movableTeamIds={movableTeamIds} />
+        <WaveBoard slug={programme.slug} showAllHref={`/p/${programme.slug}/waves?${query}`} columns={board.columns} unplanned={board.unplanned} canPin={isManager} canEditWaves={isManager} movableTeamIds={movableTeamIds} />
       )}
       <Card title="Who waits on whom" className="mt-6">
-        <WaitsView waits={board.waits} />
+        <WaitsView waits={board.waits} limit={WAITS_PER_TEAM} moreHref={`/p/${programme.slug}/waves/waits`} />
       </Card>
     </>
   );

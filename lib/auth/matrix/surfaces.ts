@@ -4,14 +4,17 @@
  * `null` marks the sign-in surfaces, which act before there is an actor.
  */
 export const ROUTE_MUTATIONS: Record<string, string[]> = {
-  "post /programmes": ["createProgramme"],
-  "post /users": ["createUser"],
-  "post /tokens": ["createApiToken"],
-  "post /programmes/{slug}/import": ["previewImport", "importInventory"],
-  "post /programmes/{slug}/plan": ["applyPlan"],
-  "patch /programmes/{slug}/slices/{id}/checklist/{itemId}": ["tickChecklistItem"],
-  "post /programmes/{slug}/slices/{id}/stage": ["moveSliceStage"],
-  "post /programmes/{slug}/slices/{id}/rollout": ["readSliceRollout"],
+  "post /api/v1/programmes": ["createProgramme"],
+  "post /api/v1/users": ["createUser"],
+  "post /api/v1/tokens": ["createApiToken"],
+  "post /api/v1/programmes/{slug}/import": ["previewImport", "importInventory"],
+  "post /api/v1/programmes/{slug}/plan": ["applyPlan"],
+  "patch /api/v1/programmes/{slug}/slices/{id}/checklist/{itemId}": ["tickChecklistItem"],
+  "post /api/v1/programmes/{slug}/slices/{id}/stage": ["moveSliceStage"],
+  "post /api/v1/programmes/{slug}/slices/{id}/rollout": ["readSliceRollout"],
+  // The import page uploads files larger than a server action takes (session-checked routes).
+  "post /p/{programme}/import/preview": ["previewImport"],
+  "post /p/{programme}/import/apply": ["importInventory"],
 };
 
 export const ACTION_MUTATIONS: Record<string, string[] | null> = {

@@ -105,7 +105,8 @@ describe("seedDemoProgramme", () => {
   });
 
   it("creates the three personas with their roles", async () => {
-    const members = await t.db.membership.findMany({ where: { programmeId: id }, include: { user: { include: { teamMembers: true } } } });
+    // Demo users are shared by every demo programme in the database: count this programme's teams only.
+    const members = await t.db.membership.findMany({ where: { programmeId: id }, include: { user: { include: { teamMembers: { where: { team: { programmeId: id } } } } } } });
     const role = (email: string) => members.find((m) => m.user.email === email);
     expect(role("demo-manager@ferry.local")?.role).toBe("manager");
     expect(role("demo-viewer@ferry.local")?.role).toBe("viewer");

@@ -7,6 +7,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { eventData, type EventInput } from "@/lib/events/record";
 import type { Plan } from "@/lib/planning";
+import { giveChecklists } from "@/lib/checklists/new-slice-items";
 import { loadPlanningData, planProgramme, type PlanningData } from "../planning-data";
 import { planChanges, type PlanChanges } from "../stored-plan";
 
@@ -93,6 +94,8 @@ async function storeChanges(tx: Tx, actor: Actor, programmeId: string, data: Pla
     });
     // One statement for every service of every new slice (a first plan creates thousands).
     await tx.$executeRaw`UPDATE "Service" AS s SET "sliceId" = u.slice_id, "updatedAt" = now() FROM unnest(${serviceIds}::text[], ${sliceIds}::text[]) AS u(service_id, slice_id) WHERE s.id = u.service_id AND s."programmeId" = ${programmeId}`;
+    // A new slice starts with its definition of done, so its traffic stages are gated from day one.
+    await giveChecklists(tx, programmeId, rows.map((r) => r.id));
   }
   const byWave = new Map<number, string[]>();
   for (const c of changes.moved) byWave.set(c.to, [...(byWave.get(c.to) ?? []), c.sliceId]);

@@ -6,7 +6,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { SERVICE_SELECT } from "@/lib/inventory/load-inventory";
 import type { ServiceFilters, SortKey } from "./schemas";
 
-/** What the list shows per service: only the columns on screen. */
+/**
+ * What the list shows per service: only the columns on screen. Dependency counts are not a
+ * `_count` here: Prisma turns that into a GROUP BY over the whole Dependency table joined to
+ * every matching service before the sort and LIMIT (0.5-0.9 s for a broad filter on 5,000
+ * services); `countDependencies` counts for the page's rows only.
+ */
 const LIST_SELECT = {
   id: true,
   name: true,
@@ -19,7 +24,6 @@ const LIST_SELECT = {
   tags: true,
   team: { select: { id: true, name: true } },
   slice: { select: { name: true, status: true, wave: { select: { number: true } } } },
-  _count: { select: { dependsOn: true, usedBy: true } },
 } as const satisfies Prisma.ServiceSelect;
 
 export type ServiceListRow = {
@@ -87,6 +91,16 @@ function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ServiceOrderByWithR
   return sort === "name" ? [by.name] : [by[sort], { name: "asc" }];
 }
 
+/** How many dependencies each of `ids` has, both ways; served by the (fromId, toId) and toId indexes. */
+async function countDependencies(ids: string[]): Promise<{ dependsOn: Map<string, number>; usedBy: Map<string, number> }> {
+  if (!ids.length) return { dependsOn: new Map(), usedBy: new Map() };
+  const [from, to] = await Promise.all([
+    db.dependency.groupBy({ by: ["fromId"], where: { fromId: { in: ids } }, _count: { _all: true } }),
+    db.dependency.groupBy({ by: ["toId"], where: { toId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  return { dependsOn: new Map(from.map((d) => [d.fromId, d._count._all])), usedBy: new Map(to.map((d) => [d.toId, d._count._all])) };
+}
+
 /** One page of services for the list, with the total the filters match. */
 export async function listServices(programmeId: string, f: ServiceFilters): Promise<{ rows: ServiceListRow[]; total: number; page: number; pageCount: number }> {
   const where = serviceWhere(programmeId, f);
@@ -94,6 +108,7 @@ export async function listServices(programmeId: string, f: ServiceFilters): Prom
   const pageCount = Math.max(1, Math.ceil(total / f.size));
   const page = Math.min(f.page, pageCount);
   const rows = await db.service.findMany({ where, select: LIST_SELECT, orderBy: orderBy(f.sort, f.dir), skip: (page - 1) * f.size, take: f.size });
+  const { dependsOn, usedBy } = await countDependencies(rows.map((r) => r.id));
   return {
     total,
     page,
@@ -112,8 +127,8 @@ export async function listServices(programmeId: string, f: ServiceFilters): Prom
       slice: r.slice?.name ?? null,
       status: r.slice?.status ?? null,
       wave: r.slice?.wave?.number ?? null,
-      dependsOn: r._count.dependsOn,
-      usedBy: r._count.usedBy,
+      dependsOn: dependsOn.get(r.id) ?? 0,
+      usedBy: usedBy.get(r.id) ?? 0,
     })),
   };
 }

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 
 // Route handlers called as Next calls them, on a real database.
 let t: TestDatabase;
 let routes: typeof import("@/app/api/v1/programmes/route");
 const ADMIN = "integration-admin-token-0123";
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.FERRY_ADMIN_TOKEN = ADMIN;
   routes = await import("@/app/api/v1/programmes/route");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 const ctx = { params: Promise.resolve({}) };

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { isAppError } from "@/lib/errors";
 import { can } from "./rules";
 import { buildFixture, ROLES, type Fixture, type MatrixRole } from "./matrix/fixture";
@@ -10,16 +10,10 @@ import { MATRIX, MUTATION_MODULES, NOT_MUTATIONS, type MatrixCase, type Mutation
 let t: TestDatabase;
 let mutations: Mutations;
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   mutations = Object.assign({}, ...(await Promise.all(MUTATION_MODULES.map((load) => load()))));
   for (const name of Object.keys(mutations)) if (typeof mutations[name] !== "function" || NOT_MUTATIONS.has(name)) delete mutations[name];
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 const ROLE_OF: Record<Exclude<MatrixRole, "outsider">, { role: "manager" | "lead" | "viewer"; team: "A" | "B" | null }> = {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import type { Actor } from "./actor";
 
 // Users, tokens and the events feed through their REST routes, on a real database.
@@ -13,9 +13,8 @@ const ADMIN = "people-admin-token-0123456789";
 let slug: string;
 let otherSlug: string;
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.FERRY_ADMIN_TOKEN = ADMIN;
   users = await import("@/app/api/v1/users/route");
   tokens = await import("@/app/api/v1/tokens/route");
@@ -26,11 +25,6 @@ beforeAll(async () => {
   const p = await t.db.programme.create({ data: { slug, name: "People" } });
   await t.db.programme.create({ data: { slug: otherSlug, name: "Other" } });
   await t.db.team.create({ data: { programmeId: p.id, name: "payments" } });
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 const call = (url: string, body: unknown, token = ADMIN) =>

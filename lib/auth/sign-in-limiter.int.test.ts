@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { withAppDatabase } from "@/lib/testing/db";
 
-let t: TestDatabase;
 let allowSignInAttempt: typeof import("./sign-in-limiter").allowSignInAttempt;
 
+withAppDatabase();
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   delete process.env.FERRY_SIGNIN_RATE_LIMIT; // the default: 10 attempts in 5 minutes
   ({ allowSignInAttempt } = await import("./sign-in-limiter"));
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 describe("allowSignInAttempt", () => {

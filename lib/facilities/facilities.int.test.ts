@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { isAppError } from "@/lib/errors";
 import { seedDemoProgramme } from "@/lib/seed";
 import { admin, userWithRole } from "@/lib/waves/test-helpers";
@@ -9,16 +9,10 @@ let t: TestDatabase;
 let m: typeof import("./mutations");
 let waves: typeof import("@/lib/waves/queries");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   m = await import("./mutations");
   waves = await import("@/lib/waves/queries");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 const codeOf = async (promise: Promise<unknown>) => promise.then(() => "ok", (e) => (isAppError(e) ? e.code : `unexpected: ${e}`));

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { seedDemoProgramme } from "@/lib/seed";
 import { createProgramme, createUser } from "@/lib/seed/factories";
 import { generateToken, hashToken, tokenPrefix } from "@/lib/auth/tokens";
@@ -14,18 +14,12 @@ let exportRoute: typeof import("@/app/api/v1/programmes/[slug]/export/route");
 let servicesRoute: typeof import("@/app/api/v1/programmes/[slug]/services/route");
 const ADMIN = "inventory-admin-token-0123";
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.FERRY_ADMIN_TOKEN = ADMIN;
   importRoute = await import("@/app/api/v1/programmes/[slug]/import/route");
   exportRoute = await import("@/app/api/v1/programmes/[slug]/export/route");
   servicesRoute = await import("@/app/api/v1/programmes/[slug]/services/route");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 const ctx = (slug: string) => ({ params: Promise.resolve({ slug }) });

@@ -4,7 +4,7 @@
  * your own programme with a unique slug).
  */
 import { randomUUID } from "node:crypto";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { adminQuery, withDatabase } from "./global-setup";
 
@@ -50,4 +50,23 @@ async function cloneTemplate(serverUrl: string, name: string, template: string) 
       await new Promise((r) => setTimeout(r, 100 + attempt * 50));
     }
   }
+}
+
+/**
+ * For tests of code that uses the app's own client (`db` in lib/db.ts): before the file's
+ * other hooks, opens a test database and points DATABASE_URL at it (the client reads it on
+ * first use); after the file, disconnects that client and closes the database.
+ */
+export function withAppDatabase(opened: (t: TestDatabase) => void = () => {}): void {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    process.env.DATABASE_URL = t.url;
+    opened(t);
+  });
+  afterAll(async () => {
+    const { db } = await import("@/lib/db");
+    await db.$disconnect();
+    await t?.close();
+  });
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createProgramme, createService, createTeam, createDependency } from "@/lib/seed/factories";
 import { DEFAULT_TEMPLATE, itemsForSlice } from "@/lib/checklists/default-template";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,14 +8,8 @@ import type { Actor } from "@/lib/auth/actor";
 let t: TestDatabase;
 const admin: Actor = { userId: null, name: "admin", isAdmin: true };
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 describe("applying a plan", () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createWave } from "@/lib/seed";
 import { isAppError } from "@/lib/errors";
 import { admin, smallProgramme, userWithRole } from "./test-helpers";
@@ -9,16 +9,10 @@ let t: TestDatabase;
 let m: typeof import("./mutations");
 let q: typeof import("./queries");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   m = await import("./mutations");
   q = await import("./queries");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 /** The programme after a first plan: Leaf 1, api 2, Web 3, db 4, plus an empty wave 5. */

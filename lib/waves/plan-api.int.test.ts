@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createProgramme, createService, seedDemoProgramme } from "@/lib/seed";
 import { ADMIN_TOKEN, call, smallProgramme, userWithRole } from "./test-helpers";
 
@@ -8,17 +8,11 @@ let t: TestDatabase;
 let plan: typeof import("@/app/api/v1/programmes/[slug]/plan/route");
 let waves: typeof import("@/app/api/v1/programmes/[slug]/waves/route");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
   plan = await import("@/app/api/v1/programmes/[slug]/plan/route");
   waves = await import("@/app/api/v1/programmes/[slug]/waves/route");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 /** Everything a plan could write, to prove a request wrote nothing. */

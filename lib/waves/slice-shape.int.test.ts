@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { isAppError } from "@/lib/errors";
 import { admin, smallProgramme, userWithRole } from "./test-helpers";
 
@@ -7,15 +7,9 @@ import { admin, smallProgramme, userWithRole } from "./test-helpers";
 let t: TestDatabase;
 let m: typeof import("./mutations");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   m = await import("./mutations");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 const codeOf = async (promise: Promise<unknown>) => promise.then(() => "ok", (e) => (isAppError(e) ? e.code : `unexpected: ${e}`));

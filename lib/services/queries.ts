@@ -104,10 +104,13 @@ async function countDependencies(ids: string[]): Promise<{ dependsOn: Map<string
 /** One page of services for the list, with the total the filters match. */
 export async function listServices(programmeId: string, f: ServiceFilters): Promise<{ rows: ServiceListRow[]; total: number; page: number; pageCount: number }> {
   const where = serviceWhere(programmeId, f);
-  const total = await db.service.count({ where });
+  const fetchPage = (page: number) => db.service.findMany({ where, select: LIST_SELECT, orderBy: orderBy(f.sort, f.dir), skip: (page - 1) * f.size, take: f.size });
+  // The page is fetched alongside the count, saving a round trip; only a page past the end
+  // (an old or hand-edited link) is fetched again as the last page.
+  const [total, requested] = await Promise.all([db.service.count({ where }), fetchPage(f.page)]);
   const pageCount = Math.max(1, Math.ceil(total / f.size));
   const page = Math.min(f.page, pageCount);
-  const rows = await db.service.findMany({ where, select: LIST_SELECT, orderBy: orderBy(f.sort, f.dir), skip: (page - 1) * f.size, take: f.size });
+  const rows = page === f.page ? requested : await fetchPage(page);
   const { dependsOn, usedBy } = await countDependencies(rows.map((r) => r.id));
   return {
     total,

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createProgramme, createService, createTeam, createUser, createDependency } from "@/lib/seed/factories";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -10,16 +10,10 @@ let m: typeof import("./mutations");
 let deps: typeof import("@/lib/dependencies/mutations");
 const admin: Actor = { userId: null, name: "Test admin", isAdmin: true };
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   m = await import("./mutations");
   deps = await import("@/lib/dependencies/mutations");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 async function setup() {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createDependency, createProgramme, createService } from "@/lib/seed/factories";
 import { serviceFiltersSchema } from "./schemas";
 
@@ -8,15 +8,9 @@ import { serviceFiltersSchema } from "./schemas";
 let t: TestDatabase;
 let q: typeof import("./queries");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
   q = await import("./queries");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
-  await t?.close();
 });
 
 async function setup() {

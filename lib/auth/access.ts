@@ -22,8 +22,16 @@ export const getProgrammeAccessOrThrow = cache(async (actor: Actor, slug: string
       memberships: actor.userId ? { where: { userId: actor.userId }, select: { role: true } } : false,
     },
   });
-  if (!programme || programme.archivedAt) throw notFound("Programme");
-  const role: Role | undefined = actor.isAdmin ? "manager" : programme.memberships?.[0]?.role;
-  if (!role) throw notFound("Programme");
-  return { id: programme.id, slug: programme.slug, name: programme.name, role };
+  return programmeAccessOf(actor, programme && { ...programme, role: programme.memberships?.[0]?.role ?? null });
 });
+
+/**
+ * The rule above over an already loaded row (a hot path may read the programme together with
+ * its target in one query): archived, absent, or not a member is NOT_FOUND; admins manage.
+ */
+export function programmeAccessOf(actor: Actor, row: { id: string; slug: string; name: string; archivedAt: Date | null; role: Role | null } | null): ProgrammeAccess {
+  if (!row || row.archivedAt) throw notFound("Programme");
+  const role: Role | null = actor.isAdmin ? "manager" : row.role;
+  if (!role) throw notFound("Programme");
+  return { id: row.id, slug: row.slug, name: row.name, role };
+}

@@ -8,6 +8,27 @@ import { bearerToken, hashToken, secretsEqual } from "./tokens";
 // requests from each writing a row.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * How long a token's lookup is reused in memory. A pipeline ticking hundreds of items a second
+ * would otherwise read the same token row for each. The bound: a revocation made through this
+ * process (revokeApiToken) applies at once; one made elsewhere (another instance, SQL) and a
+ * user disabled or renamed apply within this many milliseconds.
+ */
+export const TOKEN_CACHE_TTL_MS = 5_000;
+const TOKEN_CACHE_MAX = 1_000;
+
+type TokenRow = { id: string; expiresAt: Date | null; lastUsedAt: Date | null; user: { id: string; name: string; isAdmin: boolean } };
+type CachedToken = { row: TokenRow; until: number };
+
+// On globalThis so every route bundle of the server shares one cache (and one invalidation).
+const globalForTokens = globalThis as unknown as { ferryTokenCache?: Map<string, CachedToken> };
+const tokenCache = (globalForTokens.ferryTokenCache ??= new Map());
+
+/** Drops every cached token lookup; called when a token is revoked. */
+export function forgetCachedTokens(): void {
+  tokenCache.clear();
+}
+
 /** The actor behind a REST request's bearer token, or UNAUTHENTICATED. */
 export async function authenticateBearer(authorization: string | null, requestId: string): Promise<Actor> {
   const token = bearerToken(authorization);
@@ -18,16 +39,35 @@ export async function authenticateBearer(authorization: string | null, requestId
     return { userId: null, name: "admin token", isAdmin: true, requestId };
   }
 
-  const found = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, name: true, isAdmin: true, disabledAt: true } } },
-  });
+  const hash = hashToken(token);
   const now = new Date();
-  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now) || found.user.disabledAt) {
+  const row = await activeToken(hash, now.getTime());
+  // Expiry is checked on every request, cached or not.
+  if (!row || (row.expiresAt && row.expiresAt <= now)) {
     throw new AppError("UNAUTHENTICATED", "The token is unknown, revoked or expired.");
   }
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    row.lastUsedAt = now;
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { userId: found.user.id, name: found.user.name, isAdmin: found.user.isAdmin, requestId };
+  return { userId: row.user.id, name: row.user.name, isAdmin: row.user.isAdmin, requestId };
+}
+
+/** The token row when it is neither revoked nor its user disabled, from the cache when fresh. */
+async function activeToken(hash: string, nowMs: number): Promise<TokenRow | null> {
+  const cached = tokenCache.get(hash);
+  if (cached && cached.until > nowMs) return cached.row;
+  const found = await db.apiToken.findUnique({
+    where: { tokenHash: hash },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, name: true, isAdmin: true, disabledAt: true } } },
+  });
+  // Only good tokens are cached: a revoked or unknown one is read again each time (and rare).
+  if (!found || found.revokedAt || found.user.disabledAt) {
+    tokenCache.delete(hash);
+    return null;
+  }
+  const row: TokenRow = { id: found.id, expiresAt: found.expiresAt, lastUsedAt: found.lastUsedAt, user: { id: found.user.id, name: found.user.name, isAdmin: found.user.isAdmin } };
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(hash, { row, until: nowMs + TOKEN_CACHE_TTL_MS });
+  return row;
 }

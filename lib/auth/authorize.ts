@@ -13,9 +13,14 @@ import { can, type Action } from "./rules";
 export async function authorize(actor: Actor, programmeSlug: string, action: Action, ownerTeamIds: (string | null)[] = []): Promise<ProgrammeAccess> {
   const programme = await getProgrammeAccessOrThrow(actor, programmeSlug);
   const memberTeamIds = programme.role === "lead" && actor.userId ? await teamIdsOf(actor.userId, programme.id) : [];
-  const decision = can(programme.role, action, { memberTeamIds, ownerTeamIds });
-  if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason);
+  assertAllowed(programme, action, { memberTeamIds, ownerTeamIds });
   return programme;
+}
+
+/** The decision step of authorize, for a caller that loaded the programme access and the actor's teams itself. */
+export function assertAllowed(programme: ProgrammeAccess, action: Action, scope: { memberTeamIds: readonly string[]; ownerTeamIds: readonly (string | null)[] }): void {
+  const decision = can(programme.role, action, scope);
+  if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason);
 }
 
 /** The teams of a programme the user belongs to. */

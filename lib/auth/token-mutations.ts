@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
 import type { Actor } from "./actor";
 import type { CreateTokenInput } from "./schemas";
+import { forgetCachedTokens } from "./api-auth";
 import { generateToken, hashToken, tokenPrefix } from "./tokens";
 
 /** Tokens belong to people, not programmes: a page that manages them names its programme so the event shows on that programme's audit log. */
@@ -54,4 +55,6 @@ export async function revokeApiToken(actor: Actor, input: { tokenId: string }, c
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     await recordEvent(tx, actor, { programmeId: context.programmeId ?? null, entityType: "api_token", entityId: token.id, action: "api_token.revoked", after: { name: token.name, userId: token.userId } });
   });
+  // Revoked here means refused from the next request on, not after the lookup cache expires.
+  forgetCachedTokens();
 }

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/rules";
 import { describeEvent } from "@/lib/events/describe";
 import { gateSummary, type GateSummary } from "@/lib/checklists/gates";
 import type { ChecklistItemView } from "@/lib/checklists/schemas";
-import { getBlocking } from "./blocking-query";
+import { getSliceBlockedBy } from "./blocking-query";
 import { itemOrder, itemSelect, myTeamIds, tickerNames } from "./queries";
 import { stageFromDb, type Stage } from "./stages";
 import { gateItemOf, itemView } from "./views";
@@ -48,7 +48,7 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
   });
   if (!slice) return null;
   const itemIds = slice.checklistItems.map((i) => i.id);
-  const [events, tickers, blocking, teamIds] = await Promise.all([
+  const [events, tickers, blockedBy, teamIds] = await Promise.all([
     db.event.findMany({
       where: {
         programmeId: programme.id,
@@ -62,7 +62,7 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
       select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, after: true },
     }),
     tickerNames(programme.id, slice.checklistItems),
-    getBlocking(programme.id),
+    getSliceBlockedBy(programme.id, slice.id),
     myTeamIds(actor.userId, programme.id),
   ]);
   const titles = new Map(slice.checklistItems.map((i) => [i.id, `"${i.title}"`]));
@@ -89,7 +89,7 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
     gate,
     readings: slice.rolloutReadings,
     history,
-    blockedBy: blocking.blocked.find((b) => b.id === slice.id)?.waitsOn ?? [],
+    blockedBy,
     permissions: {
       canTick: can(programme.role, "checklist.tick", scope).allowed,
       canMove: can(programme.role, "slice.move", scope).allowed,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportForm } from "@/components/inventory/import-form";
 import { CSV_COLUMNS } from "@/lib/inventory/csv";
 import { MAX_IMPORT_BYTES } from "@/lib/inventory/limits";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Import and export" };
 
@@ -13,11 +13,7 @@ export default async function ImportPage({ params }: { params: Promise<{ program
   const base = `/p/${programme.slug}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`${base}/services`} className="text-brand-700 underline-offset-2 hover:underline">
-          Services
-        </Link>
-      </nav>
+      <Breadcrumb href={`${base}/services`} label="Services" />
       <PageHeader title="Import and export" description="Bring the inventory in from a Backstage catalog, a spreadsheet or a Ferry backup; take a lossless backup." />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="xl:col-span-2">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { TeamCard } from "@/components/teams/team-card";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { listTeams } from "@/lib/teams/queries";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Teams" };
 
@@ -13,11 +13,7 @@ export default async function TeamsPage({ params }: { params: Promise<{ programm
   const base = `/p/${programme.slug}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`${base}/services`} className="text-brand-700 underline-offset-2 hover:underline">
-          Services
-        </Link>
-      </nav>
+      <Breadcrumb href={`${base}/services`} label="Services" />
       <PageHeader title="Teams" description={`${teams.length} owner team${teams.length === 1 ? "" : "s"}: who leads them, how to reach them and what they own.`} />
       {teams.length ? (
         <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">

@@ -10,6 +10,7 @@ import { strategyLabel } from "@/components/services/labels";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { getService, listServiceNames } from "@/lib/services/queries";
 import { stageFromDb, stageLabel, statusLabel } from "@/lib/slices/stages";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Service" };
 
@@ -50,11 +51,7 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
   ];
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`${base}/services`} className="text-brand-700 underline-offset-2 hover:underline">
-          Services
-        </Link>
-      </nav>
+      <Breadcrumb href={`${base}/services`} label="Services" />
       <PageHeader title={s.name} description={s.description ?? undefined}>
         {canEdit ? (
           <div className="flex flex-wrap items-start gap-2">

@@ -72,7 +72,11 @@ test.describe("inventory", () => {
     const slug = await seedProgramme("inv-bulk");
     await page.goto(`/p/${slug}/services?sort=name&dir=asc`);
     const table = page.getByRole("table", { name: /Services, \d+ matching/ });
+    // The page streams in after a loading skeleton: read the names once the rows are there
+    // (reading them earlier found none, and the test then selected nothing).
+    await expect(table.getByRole("rowheader").first()).toBeVisible();
     const names = (await table.getByRole("rowheader").allTextContents()).slice(0, 3);
+    expect(names).toHaveLength(3);
     for (const name of names) await table.getByRole("checkbox", { name: `Select ${name}` }).check();
     const bulk = page.getByRole("region", { name: "Bulk edit 3 selected services" });
     await bulk.getByLabel("Strategy").selectOption("retain");

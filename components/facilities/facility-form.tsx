@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { buttonClass } from "@/components/ui/field";
 import { updateFacilityAction } from "@/lib/facilities/actions";
 import { FACILITY_STATUSES, facilityStatusLabel } from "@/lib/facilities/schemas";
+import { ResultLine } from "./result-line";
 
 export type FacilityRow = { key: string; name: string; description: string | null; status: (typeof FACILITY_STATUSES)[number]; ownerTeamId: string | null; notes: string | null; waves: number[] };
 
@@ -64,9 +65,7 @@ export function FacilityForm({ slug, facility, teams, canEdit }: { slug: string;
             {isPending ? "Saving…" : "Save"}
           </button>
         ) : null}
-        <p role="status" aria-live="polite" className={`text-xs ${state && !state.ok ? "text-rose-700" : "text-emerald-800"}`}>
-          {state ? (state.ok ? state.message : state.formError) : ""}
-        </p>
+        <ResultLine state={state} />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { setWaveFacilitiesAction } from "@/lib/facilities/actions";
 import { facilityStatusLabel, type FACILITY_STATUSES } from "@/lib/facilities/schemas";
+import { ResultLine } from "./result-line";
 
 /** The facilities one wave requires, as checkboxes, with each facility's readiness in words. */
 export function WaveRequirementsForm({
@@ -55,9 +56,7 @@ export function WaveRequirementsForm({
             {isPending ? "Saving…" : `Save wave ${wave.number}`}
           </button>
         ) : null}
-        <p role="status" aria-live="polite" className={`text-xs ${state && !state.ok ? "text-rose-700" : "text-emerald-800"}`}>
-          {state ? (state.ok ? state.message : state.formError) : ""}
-        </p>
+        <ResultLine state={state} />
       </div>
     </form>
   );

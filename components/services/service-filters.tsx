@@ -2,44 +2,35 @@ import Link from "next/link";
 import { SERVICE_KINDS, STRATEGIES } from "@/lib/inventory/model";
 import { SLICE_STATUSES, statusLabel } from "@/lib/slices/stages";
 import type { ServiceFilters } from "@/lib/services/schemas";
+import { FilterSelect, filterControlClass } from "@/components/ui/filter-select";
 import { strategyLabel } from "./labels";
 
 type Options = { teams: { name: string }[]; waves: { number: number; name: string | null }[]; tags: string[] };
-
-const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /**
  * The list's filters as a plain GET form: the URL is the state, so a filtered view can be
  * shared, bookmarked and reloaded, and the form works before any JavaScript loads.
  */
 export function ServiceFiltersForm({ slug, filters, options }: { slug: string; filters: ServiceFilters; options: Options }) {
-  const select = (name: string, label: string, value: string | undefined, choices: [string, string][]) => (
-    <label className="text-xs font-medium text-slate-700">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={field}>
-        <option value="">Any</option>
-        {choices.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
     <form method="get" role="search" aria-label="Filter services" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-10">
-      <label className="col-span-2 text-xs font-medium text-slate-700">
-        Search
-        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Name, description or system" className={field} />
+      <label className="col-span-2 text-sm">
+        <span className="text-slate-700">Search</span>
+        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Name, description or system" className={filterControlClass} />
       </label>
-      {select("team", "Team", filters.team[0], [["none", "No team"], ...options.teams.map((t): [string, string] => [t.name, t.name])])}
-      {select("kind", "Kind", filters.kind[0], SERVICE_KINDS.map((k) => [k, k]))}
-      {select("stateful", "State", filters.stateful, [["yes", "Stateful"], ["no", "Stateless"]])}
-      {select("strategy", "Strategy", filters.strategy[0], STRATEGIES.map((s) => [s, strategyLabel[s]]))}
-      {select("tier", "Tier", filters.tier[0]?.toString(), [1, 2, 3, 4].map((n) => [String(n), `Tier ${n}`]))}
-      {select("wave", "Wave", filters.wave[0]?.toString(), [["none", "No wave"], ...options.waves.map((w): [string, string] => [String(w.number), w.name ? `${w.number}: ${w.name}` : `Wave ${w.number}`])])}
-      {select("status", "Slice status", filters.status[0], [["unsliced", "Not in a slice"], ...SLICE_STATUSES.map((s): [string, string] => [s, statusLabel[s]])])}
-      {select("tag", "Tag", filters.tag[0], options.tags.map((t) => [t, t]))}
+      <FilterSelect name="team" label="Team" value={filters.team[0]} choices={[["none", "No team"], ...options.teams.map((t): [string, string] => [t.name, t.name])]} />
+      <FilterSelect name="kind" label="Kind" value={filters.kind[0]} choices={SERVICE_KINDS.map((k) => [k, k])} />
+      <FilterSelect name="stateful" label="State" value={filters.stateful} choices={[["yes", "Stateful"], ["no", "Stateless"]]} />
+      <FilterSelect name="strategy" label="Strategy" value={filters.strategy[0]} choices={STRATEGIES.map((st) => [st, strategyLabel[st]])} />
+      <FilterSelect name="tier" label="Tier" value={filters.tier[0]?.toString()} choices={[1, 2, 3, 4].map((n) => [String(n), `Tier ${n}`])} />
+      <FilterSelect
+        name="wave"
+        label="Wave"
+        value={filters.wave[0]?.toString()}
+        choices={[["none", "No wave"], ...options.waves.map((w): [string, string] => [String(w.number), w.name ? `${w.number}: ${w.name}` : `Wave ${w.number}`])]}
+      />
+      <FilterSelect name="status" label="Slice status" value={filters.status[0]} choices={[["unsliced", "Not in a slice"], ...SLICE_STATUSES.map((st): [string, string] => [st, statusLabel[st]])]} />
+      <FilterSelect name="tag" label="Tag" value={filters.tag[0]} choices={options.tags.map((t) => [t, t])} />
       <input type="hidden" name="sort" value={filters.sort} />
       <input type="hidden" name="dir" value={filters.dir} />
       <input type="hidden" name="size" value={filters.size} />

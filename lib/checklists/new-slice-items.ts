@@ -8,7 +8,9 @@ type Tx = Prisma.TransactionClient;
 /**
  * Gives slices that have no checklist yet the definition of done: the programme's default
  * template (the built-in one when the programme has none), filtered to each slice's traits.
- * One insert for all of them: a first plan can create thousands of slices.
+ * One insert for all of them: a first plan can create thousands of slices. Meant for slices
+ * just created (at 0%, where no checklist decides the status); a caller that gives items to
+ * a slice at 100% must lock it and follow with followChecklistChange (slice-status-sync.ts).
  */
 export async function giveChecklists(tx: Tx, programmeId: string, sliceIds: string[]): Promise<number> {
   if (sliceIds.length === 0) return 0;

@@ -7,6 +7,7 @@ import { recordEvent } from "@/lib/events/record";
 import { authorizeOnSlice } from "@/lib/slices/access";
 import { stageToDb } from "@/lib/slices/stages";
 import { DEFAULT_TEMPLATE } from "./default-template";
+import { followChecklistChange, lockSlicesForChecklistChange } from "./slice-status-sync";
 import { isEmptySync, keyForTitle } from "./sync";
 import { loadTemplate, planSlices, writePlan } from "./template-data";
 import type { ApplyTemplateInput, CreateTemplateInput, DeleteTemplateItemInput, SaveTemplateItemInput, SyncTemplateInput } from "./schemas";
@@ -92,10 +93,12 @@ export async function applyTemplateToSlice(actor: Actor, programmeSlug: string, 
   const { programme } = await authorizeOnSlice(actor, programmeSlug, "slice.edit", input.sliceId);
   return db.$transaction(async (tx) => {
     const template = await loadTemplate(tx, programme.id, input.templateId);
+    const locked = await lockSlicesForChecklistChange(tx, programme.id, [input.sliceId]);
     const plans = await planSlices(tx, programme.id, template.items, [input.sliceId]);
     for (const p of plans) await writePlan(tx, programme.id, p.sliceId, p.plan);
     const result = total(plans);
     await recordEvent(tx, actor, { programmeId: programme.id, entityType: "slice", entityId: input.sliceId, action: "slice.checklist_applied", after: { templateId: template.id, template: template.name, ...result } });
+    await followChecklistChange(tx, actor, programme.id, locked, `Checklist template "${template.name}" applied`);
     return result;
   }, LONG_TX);
 }
@@ -107,9 +110,14 @@ export async function syncTemplateToSlices(actor: Actor, programmeSlug: string, 
     const template = await loadTemplate(tx, programme.id, input.templateId);
     const withItems = await tx.checklistItem.findMany({ where: { programmeId: programme.id }, distinct: ["sliceId"], select: { sliceId: true } });
     const plans = await planSlices(tx, programme.id, template.items, withItems.map((r) => r.sliceId));
-    for (const p of plans) if (!isEmptySync(p.plan)) await writePlan(tx, programme.id, p.sliceId, p.plan);
+    const changing = plans.filter((p) => !isEmptySync(p.plan));
+    // Only the slices that change are locked (writePlan re-checks that a removed item is still
+    // open, so a tick between the plan and the lock is never undone).
+    const locked = await lockSlicesForChecklistChange(tx, programme.id, changing.map((p) => p.sliceId));
+    for (const p of changing) await writePlan(tx, programme.id, p.sliceId, p.plan);
     const result = total(plans);
     await recordEvent(tx, actor, { programmeId: programme.id, entityType: "checklist_template", entityId: template.id, action: "checklist_template.synced", after: { name: template.name, ...result } });
+    await followChecklistChange(tx, actor, programme.id, locked, `Checklist template "${template.name}" synced`);
     return result;
   }, LONG_TX);
 }

@@ -1,24 +1,8 @@
-import type { Page } from "@playwright/test";
 import { test, expect, axeViolations, seedProgramme, signInAs } from "./fixtures";
+import { tickGating } from "./support/checklist";
 
 // Issue 6: a lead runs a slice through its gates in the browser, and everything lands in the
 // history. Each test seeds a demo programme of its own, so ticks here disturb no other spec.
-
-/** Ticks, one by one, every open item that gates one of the given stages. */
-async function tickGating(page: Page, gates: string[], keepOpen = 0) {
-  const checklist = page.getByRole("region", { name: "Definition of done" });
-  // "Gates 1%" never matches "Gates 10%": the character after the 1 decides.
-  const open = () => checklist.getByRole("listitem").filter({ hasText: new RegExp(`Gates (${gates.join("|")})`) }).filter({ has: page.getByRole("button", { name: /^Mark done/ }) });
-  for (;;) {
-    const count = await open().count();
-    if (count <= keepOpen) return;
-    const item = open().first();
-    const title = (await item.getAttribute("aria-label"))!;
-    await item.getByRole("button", { name: `Mark done: ${title}` }).click();
-    await expect(checklist.getByRole("status", { name: "Checklist updates" })).toHaveText(`"${title}" is now done.`);
-    await expect(checklist.getByRole("listitem", { name: title, exact: true }).getByRole("button", { name: `Reopen: ${title}` })).toBeVisible();
-  }
-}
 
 test.describe("slices at work", () => {
   test("a lead ticks items, is refused a move with the open items listed, moves to 1% and rolls back on the record", async ({ page }) => {

@@ -71,7 +71,7 @@ describe("readRollout: bad input", () => {
   });
 
   it("explains malformed YAML with its position and never throws", () => {
-    expect(error(fixture("malformed.yaml"))).toMatch(/^The YAML could not be parsed \(line \d+, column \d+\): /);
+    expect(error(fixture("malformed.yaml"))).toMatch(/^The YAML could not be parsed \(line \d+, column \d+\): .+\. Paste an Argo Rollouts Rollout .*Canary.*VirtualService/);
     for (const junk of ["{", "a: [1, 2", "\t- bad\n  indent: : :", "key: &a [*a]", "- - - -\n  : ]"]) {
       expect(() => readRollout(junk)).not.toThrow();
       expect(isRolloutReadError(readRollout(junk))).toBe(true);

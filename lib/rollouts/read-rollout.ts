@@ -54,13 +54,13 @@ function parse(yamlText: string): YamlObject[] | { error: string } {
         const where = first.linePos ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : "";
         // The parser appends its own "at line L, column C:" and a code excerpt; keep the sentence.
         const what = first.message.split("\n")[0].replace(/\s*at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-        return { error: `The YAML could not be parsed${where}: ${what}.` };
+        return { error: `The YAML could not be parsed${where}: ${what}. Paste ${ACCEPTED}.` };
       }
     }
     // toJS enforces the alias limit, which stops "billion laughs" pastes.
     return objectsOf(docs.map((doc) => doc.toJS({ maxAliasCount: 100 })));
   } catch (e) {
-    return { error: `The YAML could not be read: ${e instanceof Error ? e.message.split("\n")[0] : "unknown error"}` };
+    return { error: `The YAML could not be read: ${e instanceof Error ? e.message.split("\n")[0] : "unknown error"}. Paste ${ACCEPTED}.` };
   }
 }
 

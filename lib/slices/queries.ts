@@ -69,3 +69,17 @@ export const myTeamIds = cache(async (userId: string | null, programmeId: string
   const rows = await db.teamMember.findMany({ where: { userId, team: { programmeId } }, select: { teamId: true } });
   return rows.map((r) => r.teamId);
 });
+
+/**
+ * The YAML a rollout reading was made from, kept as evidence: any member of the programme
+ * may read it, like the rest of the slice's record. NOT_FOUND for another slice's reading.
+ */
+export async function getRolloutReadingSourceOrThrow(actor: Actor, programmeSlug: string, sliceId: string, readingId: string) {
+  const programme = await authorize(actor, programmeSlug, "programme.read");
+  const reading = await db.rolloutReading.findFirst({
+    where: { id: readingId, sliceId, slice: { programmeId: programme.id } },
+    select: { sourceKind: true, source: true, createdAt: true },
+  });
+  if (!reading) throw notFound("Rollout reading");
+  return reading;
+}

@@ -34,7 +34,12 @@ export const MAX_ROLLOUT_PASTE = 512 * 1024;
 /** A pasted Argo Rollout, Flagger Canary or Istio VirtualService to read on a slice. */
 export const readSliceRolloutSchema = z.strictObject({
   sliceId: idSchema,
-  yaml: z.string().min(1, "paste the YAML of a Rollout, Canary or VirtualService").max(MAX_ROLLOUT_PASTE, "the YAML is over 512 KB"),
+  yaml: z
+    .string()
+    .min(1, "paste the YAML of a Rollout, Canary or VirtualService")
+    .max(MAX_ROLLOUT_PASTE, "the YAML is over 512 KB")
+    // A form posts a textarea's line breaks as CRLF; the evidence kept is what was pasted.
+    .transform((yaml) => yaml.replace(/\r\n/g, "\n")),
 });
 export type ReadSliceRolloutInput = z.infer<typeof readSliceRolloutSchema>;
 

@@ -27,6 +27,7 @@ export default async function SlicePage({ params }: Params) {
   const { slice, items, gate, readings, history, blockedBy, permissions } = page;
   const moveAction = moveSliceStageAction.bind(null, programme.slug);
   const readAction = readSliceRolloutAction.bind(null, programme.slug);
+  const readingsHref = `/p/${programme.slug}/slices/${slice.id}/readings`;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -130,12 +131,15 @@ export default async function SlicePage({ params }: Params) {
           </Card>
           {permissions.canReadRollout ? (
             <Card title="Read rollout state">
-              <RolloutReader sliceId={slice.id} readAction={readAction} moveAction={moveAction} canMove={permissions.canMove} />
+              <RolloutReader sliceId={slice.id} sourceHref={readingsHref} readAction={readAction} moveAction={moveAction} canMove={permissions.canMove} />
               {readings.length > 0 ? (
                 <ul aria-label="Earlier readings" className="mt-4 space-y-1 text-xs text-slate-700">
                   {readings.map((r) => (
                     <li key={r.id}>
-                      {formatDateTime(r.createdAt)}: {r.sourceKind} {r.weight}%, {r.phase ?? "no phase"}, {r.healthy ? "healthy" : "unhealthy"}
+                      {formatDateTime(r.createdAt)}: {r.sourceKind} {r.weight}%, {r.phase ?? "no phase"}, {r.healthy ? "healthy" : "unhealthy"} ·{" "}
+                      <a className="text-brand-700 underline" href={`${readingsHref}/${r.id}`} target="_blank" rel="noopener">
+                        YAML<span className="sr-only"> of the {r.sourceKind} read {formatDateTime(r.createdAt)} (opens in a new tab)</span>
+                      </a>
                     </li>
                   ))}
                 </ul>

@@ -1,13 +1,12 @@
 /**
- * First pass over a Backstage catalog: split the YAML into documents, expand each one with
- * an alias budget, and keep the entities Ferry understands, each with a way to find the
- * line of any of its fields. Mapping entities to the inventory is backstage.ts's job.
+ * First pass over a Backstage catalog: read its YAML documents (yaml-documents.ts) and keep
+ * the entities Ferry understands, each with a way to find the line of any of its fields.
+ * Mapping entities to the inventory is backstage.ts's job.
  */
-import { LineCounter, parseAllDocuments } from "yaml";
-import { MAX_YAML_ALIASES } from "./limits";
 import type { RowError } from "./model";
 import { DEFAULT_NAMESPACE, refKey } from "./backstage-refs";
-import { lineAt, lineOfPath, type Path } from "./yaml-lines";
+import { readYamlDocuments } from "./yaml-documents";
+import type { Path } from "./yaml-lines";
 
 export const ENTITY_KINDS = ["Component", "Resource", "System", "Group", "User", "API"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -43,38 +42,19 @@ export function getPath(value: unknown, path: Path): unknown {
   return v;
 }
 
-// yaml's messages end with "at line N, column M:" and a code excerpt; the line is reported separately.
-const yamlMessage = (message: string): string => message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-
 /** Read every document of a catalog into entities; never throws. */
 export function readEntities(text: string): { entities: Entity[]; errors: RowError[]; warnings: RowError[] } {
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
   const entities: Entity[] = [];
-  const seen = new Map<string, number>();
-  const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: true });
-  // parseAllDocuments returns an EmptyStream (an array) for empty input, so this loop covers it.
-  for (const doc of docs) {
-    const start = doc.contents?.range?.[0] ?? doc.range[0];
-    const line = lineAt(lc, start);
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) errors.push({ line: e.linePos?.[0].line ?? line, message: `YAML syntax: ${yamlMessage(e.message)}` });
+  // Entities by key; the line of a duplicate's first definition is looked up only when there is one.
+  const seen = new Map<string, Entity>();
+  for (const doc of readYamlDocuments(text)) {
+    if (!doc.ok) {
+      errors.push(...doc.errors);
       continue;
     }
-    let body: unknown;
-    try {
-      body = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    } catch (e) {
-      const message =
-        e instanceof ReferenceError
-          ? `YAML aliases in this document expand more than ${MAX_YAML_ALIASES} times: refused, as a resource exhaustion attack would`
-          : `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`;
-      errors.push({ line, message });
-      continue;
-    }
-    if (body === null || body === undefined) continue; // an empty document, e.g. a trailing "---"
-    const lineOf = (path: Path) => lineOfPath(doc.contents, path, lc, line);
+    const { body, line, lineOf } = doc;
     if (!isRecord(body)) {
       errors.push({ line, message: "A catalog document must be a mapping with apiVersion, kind, metadata and spec" });
       continue;
@@ -102,10 +82,10 @@ export function readEntities(text: string): { entities: Entity[]; errors: RowErr
     entity.key = refKey(entity);
     const earlier = seen.get(entity.key);
     if (earlier !== undefined) {
-      errors.push({ line: lineOf(["metadata", "name"]), message: `Duplicate ${kind} ${namespace}/${entity.name}: already defined at line ${earlier}` });
+      errors.push({ line: lineOf(["metadata", "name"]), message: `Duplicate ${kind} ${namespace}/${entity.name}: already defined at line ${earlier.lineOf(["metadata", "name"])}` });
       continue;
     }
-    seen.set(entity.key, lineOf(["metadata", "name"]));
+    seen.set(entity.key, entity);
     entities.push(entity);
   }
   return { entities, errors, warnings };

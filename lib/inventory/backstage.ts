@@ -36,18 +36,18 @@ export function parseBackstageCatalog(text: string, known: Iterable<string> = []
   }
 
   const services: InventoryService[] = [];
-  const serviceLine = new Map<string, number>();
+  const serviceEntity = new Map<string, Entity>(); // by service name, for the line of a duplicate
   const built = new Map<string, InventoryService>(); // entity key -> service, for references
   for (const e of entities.filter((x) => x.kind === "Component" || x.kind === "Resource")) {
     const s = entityToService(e, error, warn);
     if (!s) continue;
-    const earlier = serviceLine.get(s.name);
+    const earlier = serviceEntity.get(s.name);
     if (earlier !== undefined) {
       // Ferry has no namespaces: default/orders and shop/orders would be one service.
-      error(e.lineOf(["metadata", "name"]), `Duplicate service name "${s.name}": already defined at line ${earlier}`);
+      error(e.lineOf(["metadata", "name"]), `Duplicate service name "${s.name}": already defined at line ${earlier.lineOf(["metadata", "name"])}`);
       continue;
     }
-    serviceLine.set(s.name, e.lineOf(["metadata", "name"]));
+    serviceEntity.set(s.name, e);
     built.set(e.key, s);
     services.push(s);
     if (s.team && !teams.has(s.team)) teams.set(s.team, { name: s.team });

@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { EMBEDDED_APPLICATION_NAME } from "./shared-session";
 
 export type EmbeddedPostgres = {
   url: string;
@@ -42,7 +43,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
     await server.start();
     let stopped = false;
     return {
-      url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+      url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?application_name=${EMBEDDED_APPLICATION_NAME}`,
       port,
       stop: async () => {
         if (stopped) return;

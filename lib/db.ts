@@ -12,7 +12,10 @@ import { sharesOneSession } from "@/lib/db/shared-session";
 export type Db = PrismaClient;
 
 type AppPool = { pool: pg.Pool; namedStatements: boolean };
-const pools = new WeakMap<PrismaClient, AppPool>();
+// On globalThis, like the client below: the server loads this module once per route bundle,
+// and a client made by one copy must be found by every other.
+const globalForPools = globalThis as unknown as { ferryPools?: WeakMap<PrismaClient, AppPool> };
+const pools = (globalForPools.ferryPools ??= new WeakMap());
 
 /** A client for a given URL; the app uses `db` below, tests and scripts make their own. */
 export function createDb(url: string, opts: { max?: number } = {}): PrismaClient {

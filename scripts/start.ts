@@ -4,6 +4,7 @@
 import "./load-env";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -11,6 +12,7 @@ import pg from "pg";
 import { parseEnv } from "../lib/env";
 import { DataDirLockedError, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { pendingMigrations } from "../lib/db/migration-status";
+import { startWorkers } from "../lib/workers/primary";
 
 const dev = process.argv.includes("--dev");
 const started = Date.now();
@@ -51,20 +53,37 @@ async function main() {
   await migrate(url);
   if (env.FERRY_SEED_DEMO === "true") await seedIfEmpty(url);
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      NEXT_TELEMETRY_DISABLED: "1",
-      FERRY_BASE_URL: process.env.FERRY_BASE_URL ?? `http://localhost:${env.PORT}`,
-      // PGlite is one session: statements of two connections interleave and clobber each
-      // other's unnamed prepared statements. One connection queues them instead.
-      ...(embedded ? { FERRY_DB_POOL: "1" } : {}),
-    },
-  });
-  log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  handleShutdown(child, embedded);
+  const serverEnv: Record<string, string> = {
+    DATABASE_URL: url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    FERRY_BASE_URL: process.env.FERRY_BASE_URL ?? `http://localhost:${env.PORT}`,
+    // PGlite is one session: statements of two connections interleave and clobber each
+    // other's unnamed prepared statements. One connection queues them instead.
+    ...(embedded ? { FERRY_DB_POOL: "1" } : {}),
+  };
+  const nextArgs = [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
+  if (dev) {
+    const child = spawn(process.execPath, [nextBin, ...nextArgs], { stdio: "inherit", env: { ...process.env, ...serverEnv } });
+    log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    handleShutdown(() => stopChild(child), embedded);
+    child.on("exit", (code, signal) => exitWithServer(code, signal));
+    return;
+  }
+  const count = workerCount(Boolean(embedded));
+  const onReady = () => log(`serving on http://localhost:${env.PORT} with ${count} web server process${count === 1 ? "" : "es"} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const pool = startWorkers({ exec: nextBin, args: nextArgs, count, env: serverEnv, log, onReady, onGiveUp: (reason) => void stopAll(1, reason) });
+  handleShutdown(() => pool.stop(), embedded);
+}
+
+// The embedded database is one session for every connection: one process, one connection.
+// A real PostgreSQL takes a process per core, so that ticks from busy pipelines and pages do
+// not queue behind one event loop (ADR 16).
+function workerCount(embedded: boolean): number {
+  if (embedded) {
+    if (env.FERRY_WORKERS && env.FERRY_WORKERS > 1) log("FERRY_WORKERS is ignored with the embedded database: it serves one process");
+    return 1;
+  }
+  return env.FERRY_WORKERS ?? Math.min(os.availableParallelism(), 4);
 }
 
 // Sessions are signed with BETTER_AUTH_SECRET. A zero-config start makes one and keeps it in
@@ -122,28 +141,32 @@ async function seedIfEmpty(url: string) {
   }
 }
 
-function handleShutdown(child: ChildProcess, embedded: EmbeddedPostgres | undefined) {
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+let stopAll: (code: number, reason?: string) => Promise<void> = async (code) => process.exit(code);
+
+function handleShutdown(stopServer: () => Promise<void>, embedded: EmbeddedPostgres | undefined) {
   let stopping = false;
-  const stop = async (code: number) => {
+  stopAll = async (code, reason) => {
     if (stopping) return;
     stopping = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    }
+    if (reason) log(reason);
+    await stopServer();
     // Close the embedded database only after the server is gone, so no write is cut off.
     await embedded?.stop();
     log("stopped cleanly");
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      if (code !== 0) log(`the web server exited (${signal ?? code})`);
-      void stop(code ?? 1);
-    }
-  });
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+}
+
+function exitWithServer(code: number | null, signal: NodeJS.Signals | null) {
+  void stopAll(code ?? 1, code !== 0 ? `the web server exited (${signal ?? code})` : undefined);
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

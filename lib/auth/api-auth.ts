@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { bearerToken, hashToken, secretsEqual } from "./tokens";
+import { collect, provide } from "@/lib/workers/worker";
 
 // lastUsedAt is informative: refreshing it at most once a minute keeps a busy pipeline's
 // requests from each writing a row.
@@ -24,9 +25,17 @@ type CachedToken = { row: TokenRow; until: number };
 const globalForTokens = globalThis as unknown as { ferryTokenCache?: Map<string, CachedToken> };
 const tokenCache = (globalForTokens.ferryTokenCache ??= new Map());
 
-/** Drops every cached token lookup; called when a token is revoked. */
-export function forgetCachedTokens(): void {
+provide("forget-api-tokens", () => {
   tokenCache.clear();
+  return true;
+});
+
+/**
+ * Drops every cached token lookup in every web server process, and resolves once they all
+ * have (ADR 16): called when a token is revoked, so that no process serves it again.
+ */
+export async function forgetCachedTokens(): Promise<void> {
+  await collect("forget-api-tokens");
 }
 
 /** The actor behind a REST request's bearer token, or UNAUTHENTICATED. */

@@ -56,5 +56,5 @@ export async function revokeApiToken(actor: Actor, input: { tokenId: string }, c
     await recordEvent(tx, actor, { programmeId: context.programmeId ?? null, entityType: "api_token", entityId: token.id, action: "api_token.revoked", after: { name: token.name, userId: token.userId } });
   });
   // Revoked here means refused from the next request on, not after the lookup cache expires.
-  forgetCachedTokens();
+  await forgetCachedTokens();
 }

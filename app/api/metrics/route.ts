@@ -1,12 +1,10 @@
 import { db } from "@/lib/db";
-import { renderMetrics, type Gauge } from "@/lib/metrics";
+import { collectSnapshots, renderMetrics, type Gauge } from "@/lib/metrics";
 
 // Prometheus scrape endpoint. Programme gauges are counts, not names of people or services.
 export async function GET() {
   const gauges: Gauge[] = [
-    { name: "ferry_up", help: "1 while the process serves requests", samples: [{ labels: {}, value: 1 }] },
-    { name: "process_resident_memory_bytes", help: "Resident memory of the web process", samples: [{ labels: {}, value: process.memoryUsage().rss }] },
-    { name: "process_uptime_seconds", help: "Seconds since the web process started", samples: [{ labels: {}, value: Math.round(process.uptime()) }] },
+    { name: "ferry_up", help: "1 while Ferry serves requests", samples: [{ labels: {}, value: 1 }] },
   ];
   try {
     const rows = await db.slice.groupBy({ by: ["programmeId", "status"], _count: { _all: true } });
@@ -21,5 +19,5 @@ export async function GET() {
   } catch {
     gauges.push({ name: "ferry_database_up", help: "1 when the database answered this scrape", samples: [{ labels: {}, value: 0 }] });
   }
-  return new Response(renderMetrics(gauges), { headers: { "content-type": "text/plain; version=0.0.4" } });
+  return new Response(renderMetrics(await collectSnapshots(), gauges), { headers: { "content-type": "text/plain; version=0.0.4" } });
 }

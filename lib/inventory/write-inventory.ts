@@ -1,15 +1,15 @@
 /**
  * Writes an inventory diff inside the caller's transaction: teams, services and dependencies
  * created, updated and (when confirmed) removed, each with its audit event. Thousands of rows
- * go through one statement per chunk (lib/seed/bulk.ts), never a query per row, so a
- * 5,000-service catalog applies in about a second.
+ * go through one statement per chunk (insert-records.ts), never a query per row, so a
+ * 5,000-service catalog with 15,000 dependencies applies in about a second.
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { eventData, type EventInput } from "@/lib/events/record";
-import { bulkInsert, type ColumnType } from "@/lib/seed/bulk";
+import { insertRecords, updateRecords } from "./insert-records";
 import { completeService, type FullService, type InventoryService } from "./model";
 import type { InventoryDiff } from "./diff";
 import { rowToService, type LoadedInventory, type ServiceRow } from "./load-inventory";
@@ -17,46 +17,14 @@ import { rowToService, type LoadedInventory, type ServiceRow } from "./load-inve
 type Tx = Prisma.TransactionClient;
 
 // Every column an import writes, in one place for the insert and the bulk update.
-const SERVICE_COLUMNS = {
-  id: "text",
-  programmeId: "text",
-  name: "text",
-  description: "text",
-  teamId: "text",
-  kind: { enum: "ServiceKind" },
-  stateful: "bool",
-  shared: "bool",
-  dataStores: "text[]",
-  sessionSticky: "bool",
-  configSources: { enumArray: "ConfigSource" },
-  configNotes: "text",
-  launchCommand: "text",
-  buildCommand: "text",
-  migrateCommand: "text",
-  peakRps: "int",
-  tier: "int",
-  legacyPlatform: "text",
-  targetCluster: "text",
-  targetNamespace: "text",
-  strategy: { enum: "Strategy" },
-  repositoryUrl: "text",
-  system: "text",
-  tags: "text[]",
-  sliceId: "text",
-  updatedAt: "timestamp",
-} as const satisfies Record<string, ColumnType>;
+const SERVICE_COLUMNS = [
+  "id", "programmeId", "name", "description", "teamId", "kind", "stateful", "shared", "dataStores", "sessionSticky",
+  "configSources", "configNotes", "launchCommand", "buildCommand", "migrateCommand", "peakRps", "tier", "legacyPlatform",
+  "targetCluster", "targetNamespace", "strategy", "repositoryUrl", "system", "tags", "sliceId", "updatedAt",
+] as const;
 
-const EVENT_COLUMNS = {
-  programmeId: "text",
-  actorId: "text",
-  actorName: "text",
-  entityType: "text",
-  entityId: "text",
-  action: "text",
-  before: "jsonb",
-  after: "jsonb",
-  requestId: "text",
-} as const satisfies Record<string, ColumnType>;
+// `at` is left to the database clock, as recordEvent does.
+const EVENT_COLUMNS = ["programmeId", "actorId", "actorName", "entityType", "entityId", "action", "before", "after", "requestId"] as const;
 
 export type WriteOptions = { removals: boolean };
 export type WriteSummary = { removed: number };
@@ -65,6 +33,16 @@ export type WriteSummary = { removed: number };
 function serviceRow(s: FullService, ids: { id: string; programmeId: string; teamId: string | null; sliceId: string | null }, now: Date) {
   const { team: _team, ...fields } = s;
   return { ...fields, ...ids, updatedAt: now };
+}
+
+type ServiceRecord = ReturnType<typeof serviceRow>;
+
+// A created service's event holds its fields without the empty ones: the audit log shows no
+// empty field for a create anyway, and on a 5,000-service import the nulls were half the bytes.
+function createdPayload(s: FullService): Prisma.InputJsonValue {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) if (v !== null && v !== undefined) out[k] = v;
+  return out as Prisma.InputJsonValue;
 }
 
 /** Applies `diff` to the programme; `loaded` is what the diff was computed against, in this transaction. */
@@ -79,7 +57,7 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   // Teams first: services point at them.
   if (diff.teams.create.length) {
     const rows = diff.teams.create.map((t) => ({ id: randomUUID(), programmeId, name: t.name, contactChannel: t.contactChannel ?? null, updatedAt: now }));
-    await bulkInsert(tx, "Team", rows, { id: "text", programmeId: "text", name: "text", contactChannel: "text", updatedAt: "timestamp" });
+    await insertRecords(tx, "Team", ["id", "programmeId", "name", "contactChannel", "updatedAt"], rows);
     for (const r of rows) {
       teamIds.set(r.name, r.id);
       event({ entityType: "team", entityId: r.id, action: "team.created", after: { name: r.name, contactChannel: r.contactChannel } });
@@ -94,14 +72,12 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   const teamIdOf = (name: string | null | undefined) => (name ? teamIds.get(name)! : null);
 
   if (diff.services.create.length) {
-    const rows = diff.services.create.map((s: InventoryService) => {
-      const full = completeService(s);
-      return serviceRow(full, { id: randomUUID(), programmeId, teamId: teamIdOf(full.team), sliceId: null }, now);
-    });
-    await bulkInsert(tx, "Service", rows, SERVICE_COLUMNS);
-    diff.services.create.forEach((s, i) => {
-      serviceIds.set(s.name, rows[i].id);
-      event({ entityType: "service", entityId: rows[i].id, action: "service.created", after: toJson(completeService(s)) });
+    const full = diff.services.create.map((s: InventoryService) => completeService(s));
+    const rows = full.map((s) => serviceRow(s, { id: randomUUID(), programmeId, teamId: teamIdOf(s.team), sliceId: null }, now));
+    await insertRecords(tx, "Service", SERVICE_COLUMNS, rows);
+    rows.forEach((r, i) => {
+      serviceIds.set(r.name, r.id);
+      event({ entityType: "service", entityId: r.id, action: "service.created", after: createdPayload(full[i]) });
     });
   }
   if (diff.services.update.length) {
@@ -115,8 +91,8 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
         entityType: "service",
         entityId: current.id,
         action: "service.updated",
-        before: toJson(Object.fromEntries(u.changes.map((c) => [c.field, c.from]))),
-        after: toJson(Object.fromEntries(u.changes.map((c) => [c.field, c.to]))),
+        before: Object.fromEntries(u.changes.map((c) => [c.field, c.from])) as Prisma.InputJsonValue,
+        after: Object.fromEntries(u.changes.map((c) => [c.field, c.to])) as Prisma.InputJsonValue,
       });
       return serviceRow(merged as FullService, { id: current.id, programmeId, teamId, sliceId: current.sliceId }, now);
     });
@@ -126,7 +102,7 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   // Dependencies: new edges by bulk insert, retyped ones by one UPDATE, removed ones by one DELETE.
   if (diff.dependencies.create.length) {
     const rows = diff.dependencies.create.map((d) => ({ id: randomUUID(), programmeId, fromId: serviceIds.get(d.from)!, toId: serviceIds.get(d.to)!, kind: d.kind }));
-    await bulkInsert(tx, "Dependency", rows, { id: "text", programmeId: "text", fromId: "text", toId: "text", kind: { enum: "DependencyKind" } });
+    await insertRecords(tx, "Dependency", ["id", "programmeId", "fromId", "toId", "kind"], rows);
     rows.forEach((r, i) => {
       const d = diff.dependencies.create[i];
       event({ entityType: "dependency", entityId: r.id, action: "dependency.created", after: { from: d.from, to: d.to, kind: d.kind } });
@@ -162,25 +138,14 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
     removed = depIds.length + svcIds.length + teamIdsToRemove.length;
   }
 
-  await bulkInsert(tx, "Event", events, EVENT_COLUMNS);
+  await insertEvents(tx, events);
   return { removed };
 }
 
 /** Bulk-writes audit events built with eventData (for callers that collect many). */
-export const insertEvents = (tx: Tx, events: Prisma.EventUncheckedCreateInput[]) => bulkInsert(tx, "Event", events, EVENT_COLUMNS);
+export const insertEvents = (tx: Tx, events: Prisma.EventUncheckedCreateInput[]) => insertRecords(tx, "Event", EVENT_COLUMNS, events);
 
-/** Rewrites whole service rows by id: the rows go into a temporary table, then one UPDATE ... FROM. */
-export async function bulkUpdateServices(tx: Tx, rows: ReturnType<typeof serviceRow>[]): Promise<void> {
-  if (!rows.length) return;
-  await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS "_ferry_service_update" (LIKE "Service" INCLUDING DEFAULTS) ON COMMIT DROP`);
-  await tx.$executeRawUnsafe(`TRUNCATE "_ferry_service_update"`);
-  await bulkInsert(tx, "_ferry_service_update", rows, SERVICE_COLUMNS);
-  const set = Object.keys(SERVICE_COLUMNS)
-    .filter((c) => c !== "id" && c !== "programmeId")
-    .map((c) => `"${c}" = t."${c}"`)
-    .join(", ");
-  await tx.$executeRawUnsafe(`UPDATE "Service" s SET ${set} FROM "_ferry_service_update" t WHERE s.id = t.id`);
+/** Rewrites whole service rows by id (every column an import writes but the programme) in one UPDATE ... FROM. */
+export async function bulkUpdateServices(tx: Tx, rows: ServiceRecord[]): Promise<void> {
+  await updateRecords(tx, "Service", SERVICE_COLUMNS.filter((c) => c !== "programmeId"), rows);
 }
-
-// Events hold JSON: undefined fields are dropped and every value is plain data.
-const toJson = (v: object): Prisma.InputJsonValue => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;

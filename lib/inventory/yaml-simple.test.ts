@@ -169,10 +169,11 @@ describe("readYamlDocuments: the fast reader agrees with yaml", () => {
     expectSameAsYaml(text);
   });
 
-  it("on 1,000 generated streams, a third of whose documents it reads itself", () => {
+  // About a second of work; the timeout leaves room for a busy machine.
+  it("on 600 generated streams, a third of whose documents it reads itself", { timeout: 30_000 }, () => {
     let simple = 0;
     let total = 0;
-    for (let seed = 1; seed <= 1000; seed++) {
+    for (let seed = 1; seed <= 600; seed++) {
       const text = randomStream(seed);
       expectSameAsYaml(text);
       simple += simpleCount(text);

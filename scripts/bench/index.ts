@@ -15,7 +15,7 @@ import { benchPlanner } from "../../lib/planning/bench";
 import { benchInventoryDiff } from "./pure";
 import { buildIfStale } from "../lib/build.mjs";
 import { fetchFully, report, timeRuns } from "./measure";
-import { nextStartArgs, spawnServer, startScriptArgs, waitForReady } from "./server";
+import { spawnServer, startScriptArgs, waitForReady } from "./server";
 import { benchmarks, type BenchContext } from "./suites";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -53,7 +53,8 @@ async function main() {
     const port = await freePort();
     // Sessions need a signing secret in production mode; benchmarks of signed-in pages sign in.
     const secret = process.env.BETTER_AUTH_SECRET ?? `bench-${randomUUID()}${randomUUID()}`;
-    const server = spawnServer(nextStartArgs(port), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "20", BETTER_AUTH_SECRET: secret }, port);
+    // Served as production serves it: npm start, one web server process per core (ADR 16).
+    const server = spawnServer(startScriptArgs(), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "10", FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: secret }, port);
     try {
       await waitForReady(`${server.url}/api/ready`, 60_000, server.child);
       const ctx: BenchContext = { baseUrl: server.url, slug: seeded.slug, db, token };

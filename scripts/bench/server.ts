@@ -34,5 +34,4 @@ export function spawnServer(args: string[], env: Record<string, string>, port: n
   };
 }
 
-export const nextStartArgs = (port: number) => [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
 export const startScriptArgs = () => [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/start.ts")];

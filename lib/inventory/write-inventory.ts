@@ -29,10 +29,16 @@ const EVENT_COLUMNS = ["programmeId", "actorId", "actorName", "entityType", "ent
 export type WriteOptions = { removals: boolean };
 export type WriteSummary = { removed: number };
 
-/** The row for a service in the model's shape. */
+/** The row for a service: every column an import writes. */
 function serviceRow(s: FullService, ids: { id: string; programmeId: string; teamId: string | null; sliceId: string | null }, now: Date) {
-  const { team: _team, ...fields } = s;
-  return { ...fields, ...ids, updatedAt: now };
+  // Spelled out: rest and spread of a whole service took ten times as long on 5,000 rows.
+  return {
+    id: ids.id, programmeId: ids.programmeId, name: s.name, description: s.description, teamId: ids.teamId, kind: s.kind,
+    stateful: s.stateful, shared: s.shared, dataStores: s.dataStores, sessionSticky: s.sessionSticky, configSources: s.configSources,
+    configNotes: s.configNotes, launchCommand: s.launchCommand, buildCommand: s.buildCommand, migrateCommand: s.migrateCommand,
+    peakRps: s.peakRps, tier: s.tier, legacyPlatform: s.legacyPlatform, targetCluster: s.targetCluster, targetNamespace: s.targetNamespace,
+    strategy: s.strategy, repositoryUrl: s.repositoryUrl, system: s.system, tags: s.tags, sliceId: ids.sliceId, updatedAt: now,
+  } satisfies Record<(typeof SERVICE_COLUMNS)[number], unknown>;
 }
 
 type ServiceRecord = ReturnType<typeof serviceRow>;
@@ -41,7 +47,10 @@ type ServiceRecord = ReturnType<typeof serviceRow>;
 // empty field for a create anyway, and on a 5,000-service import the nulls were half the bytes.
 function createdPayload(s: FullService): Prisma.InputJsonValue {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) if (v !== null && v !== undefined) out[k] = v;
+  for (const k in s) {
+    const v = s[k as keyof FullService];
+    if (v !== null && v !== undefined) out[k] = v;
+  }
   return out as Prisma.InputJsonValue;
 }
 

@@ -1,12 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-
-// Every request gets an id (the caller's, if it sent a sane one): server code reads it from
-// the request headers to tag logs and audit events, and every response echoes it.
-const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+import { requestIdFrom } from "@/lib/http/request-id";
 
 export function proxy(request: NextRequest) {
-  const incoming = request.headers.get("x-request-id");
-  const requestId = incoming && SANE_ID.test(incoming) ? incoming : crypto.randomUUID();
+  // Server code reads the id from the request headers; the response echoes it.
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers } });

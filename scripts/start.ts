@@ -61,9 +61,8 @@ async function main() {
     // other's unnamed prepared statements. One connection queues them instead.
     ...(embedded ? { FERRY_DB_POOL: "1" } : {}),
   };
-  const nextArgs = [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME];
   if (dev) {
-    const child = spawn(process.execPath, [nextBin, ...nextArgs], { stdio: "inherit", env: { ...process.env, ...serverEnv } });
+    const child = spawn(process.execPath, [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME], { stdio: "inherit", env: { ...process.env, ...serverEnv } });
     log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     handleShutdown(() => stopChild(child), embedded);
     child.on("exit", (code, signal) => exitWithServer(code, signal));
@@ -71,7 +70,8 @@ async function main() {
   }
   const count = workerCount(Boolean(embedded));
   const onReady = () => log(`serving on http://localhost:${env.PORT} with ${count} web server process${count === 1 ? "" : "es"} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const pool = startWorkers({ exec: nextBin, args: nextArgs, count, env: serverEnv, log, onReady, onGiveUp: (reason) => void stopAll(1, reason) });
+  const webServer = path.resolve("scripts/web-server.mjs");
+  const pool = startWorkers({ exec: webServer, args: [String(env.PORT), env.HOSTNAME], count, env: serverEnv, log, onReady, onGiveUp: (reason) => void stopAll(1, reason) });
   handleShutdown(() => pool.stop(), embedded);
 }
 

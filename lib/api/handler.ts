@@ -3,9 +3,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateBearer } from "@/lib/auth/api-auth";
-import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
-import { log } from "@/lib/log";
 import { countMetric } from "@/lib/metrics";
+import { errorOutcome, parseJsonBody } from "./envelope";
+
+export { zodDetails } from "./envelope";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -37,39 +38,13 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
   }
 }
 
-/** The API.md error envelope for any thrown value. */
+/** The API.md error envelope for any thrown value, as a response. */
 export function errorResponse(error: unknown, requestId: string): Response {
-  let status: number;
-  let body: { code: string; message: string; details?: unknown };
-  if (isAppError(error)) {
-    status = httpStatusOf[error.code];
-    body = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
-  } else if (error instanceof z.ZodError) {
-    status = 400;
-    body = { code: "INVALID", message: "The request is not valid.", details: zodDetails(error) };
-  } else {
-    log.error("unhandled API error", { requestId, error });
-    status = 500;
-    body = { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.` };
-  }
-  return NextResponse.json({ error: body }, { status, headers: { "x-request-id": requestId } });
-}
-
-/** Per-field details: `[{ path: "targetDate", message: "..." }]`. */
-export function zodDetails(error: z.ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+  const { status, body } = errorOutcome(error, requestId);
+  return NextResponse.json(body, { status, headers: { "x-request-id": requestId } });
 }
 
 /** Parses a JSON body against a strict schema; malformed JSON and unknown fields are INVALID. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  let raw: unknown;
-  try {
-    const text = await request.text();
-    raw = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    throw new AppError("INVALID", "The request body is not valid JSON.");
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID", "The request is not valid.", zodDetails(parsed.error));
-  return parsed.data;
+  return parseJsonBody(await request.text(), schema);
 }

@@ -20,6 +20,14 @@ const routes = files(path.resolve("app"), (f) => f.endsWith("route.ts")).flatMap
   return [...source.matchAll(/export\s+(?:const|async function|function)\s+(POST|PATCH|PUT|DELETE)\b/g)].map((m) => ({ key: `${m[1].toLowerCase()} /${route.join("/")}`, source }));
 });
 
+// Direct routes (lib/api/direct.ts) are answered outside Next's routing: each must stand in
+// the route file of the same path, beside that file's handler of the same method, so that
+// the mapping above covers it.
+const directRoutes = [...files(path.resolve("app"), (f) => /\.tsx?$/.test(f)), ...files(path.resolve("lib"), (f) => /\.tsx?$/.test(f))].flatMap((file) => {
+  const source = fs.readFileSync(file, "utf8");
+  return [...source.matchAll(/registerDirectRoute\("[^"]+", \{\s*method: "(\w+)",\s*match: pathPattern\("([^"]+)"\)/g)].map((m) => ({ file, method: m[1], pattern: m[2], source }));
+});
+
 const actions = [...files(path.resolve("lib"), (f) => /\.tsx?$/.test(f)), ...files(path.resolve("app"), (f) => /\.tsx?$/.test(f))]
   .map((file) => ({ file, source: fs.readFileSync(file, "utf8") }))
   .filter(({ source }) => /^\s*["']use server["'];/m.test(source.split("\n").slice(0, 3).join("\n")))
@@ -33,6 +41,16 @@ describe("mutating surfaces", () => {
         expect(MATRIX[m], `${r.key} -> ${m} has a matrix entry`).toBeDefined();
         expect(r.source, `${r.key} calls ${m}`).toContain(m);
       }
+    }
+  });
+
+  it("every direct route stands beside the route handler of its path and method", () => {
+    expect(directRoutes.length).toBeGreaterThan(0);
+    for (const d of directRoutes) {
+      expect(d.file.startsWith(path.resolve("app")) && d.file.endsWith("route.ts"), `${d.pattern} is registered in its route file`).toBe(true);
+      const route = "/" + path.dirname(path.relative(path.resolve("app"), d.file)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, ":$1")).join("/");
+      expect(d.pattern).toBe(route);
+      expect(d.source).toMatch(new RegExp(`export\\s+(?:const|async function|function)\\s+${d.method}\\b`));
     }
   });
 

@@ -1,0 +1,40 @@
+/**
+ * The REST API's answers, independent of how the request arrived (a Next route handler through
+ * handler.ts, or a direct route through direct.ts): the API.md error envelope for any thrown
+ * value, with no stack trace ever sent, and JSON bodies read against strict schemas.
+ */
+import { z } from "zod";
+import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
+/** The status and API.md error envelope for any thrown value. */
+export function errorOutcome(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (isAppError(error)) {
+    return { status: httpStatusOf[error.code], body: { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } };
+  }
+  if (error instanceof z.ZodError) {
+    return { status: 400, body: { error: { code: "INVALID", message: "The request is not valid.", details: zodDetails(error) } } };
+  }
+  log.error("unhandled API error", { requestId, error });
+  return { status: 500, body: { error: { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.` } } };
+}
+
+/** Per-field details: `[{ path: "targetDate", message: "..." }]`. */
+export function zodDetails(error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+}
+
+/** Parses a JSON body against a strict schema; malformed JSON and unknown fields are INVALID. */
+export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID", "The request is not valid.", zodDetails(parsed.error));
+  return parsed.data;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation/text";
 
 export const eventsQuerySchema = z.strictObject({
   since: z.iso.datetime({ offset: true, message: "use an ISO timestamp like 2026-11-01T00:00:00Z" }).optional(),
@@ -20,8 +21,8 @@ export const auditEventSchema = z.object({
 
 /** Audit page filters, read from the URL. Bad values are dropped, never an error page. */
 export const auditFiltersSchema = z.object({
-  actor: z.string().trim().max(100).optional().catch(undefined),
-  entity: z.string().trim().max(50).optional().catch(undefined),
+  actor: textSchema().trim().max(100).optional().catch(undefined),
+  entity: textSchema().trim().max(50).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),

@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import { STAGES } from "@/lib/slices/stages";
+import { textSchema } from "@/lib/validation/text";
 import { APPLIES_TO, CHECKLIST_CATEGORIES } from "./default-template";
 
 export const ITEM_STATES = ["open", "done", "na"] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
 
-const idSchema = z.string().trim().min(1, "an id is required").max(64);
+const idSchema = textSchema().trim().min(1, "an id is required").max(64);
 
 /** True for an absolute http: or https: URL (javascript:, data:, relative paths are refused). */
 export function isHttpUrl(text: string): boolean {
@@ -21,8 +22,9 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
-const evidenceUrlSchema = z.string().trim().max(2000, "keep the link under 2,000 characters").refine(isHttpUrl, "use an http(s) link, such as a pull request or a dashboard");
-const reasonSchema = z.string().trim().max(500, "keep the reason under 500 characters");
+// The URL parser percent-encodes a NUL, so isHttpUrl alone would let one through to the database.
+const evidenceUrlSchema = textSchema().trim().max(2000, "keep the link under 2,000 characters").refine(isHttpUrl, "use an http(s) link, such as a pull request or a dashboard");
+const reasonSchema = textSchema({ multiline: true }).trim().max(500, "keep the reason under 500 characters");
 
 const tickShape = {
   state: z.enum(ITEM_STATES, { message: `use one of ${ITEM_STATES.join(", ")}` }),
@@ -61,8 +63,8 @@ export type ChecklistItemView = z.infer<typeof checklistItemSchema>;
 // ---------------------------------------------------------------- templates
 
 const templateItemShape = {
-  title: z.string().trim().min(1, "a title is required").max(200),
-  guidance: z.string().trim().max(2000).optional(),
+  title: textSchema().trim().min(1, "a title is required").max(200),
+  guidance: textSchema({ multiline: true }).trim().max(2000).optional(),
   category: z.enum(CHECKLIST_CATEGORIES, { message: `use one of ${CHECKLIST_CATEGORIES.join(", ")}` }),
   appliesTo: z.enum(APPLIES_TO, { message: `use one of ${APPLIES_TO.join(", ")}` }),
   // "none" from a select means the item gates no stage.

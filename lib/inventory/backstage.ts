@@ -4,6 +4,7 @@
  * row error with the line it is on; the parser never throws on bad input.
  */
 import {
+  inventoryTeamSchema,
   sortErrors,
   teamNameSchema,
   type DependencyKind,
@@ -16,7 +17,7 @@ import {
 import { formatRef, parseEntityRef, refKey, type EntityRef } from "./backstage-refs";
 import { getPath, readEntities, type Entity } from "./backstage-documents";
 import { entityToService } from "./backstage-services";
-import type { Path } from "./yaml-lines";
+import { formatPath, type Path } from "./yaml-lines";
 
 // A Group's contact channel: its profile email first, then a Slack annotation.
 const SLACK_ANNOTATIONS = ["slack.com/channel", "slack.com/channel-name", "slack.com/channel-id"];
@@ -32,7 +33,13 @@ export function parseBackstageCatalog(text: string, known: Iterable<string> = []
     const name = teamNameSchema.safeParse(g.name);
     if (!name.success) error(g.lineOf(["metadata", "name"]), name.error.issues[0].message);
     else if (teams.has(name.data)) error(g.lineOf(["metadata", "name"]), `Duplicate team name "${name.data}" (Groups in two namespaces)`);
-    else teams.set(name.data, { name: name.data, ...contactOf(g) });
+    else {
+      // The contact is written to the team as it is, so it is held to the team schema too.
+      const contact = contactOf(g);
+      const team = inventoryTeamSchema.safeParse({ name: name.data, contactChannel: contact?.value });
+      if (team.success) teams.set(name.data, contact ? team.data : { name: name.data });
+      else error(g.lineOf(contact!.path), `${formatPath(contact!.path)}: ${team.error.issues[0].message}`);
+    }
   }
 
   const services: InventoryService[] = [];
@@ -62,14 +69,13 @@ export function parseBackstageCatalog(text: string, known: Iterable<string> = []
   };
 }
 
-function contactOf(g: Entity): { contactChannel?: string } {
-  const email = getPath(g.body, ["spec", "profile", "email"]);
-  if (typeof email === "string" && email.trim()) return { contactChannel: email.trim() };
-  for (const a of SLACK_ANNOTATIONS) {
-    const v = getPath(g.body, ["metadata", "annotations", a]);
-    if (typeof v === "string" && v.trim()) return { contactChannel: v.trim() };
+function contactOf(g: Entity): { value: string; path: Path } | null {
+  const paths: Path[] = [["spec", "profile", "email"], ...SLACK_ANNOTATIONS.map((a) => ["metadata", "annotations", a])];
+  for (const path of paths) {
+    const v = getPath(g.body, path);
+    if (typeof v === "string" && v.trim()) return { value: v.trim(), path };
   }
-  return {};
+  return null;
 }
 
 type Report = (line: number, message: string) => void;

@@ -4,6 +4,7 @@
  * exported again byte for byte.
  */
 import * as z from "zod";
+import { textSchema, type TextOptions } from "@/lib/validation/text";
 import { SLICE_STATUSES, STAGES } from "@/lib/slices/stages";
 import {
   enumOf,
@@ -21,11 +22,10 @@ export const APPLIES_TO = ["all", "stateful", "stateless", "datastore"] as const
 export const ITEM_STATES = ["open", "done", "na"] as const;
 export const FACILITY_STATUSES = ["not_started", "in_progress", "ready"] as const;
 
-const text = (max: number) => z.string({ error: "must be text" }).trim().min(1, { error: "is empty" }).max(max, { error: `is longer than ${max} characters` });
+const text = (max: number) => textSchema({ error: "must be text" }).trim().min(1, { error: "is empty" }).max(max, { error: `is longer than ${max} characters` });
 // "" means "none", as in the service fields, so an empty value never fails a restore.
-const optionalText = (max: number) =>
-  z
-    .string({ error: "must be text" })
+const optionalText = (max: number, options: TextOptions = {}) =>
+  textSchema({ ...options, error: "must be text" })
     .trim()
     .max(max, { error: `is longer than ${max} characters` })
     .transform((v) => (v === "" ? null : v))
@@ -38,11 +38,13 @@ const instant = z.iso
   .datetime({ offset: true, error: "must be a date and time with a zone, like 2026-03-31T09:30:00Z" })
   .transform((s) => new Date(s).toISOString());
 const key = text(100);
+// Free text (goals, guidance, reasons, plans, notes) keeps its line breaks.
+const MULTILINE = { multiline: true };
 
 export const ferryProgrammeSchema = z.strictObject({
   name: text(200),
   slug: text(100),
-  description: optionalText(4000),
+  description: optionalText(4000, MULTILINE),
   targetDate: date.nullish(),
   // Order matters here (dev before prod), so unlike other lists it is kept as written.
   environments: z.array(text(100)),
@@ -51,7 +53,7 @@ export const ferryProgrammeSchema = z.strictObject({
 export const ferryWaveSchema = z.strictObject({
   number: wholeNumberSchema.min(0, { error: "cannot be negative" }),
   name: optionalText(200),
-  goal: optionalText(4000),
+  goal: optionalText(4000, MULTILINE),
   plannedStart: date.nullish(),
   plannedEnd: date.nullish(),
   facilities: z.array(key).default([]),
@@ -60,13 +62,13 @@ export const ferryWaveSchema = z.strictObject({
 export const ferryChecklistItemSchema = z.strictObject({
   key,
   title: text(500),
-  guidance: optionalText(4000),
+  guidance: optionalText(4000, MULTILINE),
   category: enumOf(CHECKLIST_CATEGORIES),
   gateStage: enumOf(STAGES).nullish(),
   position: wholeNumberSchema.default(0),
   state: enumOf(ITEM_STATES).default("open"),
   evidenceUrl: optionalText(2000),
-  reason: optionalText(4000),
+  reason: optionalText(4000, MULTILINE),
   doneBy: z.email({ error: "must be an email address" }).nullish(),
   doneAt: instant.nullish(),
 });
@@ -82,26 +84,26 @@ export const ferrySliceSchema = z.strictObject({
   plannedEnd: date.nullish(),
   actualStart: instant.nullish(),
   actualEnd: instant.nullish(),
-  rollbackPlan: optionalText(10000),
+  rollbackPlan: optionalText(10000, MULTILINE),
   rollbackRehearsedAt: instant.nullish(),
   pinnedWave: wholeNumberSchema.nullish(),
-  pinReason: optionalText(1000),
+  pinReason: optionalText(1000, MULTILINE),
   checklist: z.array(ferryChecklistItemSchema).default([]),
 });
 
 export const ferryFacilitySchema = z.strictObject({
   key,
   name: text(200),
-  description: optionalText(4000),
+  description: optionalText(4000, MULTILINE),
   status: enumOf(FACILITY_STATUSES).default("not_started"),
   ownerTeam: teamNameSchema.nullish(),
-  notes: optionalText(4000),
+  notes: optionalText(4000, MULTILINE),
 });
 
 export const ferryTemplateItemSchema = z.strictObject({
   key,
   title: text(500),
-  guidance: optionalText(4000),
+  guidance: optionalText(4000, MULTILINE),
   category: enumOf(CHECKLIST_CATEGORIES),
   appliesTo: enumOf(APPLIES_TO).default("all"),
   gateStage: enumOf(STAGES).nullish(),

@@ -7,6 +7,7 @@
  * as it is and a create takes the default. `null` (or `[]`) means the file says "none".
  */
 import * as z from "zod";
+import { textSchema } from "@/lib/validation/text";
 
 // These mirror the enums in prisma/schema.prisma; model.test.ts fails if they drift.
 export const SERVICE_KINDS = ["api", "web", "worker", "cron", "gateway", "datastore", "queue", "cache"] as const;
@@ -34,8 +35,7 @@ const BOOL = { error: "must be true or false" };
 const DNS_LABEL = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
 /** Service names: trimmed, 1-63 chars, lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen. */
-export const serviceNameSchema = z
-  .string({ error: "Service name must be a string" })
+export const serviceNameSchema = textSchema({ label: "Service name", error: "Service name must be a string" })
   .trim()
   // abort: one clear message per bad name rather than three overlapping ones.
   .min(1, { error: "Service name is empty", abort: true })
@@ -64,16 +64,14 @@ export function suggestServiceName(raw: string): string | null {
 }
 
 /** Team names: trimmed, 1-100 characters. */
-export const teamNameSchema = z
-  .string({ error: "Team name must be a string" })
+export const teamNameSchema = textSchema({ label: "Team name", error: "Team name must be a string" })
   .trim()
   .min(1, { error: "Team name is empty" })
   .max(100, { error: "Team name is longer than 100 characters" });
 
 // "" and null both mean "none" once trimmed; undefined stays "not described".
-const text = (max: number) =>
-  z
-    .string({ error: "must be text" })
+const text = (max: number, { multiline = false } = {}) =>
+  textSchema({ multiline, error: "must be text" })
     .trim()
     .max(max, { error: `is longer than ${max} characters` })
     .transform((v) => (v === "" ? null : v))
@@ -85,7 +83,9 @@ const list = <T extends z.ZodType<string>>(item: T) =>
     .array(item)
     .transform((xs) => [...new Set(xs.filter((x) => x !== ""))])
     .optional();
-const listItem = z.string({ error: "entries must be text" }).trim().max(SHORT_TEXT, { error: `entries are at most ${SHORT_TEXT} characters` });
+// Free text keeps its line breaks: a Backstage description is often a YAML block.
+const MULTILINE = { multiline: true };
+const listItem = textSchema({ error: "entries must be text" }).trim().max(SHORT_TEXT, { error: `entries are at most ${SHORT_TEXT} characters` });
 
 export const serviceKindSchema = enumOf(SERVICE_KINDS);
 export const strategySchema = enumOf(STRATEGIES);
@@ -102,7 +102,7 @@ export const tierSchema = z.int({ error: TIER_MESSAGE }).min(1, { error: TIER_ME
 /** One service as an import describes it: the name plus whichever fields the file speaks for. */
 export const inventoryServiceSchema = z.strictObject({
   name: serviceNameSchema,
-  description: text(LONG_TEXT),
+  description: text(LONG_TEXT, MULTILINE),
   team: teamNameSchema.nullish(),
   kind: serviceKindSchema.optional(),
   stateful: z.boolean(BOOL).optional(),
@@ -110,10 +110,10 @@ export const inventoryServiceSchema = z.strictObject({
   dataStores: list(listItem),
   sessionSticky: z.boolean(BOOL).optional(),
   configSources: list(configSourceSchema),
-  configNotes: text(LONG_TEXT),
-  launchCommand: text(LONG_TEXT),
-  buildCommand: text(LONG_TEXT),
-  migrateCommand: text(LONG_TEXT),
+  configNotes: text(LONG_TEXT, MULTILINE),
+  launchCommand: text(LONG_TEXT, MULTILINE),
+  buildCommand: text(LONG_TEXT, MULTILINE),
+  migrateCommand: text(LONG_TEXT, MULTILINE),
   peakRps: wholeNumberSchema.min(0, { error: "cannot be negative" }).nullish(),
   tier: tierSchema.optional(),
   legacyPlatform: text(SHORT_TEXT),

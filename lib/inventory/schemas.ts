@@ -25,6 +25,8 @@ export const importQuerySchema = z.strictObject({
 /** An import as the mutations take it: the file's text and what to do with it. */
 export const importInventorySchema = z.strictObject({
   format: importFormatSchema,
+  // Plain z.string(): the file is not stored; the parsers check each value with textSchema,
+  // so a control character is a row error with its line, not one error for the whole file.
   text: z.string().max(MAX_IMPORT_BYTES, { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB` }),
   confirmRemovals: z.boolean().default(false),
   /** How many removals the user saw in the preview; a different number at apply time is a CONFLICT. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation/text";
 
-export const slugSchema = z
-  .string()
+export const slugSchema = textSchema()
   .trim()
   .toLowerCase()
   .regex(/^[a-z][a-z0-9-]{0,48}[a-z0-9]$/, "use 2-50 lowercase letters, digits and hyphens, starting with a letter");
@@ -10,7 +10,7 @@ export const slugSchema = z
 export const isoDateSchema = z.iso.date({ message: "use a date like 2027-06-30" });
 
 export const createProgrammeSchema = z.strictObject({
-  name: z.string().trim().min(1, "a name is required").max(100),
+  name: textSchema().trim().min(1, "a name is required").max(100),
   slug: slugSchema.optional(),
   targetDate: isoDateSchema.optional(),
 });

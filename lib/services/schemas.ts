@@ -12,6 +12,7 @@ import {
   teamNameSchema,
 } from "@/lib/inventory/model";
 import { SLICE_STATUSES } from "@/lib/slices/stages";
+import { textSchema } from "@/lib/validation/text";
 
 /** One row of `GET /programmes/{slug}/services` (API.md). */
 export const apiServiceSchema = z.object({
@@ -37,14 +38,14 @@ const many = <T extends z.ZodType>(item: T) =>
 
 /** The list page's filters, sort and page: exactly what the URL holds. */
 export const serviceFiltersSchema = z.object({
-  q: one(z.string().trim().max(100).optional()).catch(undefined),
-  team: many(z.string().max(100)),
+  q: one(textSchema().trim().max(100).optional()).catch(undefined),
+  team: many(textSchema().max(100)),
   kind: many(z.enum(SERVICE_KINDS)),
   strategy: many(z.enum(STRATEGIES)),
   tier: many(z.coerce.number().int().min(1).max(4)),
   status: many(z.enum([...SLICE_STATUSES, "unsliced"] as const)),
   wave: many(z.union([z.literal("none"), z.coerce.number().int().min(0)])),
-  tag: many(z.string().max(200)),
+  tag: many(textSchema().max(200)),
   stateful: one(z.enum(["yes", "no"]).optional()).catch(undefined),
   sort: one(z.enum(SORTABLE).default("name")).catch("name"),
   dir: one(z.enum(["asc", "desc"]).default("asc")).catch("asc"),
@@ -55,18 +56,20 @@ export type ServiceFilters = z.output<typeof serviceFiltersSchema>;
 
 // Form fields arrive as text: blank means "none", lists are separated by commas or semicolons.
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, { error: `Keep it under ${max} characters` }).nullable().default(null));
+const optionalText = (max: number, { multiline = false } = {}) =>
+  z.preprocess(blankToNull, textSchema({ multiline }).trim().max(max, { error: `Keep it under ${max} characters` }).nullable().default(null));
+// Textareas: free text keeps its line breaks.
+const MULTILINE = { multiline: true };
 const textList = z.preprocess(
   (v) => (v === undefined || v === null ? [] : (Array.isArray(v) ? v : String(v).split(/[;,\n]/)).map((x) => String(x).trim()).filter(Boolean)),
-  z.array(z.string().max(200, { error: "Each entry is at most 200 characters" })).transform((xs) => [...new Set(xs)]),
+  z.array(textSchema().max(200, { error: "Each entry is at most 200 characters" })).transform((xs) => [...new Set(xs)]),
 );
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 /** Create and edit: every inventory field of DOMAIN.md. */
 export const serviceFormSchema = z.strictObject({
   name: serviceNameSchema,
-  description: optionalText(4000),
+  description: optionalText(4000, MULTILINE),
   team: z.preprocess(blankToNull, teamNameSchema.nullable().default(null)),
   kind: enumOf(SERVICE_KINDS),
   stateful: checkbox,
@@ -74,17 +77,18 @@ export const serviceFormSchema = z.strictObject({
   dataStores: textList,
   sessionSticky: checkbox,
   configSources: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(enumOf(CONFIG_SOURCES))),
-  configNotes: optionalText(4000),
-  launchCommand: optionalText(4000),
-  buildCommand: optionalText(4000),
-  migrateCommand: optionalText(4000),
+  configNotes: optionalText(4000, MULTILINE),
+  launchCommand: optionalText(4000, MULTILINE),
+  buildCommand: optionalText(4000, MULTILINE),
+  migrateCommand: optionalText(4000, MULTILINE),
   peakRps: z.preprocess(blankToNull, z.coerce.number({ error: "Enter a whole number" }).int({ error: "Enter a whole number" }).min(0, { error: "Cannot be negative" }).max(2_147_483_647).nullable().default(null)),
   tier: z.coerce.number({ error: "Choose a tier" }).int().min(1, { error: "Tier is 1 to 4" }).max(4, { error: "Tier is 1 to 4" }),
   legacyPlatform: optionalText(200),
   targetCluster: optionalText(200),
   targetNamespace: optionalText(200),
   strategy: enumOf(STRATEGIES),
-  repositoryUrl: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, error: "Enter an http(s) URL" }).max(4000).nullable().default(null)),
+  // z.url passes a NUL through (the URL parser percent-encodes it), so the text rule comes first.
+  repositoryUrl: z.preprocess(blankToNull, textSchema().trim().max(4000).pipe(z.url({ protocol: /^https?$/, error: "Enter an http(s) URL" })).nullable().default(null)),
   system: optionalText(200),
   tags: textList,
 });
@@ -95,11 +99,11 @@ export type ServiceForm = z.output<typeof serviceFormSchema>;
 
 export const createServiceSchema = serviceFormSchema;
 export type CreateServiceInput = ServiceFormInput;
-export const updateServiceSchema = serviceFormSchema.extend({ id: z.string().min(1) });
+export const updateServiceSchema = serviceFormSchema.extend({ id: textSchema().min(1) });
 export type UpdateServiceInput = ServiceFormInput & { id: string };
 
 export const deleteServiceSchema = z.strictObject({
-  id: z.string().min(1),
+  id: textSchema().min(1),
   /** Set once the user has seen which services depend on this one. */
   confirmDependents: checkbox.optional(),
 });
@@ -108,13 +112,13 @@ export type DeleteServiceInput = { id: string; confirmDependents?: unknown };
 /** Bulk edit: only the fields the user chose to set are present. */
 export const bulkEditServicesSchema = z
   .strictObject({
-    ids: z.array(z.string().min(1)).min(1, { error: "Select at least one service" }).max(5000),
+    ids: z.array(textSchema().min(1)).min(1, { error: "Select at least one service" }).max(5000),
     team: teamNameSchema.nullable().optional(),
     strategy: enumOf(STRATEGIES).optional(),
     tier: z.int().min(1).max(4).optional(),
-    addTags: z.array(z.string().trim().min(1).max(200)).optional(),
-    removeTags: z.array(z.string().trim().min(1).max(200)).optional(),
-    targetNamespace: z.string().trim().max(200).nullable().optional(),
+    addTags: z.array(textSchema().trim().min(1).max(200)).optional(),
+    removeTags: z.array(textSchema().trim().min(1).max(200)).optional(),
+    targetNamespace: textSchema().trim().max(200).nullable().optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== "ids"), { error: "Choose at least one field to change" });
 export type BulkEditServicesInput = z.input<typeof bulkEditServicesSchema>;

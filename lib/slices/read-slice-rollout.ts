@@ -8,7 +8,7 @@ import { readRollout } from "@/lib/rollouts/read-rollout";
 import { isRolloutReadError, type RolloutReading } from "@/lib/rollouts/types";
 import { authorizeOnSlice } from "./access";
 import { stageFromDb, type Stage } from "./stages";
-import type { ReadSliceRolloutInput } from "./schemas";
+import { readSliceRolloutSchema, type ReadSliceRolloutInput } from "./schemas";
 
 export type RolloutReadingResult = { readingId: string; reading: RolloutReading; currentStage: Stage; version: number; proposal: StageProposal };
 
@@ -17,7 +17,9 @@ export type RolloutReadingResult = { readingId: string; reading: RolloutReading;
  * source as a RolloutReading (evidence), and proposes the stage move that would make the
  * record match. Proposes only: the move itself goes through moveSliceStage and its gates.
  */
-export async function readSliceRollout(actor: Actor, programmeSlug: string, input: ReadSliceRolloutInput): Promise<RolloutReadingResult> {
+export async function readSliceRollout(actor: Actor, programmeSlug: string, raw: ReadSliceRolloutInput): Promise<RolloutReadingResult> {
+  // Parsed here as well as in the form action: the REST route passes the raw body, which is kept as evidence.
+  const input = readSliceRolloutSchema.parse(raw);
   const { programme } = await authorizeOnSlice(actor, programmeSlug, "rollout.read", input.sliceId);
   const reading = readRollout(input.yaml);
   if (isRolloutReadError(reading)) throw new AppError("INVALID", reading.error, [{ path: "yaml", message: reading.error }]);

@@ -4,16 +4,17 @@
  */
 import { z } from "zod";
 import { checklistItemSchema } from "@/lib/checklists/schemas";
+import { textSchema } from "@/lib/validation/text";
 import { ROLLBACK_SIGNALS } from "./stage-machine";
 import { SLICE_STATUSES, STAGES } from "./stages";
 
-const idSchema = z.string().trim().min(1, "an id is required").max(64);
+const idSchema = textSchema().trim().min(1, "an id is required").max(64);
 
 const moveShape = {
   to: z.enum(STAGES, { message: `use one of ${STAGES.map((s) => `"${s}"`).join(", ")}` }),
-  reason: z.string().trim().max(500, "keep the reason under 500 characters").optional(),
+  reason: textSchema({ multiline: true }).trim().max(500, "keep the reason under 500 characters").optional(),
   signal: z.enum(ROLLBACK_SIGNALS, { message: `use one of ${ROLLBACK_SIGNALS.join(", ")}` }).optional(),
-  observed: z.string().trim().max(200, "keep the observed value under 200 characters").optional().describe("Rollbacks: the value that tripped the signal, e.g. \"5.2% 5xx\""),
+  observed: textSchema().trim().max(200, "keep the observed value under 200 characters").optional().describe("Rollbacks: the value that tripped the signal, e.g. \"5.2% 5xx\""),
   expectedVersion: z
     // Forms send text; JSON must send a number (null is not a version).
     .preprocess((v) => (typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v), z.number({ message: "use the slice's version number" }).int().min(0))
@@ -34,8 +35,7 @@ export const MAX_ROLLOUT_PASTE = 512 * 1024;
 /** A pasted Argo Rollout, Flagger Canary or Istio VirtualService to read on a slice. */
 export const readSliceRolloutSchema = z.strictObject({
   sliceId: idSchema,
-  yaml: z
-    .string()
+  yaml: textSchema({ multiline: true })
     .min(1, "paste the YAML of a Rollout, Canary or VirtualService")
     .max(MAX_ROLLOUT_PASTE, "the YAML is over 512 KB")
     // A form posts a textarea's line breaks as CRLF; the evidence kept is what was pasted.
@@ -45,12 +45,12 @@ export type ReadSliceRolloutInput = z.infer<typeof readSliceRolloutSchema>;
 
 /** Filters of the slices list, read from the URL; anything unknown is dropped, not an error. */
 export const sliceListFiltersSchema = z.object({
-  team: z.string().max(64).optional().catch(undefined),
+  team: textSchema().max(64).optional().catch(undefined),
   stage: z.enum(STAGES).optional().catch(undefined),
   status: z.enum(SLICE_STATUSES).optional().catch(undefined),
   wave: z.coerce.number().int().min(1).optional().catch(undefined),
   blocked: z.literal("1").optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: textSchema().trim().max(100).optional().catch(undefined),
   /** "all" overrides a lead's default of their own teams' slices. */
   view: z.enum(["mine", "all"]).optional().catch(undefined),
 });

@@ -3,6 +3,7 @@
  * the board's mutations (move a slice, edit a wave, merge and split slices).
  */
 import { z } from "zod";
+import { textSchema } from "@/lib/validation/text";
 
 /** `POST /programmes/{slug}/plan`: unknown options are refused, capacity must be a positive integer. */
 export const planRequestSchema = z.strictObject({
@@ -28,7 +29,7 @@ export const planResponseSchema = z.object({
 });
 
 const waveNumber = z.coerce.number({ error: "Choose a wave." }).int().min(1, "Choose a wave.").max(10_000);
-const sliceId = z.string().trim().min(1, "Choose a slice.").max(100);
+const sliceId = textSchema().trim().min(1, "Choose a slice.").max(100);
 const booleanish = z.union([z.boolean(), z.enum(["true", "on", "1"]).transform(() => true), z.enum(["false", "off", "0"]).transform(() => false)]);
 
 /** Move a slice to another wave; a move that breaks the order needs `confirmBreak` and a reason. */
@@ -37,12 +38,11 @@ export const moveSliceSchema = z.strictObject({
   toWave: waveNumber,
   expectedVersion: z.coerce.number().int().min(0).optional(),
   confirmBreak: booleanish.optional(),
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+  reason: textSchema({ multiline: true }).trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 export type MoveSliceInput = z.infer<typeof moveSliceSchema>;
 
-const isoDate = z
-  .string()
+const isoDate = textSchema()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
 
@@ -50,15 +50,15 @@ const isoDate = z
 export const updateWaveSchema = z
   .strictObject({
     number: waveNumber,
-    name: z.string().trim().max(120, "Keep the name under 120 characters.").optional(),
-    goal: z.string().trim().max(1_000, "Keep the goal under 1,000 characters.").optional(),
+    name: textSchema().trim().max(120, "Keep the name under 120 characters.").optional(),
+    goal: textSchema({ multiline: true }).trim().max(1_000, "Keep the goal under 1,000 characters.").optional(),
     plannedStart: isoDate.optional(),
     plannedEnd: isoDate.optional(),
   })
   .refine((w) => !w.plannedStart || !w.plannedEnd || w.plannedStart <= w.plannedEnd, { path: ["plannedEnd"], message: "The end cannot be before the start." });
 export type UpdateWaveInput = z.infer<typeof updateWaveSchema>;
 
-const sliceName = z.string().trim().min(1, "Give the slice a name.").max(120, "Keep the name under 120 characters.");
+const sliceName = textSchema().trim().min(1, "Give the slice a name.").max(120, "Keep the name under 120 characters.");
 
 /** Merge two or more slices into the first one listed. */
 export const mergeSlicesSchema = z.strictObject({
@@ -70,7 +70,7 @@ export type MergeSlicesInput = z.infer<typeof mergeSlicesSchema>;
 /** Split services off a slice into a new slice of the same team and wave. */
 export const splitSliceSchema = z.strictObject({
   sliceId,
-  serviceIds: z.array(z.string().min(1)).min(1, "Choose the services that move to the new slice.").max(500),
+  serviceIds: z.array(textSchema().min(1)).min(1, "Choose the services that move to the new slice.").max(500),
   name: sliceName,
 });
 export type SplitSliceInput = z.infer<typeof splitSliceSchema>;
@@ -80,7 +80,7 @@ const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
 /** The board's URL filters; a value that is not valid is ignored rather than an error page. */
 export const boardFiltersSchema = z.object({
-  team: z.preprocess(firstValue, z.string().max(200).optional()).catch(undefined),
+  team: z.preprocess(firstValue, textSchema().max(200).optional()).catch(undefined),
   status: z.preprocess(firstValue, z.enum(SLICE_STATUS_VALUES).optional()).catch(undefined),
   all: z.preprocess(firstValue, z.literal("1").optional()).catch(undefined),
 });

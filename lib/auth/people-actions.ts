@@ -7,12 +7,14 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { getProgrammeAccessOrThrow } from "./access";
 import { createUser, removeMember, setMemberRole, setMemberTeams } from "./people-mutations";
-import { roleSchema } from "./schemas";
+import { textSchema } from "@/lib/validation/text";
+import { createTokenSchema, createUserSchema, removeMemberSchema, revokeTokenSchema, setRoleSchema } from "./schemas";
 import { createApiToken, revokeApiToken } from "./token-mutations";
 
-const programme = z.string().min(1);
+// The forms' inputs are the REST bodies' schemas plus the programme (and what only a form has).
+const programme = textSchema().min(1);
 
-const createToken = defineAction(z.strictObject({ programme, name: z.string().trim().min(1, "name the token after what uses it").max(80), forUserId: z.string().optional() }), async (actor, input) => {
+const createToken = defineAction(z.strictObject({ programme, name: createTokenSchema.shape.name, forUserId: textSchema().optional() }), async (actor, input) => {
   const userId = input.forUserId ?? actor.userId;
   const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { email: true } }) : null;
   if (!user) throw notFound("User");
@@ -27,7 +29,7 @@ export async function createTokenAction(_prev: unknown, form: FormData) {
   return result;
 }
 
-const revoke = defineAction(z.strictObject({ programme, tokenId: z.string().min(1) }), async (actor, input) => {
+const revoke = defineAction(revokeTokenSchema.extend({ programme }), async (actor, input) => {
   const { id: programmeId } = await getProgrammeAccessOrThrow(actor, input.programme);
   return revokeApiToken(actor, { tokenId: input.tokenId }, { programmeId });
 });
@@ -38,9 +40,8 @@ export async function revokeTokenAction(_prev: unknown, form: FormData) {
 }
 
 const addMember = defineAction(
-  z.strictObject({ programme, email: z.string(), name: z.string(), role: roleSchema, serviceAccount: z.literal("on").optional() }),
-  (actor, { programme: slug, serviceAccount, ...rest }) =>
-    createUser(actor, slug, { ...rest, email: rest.email.trim().toLowerCase(), name: rest.name.trim(), isServiceAccount: serviceAccount === "on" }),
+  createUserSchema.pick({ email: true, name: true, role: true }).extend({ programme, serviceAccount: z.literal("on").optional() }),
+  (actor, { programme: slug, serviceAccount, ...rest }) => createUser(actor, slug, { ...rest, isServiceAccount: serviceAccount === "on" }),
 );
 export async function addMemberAction(_prev: unknown, form: FormData) {
   const result = await addMember(form);
@@ -48,22 +49,22 @@ export async function addMemberAction(_prev: unknown, form: FormData) {
   return result;
 }
 
-const setRole = defineAction(z.strictObject({ programme, userId: z.string().min(1), role: roleSchema }), (actor, { programme: slug, ...input }) => setMemberRole(actor, slug, input));
+const setRole = defineAction(setRoleSchema.extend({ programme }), (actor, { programme: slug, ...input }) => setMemberRole(actor, slug, input));
 export async function setRoleAction(_prev: unknown, form: FormData) {
   const result = await setRole(form);
   if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/people`);
   return result;
 }
 
-const remove = defineAction(z.strictObject({ programme, userId: z.string().min(1) }), (actor, { programme: slug, ...input }) => removeMember(actor, slug, input));
+const remove = defineAction(removeMemberSchema.extend({ programme }), (actor, { programme: slug, ...input }) => removeMember(actor, slug, input));
 export async function removeMemberAction(_prev: unknown, form: FormData) {
   const result = await remove(form);
   if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/people`);
   return result;
 }
 
-const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1)));
-const setTeams = defineAction(z.strictObject({ programme, userId: z.string().min(1), teamIds: list, leadTeamIds: list }), (actor, { programme: slug, ...input }) =>
+const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textSchema().min(1)));
+const setTeams = defineAction(z.strictObject({ programme, userId: textSchema().min(1), teamIds: list, leadTeamIds: list }), (actor, { programme: slug, ...input }) =>
   setMemberTeams(actor, slug, input),
 );
 export async function setTeamsAction(_prev: unknown, form: FormData) {

@@ -14,7 +14,8 @@ const CLIENTS = 50;
 const TICK_RATE = 500;
 const PACED_TICKS = 5_000;
 const CAPACITY_TICKS = 2_500;
-const WARMUP_TICKS = 200;
+// Enough to open every pooled connection and compile the hot path in every server process.
+const WARMUP_TICKS = 1_000;
 
 async function send(url: string, init: RequestInit): Promise<void> {
   const res = await fetch(url, init);
@@ -43,7 +44,7 @@ async function benchTicks(ctx: BenchContext) {
     body: JSON.stringify({ state: "done", evidenceUrl: "https://ci.example/bench" }),
   });
   const requests = items.map(tick);
-  await runLoad(requests.slice(0, WARMUP_TICKS), { clients: 10 });
+  await runLoad(requests.slice(0, WARMUP_TICKS), { clients: CLIENTS });
   const paced = await runLoad(requests.slice(WARMUP_TICKS, WARMUP_TICKS + PACED_TICKS), { clients: CLIENTS, ratePerSecond: TICK_RATE });
   const capacity = await runLoad(requests.slice(WARMUP_TICKS + PACED_TICKS), { clients: CLIENTS });
   return {

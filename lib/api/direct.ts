@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { countMetric } from "@/lib/metrics";
-import { errorOutcome } from "./envelope";
+import { assertPathParams, errorOutcome } from "./envelope";
 
 /**
  * Direct routes (ADR 16): REST operations that Ferry's web server (scripts/web-server.mjs)
@@ -82,6 +82,7 @@ async function answer(route: DirectRoute, params: Record<string, string>, req: I
   let body: unknown;
   try {
     const actor = await authenticateBearer(header(req, "authorization"), requestId);
+    assertPathParams(params);
     body = await route.run({ actor, params, body: await readBody(req), requestId });
   } catch (error) {
     ({ status, body } = errorOutcome(error, requestId));

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { textProblem } from "@/lib/validation/text";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -37,4 +38,15 @@ export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.i
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID", "The request is not valid.", zodDetails(parsed.error));
   return parsed.data;
+}
+
+/**
+ * Path parameters name things that exist; one that could not be stored (a control character,
+ * an unpaired surrogate) names nothing, and must not reach the database, which would refuse it.
+ */
+export function assertPathParams(params: unknown): void {
+  if (typeof params !== "object" || params === null) return;
+  for (const value of Object.values(params)) {
+    if (typeof value === "string" && textProblem(value)) throw new AppError("NOT_FOUND", "Nothing was found at this address.");
+  }
 }

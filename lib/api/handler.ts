@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateBearer } from "@/lib/auth/api-auth";
 import { countMetric } from "@/lib/metrics";
-import { errorOutcome, parseJsonBody } from "./envelope";
+import { assertPathParams, errorOutcome, parseJsonBody } from "./envelope";
 
 export { zodDetails } from "./envelope";
 
@@ -28,7 +28,9 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
   async function respond(request: NextRequest, context: RouteContext<P>, requestId: string): Promise<Response> {
     try {
       const actor = await authenticateBearer(request.headers.get("authorization"), requestId);
-      const result = await handler({ request, params: await context.params, requestId, actor });
+      const params = await context.params;
+      assertPathParams(params);
+      const result = await handler({ request, params, requestId, actor });
       const response = result instanceof Response ? result : NextResponse.json(result);
       response.headers.set("x-request-id", requestId);
       return response;

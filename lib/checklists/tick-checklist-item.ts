@@ -6,12 +6,13 @@ import { programmeAccessOf } from "@/lib/auth/access";
 import { assertAllowed, authorize } from "@/lib/auth/authorize";
 import { notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
-import { SLICE_TX_OPTIONS, type LockedSlice } from "@/lib/slices/access";
+import { SLICE_TX_OPTIONS } from "@/lib/slices/access";
 import { isStage } from "@/lib/slices/stages";
 import type { SliceStatus } from "@/lib/generated/prisma/enums";
 import { itemSelect } from "@/lib/slices/queries";
 import { statusAfterTicks } from "@/lib/slices/stage-machine";
-import { gateItemOf, itemView } from "@/lib/slices/views";
+import { itemView } from "@/lib/slices/views";
+import { followChecklistChange, type LockedSliceStatus } from "./slice-status-sync";
 import type { ChecklistItemView, TickChecklistItemInput } from "./schemas";
 import { getTickTarget, tickWithoutSliceChange } from "./tick-queries";
 
@@ -87,7 +88,7 @@ async function tickWithSliceRules(actor: Actor, programmeSlug: string, input: Ti
       before,
       after: { ...after, title: current.title, sliceId: slice.id },
     });
-    await followSlice(tx, actor, programme.id, slice, { rehearsed: current.key === REHEARSAL_KEY && input.state === "done" ? now : undefined, now });
+    await followSlice(tx, actor, programme.id, slice, { rehearsed: current.key === REHEARSAL_KEY && input.state === "done" ? now : undefined });
     return updated;
   }, SLICE_TX_OPTIONS);
   // Without a user on record (the admin token) the ticker is this actor: no need to look it up.
@@ -110,33 +111,7 @@ async function lockSliceWithItem(tx: Prisma.TransactionClient, programmeId: stri
 }
 
 /** Applies what a tick means for the slice: its derived status and the rehearsal date. */
-async function followSlice(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  programmeId: string,
-  slice: Pick<LockedSlice, "id" | "stage" | "status">,
-  opts: { rehearsed?: Date; now: Date },
-) {
-  // Below 100% the status does not depend on the checklist, so the items are read only there.
-  const items = slice.stage === "100" ? await tx.checklistItem.findMany({ where: { sliceId: slice.id }, select: { id: true, title: true, category: true, gateStage: true, state: true } }) : [];
-  const status = statusAfterTicks(slice.stage, items.map(gateItemOf), slice.status);
-  if (status === slice.status && !opts.rehearsed) return;
-  await tx.slice.update({
-    where: { id: slice.id },
-    data: {
-      version: { increment: 1 },
-      ...(status !== slice.status ? { status, actualEnd: status === "done" ? opts.now : null } : {}),
-      ...(opts.rehearsed ? { rollbackRehearsedAt: opts.rehearsed } : {}),
-    },
-  });
-  if (status !== slice.status) {
-    await recordEvent(tx, actor, {
-      programmeId,
-      entityType: "slice",
-      entityId: slice.id,
-      action: "slice.status_changed",
-      before: { stage: slice.stage, status: slice.status },
-      after: { stage: slice.stage, status },
-    });
-  }
+async function followSlice(tx: Prisma.TransactionClient, actor: Actor, programmeId: string, slice: LockedSliceStatus, opts: { rehearsed?: Date }) {
+  await followChecklistChange(tx, actor, programmeId, [slice], "a checklist item was ticked");
+  if (opts.rehearsed) await tx.slice.update({ where: { id: slice.id }, data: { version: { increment: 1 }, rollbackRehearsedAt: opts.rehearsed } });
 }

@@ -14,6 +14,7 @@ let importRoute: typeof import("@/app/api/v1/programmes/[slug]/import/route");
 let tickRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
 let rolloutRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/rollout/route");
 let programmesRoute: typeof import("@/app/api/v1/programmes/route");
+let servicesRoute: typeof import("@/app/api/v1/programmes/[slug]/services/route");
 let services: typeof import("@/lib/services/mutations");
 const admin: Actor = { userId: null, name: "Test admin", isAdmin: true };
 const CONTROL = /contains a control character \(U\+0000\)/;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   tickRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
   rolloutRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/rollout/route");
   programmesRoute = await import("@/app/api/v1/programmes/route");
+  servicesRoute = await import("@/app/api/v1/programmes/[slug]/services/route");
   services = await import("@/lib/services/mutations");
   p = await seedSliceProgramme(t.db);
 });
@@ -61,6 +63,24 @@ describe("a NUL in an imported value is a row error, not a 500", () => {
       expect(await counts()).toEqual(before);
     });
   }
+});
+
+describe("a NUL in a URL's path names nothing: 404, not a 500", () => {
+  it("GET .../services with a NUL in the programme slug", async () => {
+    const slug = `${p.slug}\u0000`;
+    const res = await servicesRoute.GET(apiRequest("GET", `/programmes/${encodeURIComponent(slug)}/services`), routeParams({ slug }));
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe("NOT_FOUND");
+  });
+
+  it("PATCH .../checklist/{itemId} with a NUL in the item id, and the item is untouched", async () => {
+    const s = await p.newSlice();
+    const before = await counts();
+    const itemId = `${s.items[0].id}\u0000`;
+    const res = await tickRoute.PATCH(apiRequest("PATCH", `/programmes/${p.slug}/slices/${s.id}/checklist/x`, { state: "done" }), routeParams({ slug: p.slug, id: s.id, itemId }));
+    expect(res.status).toBe(404);
+    expect(await counts()).toEqual(before);
+  });
 });
 
 describe("a NUL in a REST body or a form is INVALID on its field, not a 500", () => {

@@ -64,15 +64,15 @@ async function main() {
   if (dev) {
     const child = spawn(process.execPath, [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME], { stdio: "inherit", env: { ...process.env, ...serverEnv } });
     log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    handleShutdown(() => stopChild(child), embedded);
-    child.on("exit", (code, signal) => exitWithServer(code, signal));
+    const stop = handleShutdown(() => stopChild(child), embedded);
+    child.on("exit", (code, signal) => void stop(code ?? 1, code !== 0 ? `the web server exited (${signal ?? code})` : undefined));
     return;
   }
   const count = workerCount(Boolean(embedded));
   const onReady = () => log(`serving on http://localhost:${env.PORT} with ${count} web server process${count === 1 ? "" : "es"} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const webServer = path.resolve("scripts/web-server.mjs");
-  const pool = startWorkers({ exec: webServer, args: [String(env.PORT), env.HOSTNAME], count, env: serverEnv, log, onReady, onGiveUp: (reason) => void stopAll(1, reason) });
-  handleShutdown(() => pool.stop(), embedded);
+  const pool = startWorkers({ exec: webServer, args: [String(env.PORT), env.HOSTNAME], count, env: serverEnv, log, onReady, onGiveUp: (reason) => void stop(1, reason) });
+  const stop = handleShutdown(() => pool.stop(), embedded);
 }
 
 // The embedded database is one session for every connection: one process, one connection.
@@ -147,11 +147,10 @@ async function stopChild(child: ChildProcess) {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
-let stopAll: (code: number, reason?: string) => Promise<void> = async (code) => process.exit(code);
-
+/** Stops on SIGINT and SIGTERM; returns the stop, for when serving ends by itself. */
 function handleShutdown(stopServer: () => Promise<void>, embedded: EmbeddedPostgres | undefined) {
   let stopping = false;
-  stopAll = async (code, reason) => {
+  const stop = async (code: number, reason?: string) => {
     if (stopping) return;
     stopping = true;
     if (reason) log(reason);
@@ -161,12 +160,9 @@ function handleShutdown(stopServer: () => Promise<void>, embedded: EmbeddedPostg
     log("stopped cleanly");
     process.exit(code);
   };
-  process.on("SIGINT", () => void stopAll(0));
-  process.on("SIGTERM", () => void stopAll(0));
-}
-
-function exitWithServer(code: number | null, signal: NodeJS.Signals | null) {
-  void stopAll(code ?? 1, code !== 0 ? `the web server exited (${signal ?? code})` : undefined);
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  return stop;
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

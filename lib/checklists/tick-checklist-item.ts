@@ -45,7 +45,7 @@ export async function tickChecklistItem(actor: Actor, programmeSlug: string, inp
   assertAllowed(programme, "checklist.tick", { memberTeamIds: isTeamMember ? [teamId] : [], ownerTeamIds: [teamId] });
 
   // Most ticks change nothing on the slice: below 100% its status does not follow the
-  // checklist. Those take one short transaction; the rest (and a slice that moved meanwhile) the general one.
+  // checklist. Those take one database call; the rest (and a slice that moved meanwhile) the general path.
   const changesSlice = stage === "100" || statusAfterTicks(stage, [], status) !== status || (key === REHEARSAL_KEY && input.state === "done");
   if (!changesSlice) {
     const item = await tickWithoutSliceChange(actor, input, { programmeId: programme.id, expected: { stage, status, teamId } });

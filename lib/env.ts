@@ -21,6 +21,13 @@ export const envSchema = z.object({
   FERRY_BASE_URL: z.url({ message: "must be the URL people reach Ferry at, like https://ferry.example.com" }).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   FERRY_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  // Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges);
+  // none by default, so a client cannot choose the address it is rate-limited under.
+  FERRY_TRUSTED_PROXIES: z.string().optional(),
+  // The one-time code the setup page asks for; unset: made at start and printed to the log.
+  FERRY_SETUP_CODE: z.string().min(12, "must be at least 12 characters").optional(),
+  // When set, /api/metrics answers only with "Authorization: Bearer <this>".
+  FERRY_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   FERRY_OIDC_ISSUER: z.url({ message: "must be the issuer URL of your OpenID provider" }).optional(),
   FERRY_OIDC_CLIENT_ID: z.string().min(1).optional(),
   FERRY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),

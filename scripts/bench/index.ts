@@ -53,11 +53,13 @@ async function main() {
     // Measured in steady state: a bulk load sets autovacuum to work on every table for a while,
     // which a live programme's database is not doing.
     await db.$executeRawUnsafe("VACUUM ANALYZE");
-    const port = await freePort();
+    // BENCH_PORT: a fixed port, for a machine where each person has a range of their own.
+    const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
     // Sessions need a signing secret in production mode; benchmarks of signed-in pages sign in.
     const secret = process.env.BETTER_AUTH_SECRET ?? `bench-${randomUUID()}${randomUUID()}`;
     // Served as production serves it: npm start, one web server process per core (ADR 16).
-    const server = spawnServer(startScriptArgs(), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "10", FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: secret }, port);
+    // Sign-in is rate-limited per address, and every benchmark user signs in from this one.
+    const server = spawnServer(startScriptArgs(), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "10", FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: secret, FERRY_SIGNIN_RATE_LIMIT: "1000" }, port);
     try {
       await waitForReady(`${server.url}/api/ready`, 60_000, server.child);
       const ctx: BenchContext = { baseUrl: server.url, slug: seeded.slug, db, token };

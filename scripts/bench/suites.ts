@@ -6,6 +6,7 @@ import type { Db } from "../../lib/db";
 import { inventoryBenchmarks } from "../../lib/services/bench";
 import { wavesBenchmarks } from "../../lib/waves/bench";
 import { slicesBenchmarks } from "../../lib/slices/bench";
+import { mixedBenchmarks } from "./mixed";
 
 export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string };
 export type Benchmark = { name: string; run: (ctx: BenchContext) => Promise<Record<string, unknown>> };
@@ -20,3 +21,7 @@ benchmarks.push(...wavesBenchmarks);
 
 // Slices at work (issue 6): ticks with 50 concurrent clients, stage moves, the slice page.
 benchmarks.push(...slicesBenchmarks);
+
+// Security issue: 50 signed-in users at a fixed 250 requests/s of pages, writes and API reads
+// (`npm run bench -- mixed` alone). Last: it adds users, tokens and events to the programme.
+benchmarks.push(...mixedBenchmarks);

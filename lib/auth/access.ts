@@ -27,10 +27,12 @@ export const getProgrammeAccessOrThrow = cache(async (actor: Actor, slug: string
 
 /**
  * The rule above over an already loaded row (a hot path may read the programme together with
- * its target in one query): archived, absent, or not a member is NOT_FOUND; admins manage.
+ * its target in one query): archived, absent, outside a scoped token's programme, or not a member is NOT_FOUND;
+ * admins manage.
  */
 export function programmeAccessOf(actor: Actor, row: { id: string; slug: string; name: string; archivedAt: Date | null; role: Role | null } | null): ProgrammeAccess {
   if (!row || row.archivedAt) throw notFound("Programme");
+  if (actor.programmeScope && actor.programmeScope !== row.id) throw notFound("Programme");
   const role: Role | null = actor.isAdmin ? "manager" : row.role;
   if (!role) throw notFound("Programme");
   return { id: row.id, slug: row.slug, name: row.name, role };

@@ -8,6 +8,11 @@ export type Actor = {
   name: string;
   /** Deployment administrator: may create programmes and act as manager everywhere. */
   isAdmin: boolean;
+  /**
+   * Set for a token scoped to one programme (a service account's, or one made on a programme's
+   * page): every other programme is invisible to it, as if it did not exist.
+   */
+  programmeScope?: string;
   /** Ties the audit event to the request that caused it. */
   requestId?: string;
 };

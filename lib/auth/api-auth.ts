@@ -18,7 +18,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const TOKEN_CACHE_TTL_MS = 5_000;
 const TOKEN_CACHE_MAX = 1_000;
 
-type TokenRow = { id: string; expiresAt: Date | null; lastUsedAt: Date | null; user: { id: string; name: string; isAdmin: boolean } };
+type TokenRow = { id: string; expiresAt: Date | null; lastUsedAt: Date | null; programmeId: string | null; user: { id: string; name: string; isAdmin: boolean } };
 type CachedToken = { row: TokenRow; until: number };
 
 // On globalThis so every route bundle of the server shares one cache (and one invalidation).
@@ -59,6 +59,8 @@ export async function authenticateBearer(authorization: string | null, requestId
     row.lastUsedAt = now;
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
+  // A scoped token sees one programme and is never an administrator, whoever owns it.
+  if (row.programmeId) return { userId: row.user.id, name: row.user.name, isAdmin: false, programmeScope: row.programmeId, requestId };
   return { userId: row.user.id, name: row.user.name, isAdmin: row.user.isAdmin, requestId };
 }
 
@@ -68,14 +70,14 @@ async function activeToken(hash: string, nowMs: number): Promise<TokenRow | null
   if (cached && cached.until > nowMs) return cached.row;
   const found = await db.apiToken.findUnique({
     where: { tokenHash: hash },
-    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, name: true, isAdmin: true, disabledAt: true } } },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, programmeId: true, user: { select: { id: true, name: true, isAdmin: true, disabledAt: true } } },
   });
   // Only good tokens are cached: a revoked or unknown one is read again each time (and rare).
   if (!found || found.revokedAt || found.user.disabledAt) {
     tokenCache.delete(hash);
     return null;
   }
-  const row: TokenRow = { id: found.id, expiresAt: found.expiresAt, lastUsedAt: found.lastUsedAt, user: { id: found.user.id, name: found.user.name, isAdmin: found.user.isAdmin } };
+  const row: TokenRow = { id: found.id, expiresAt: found.expiresAt, lastUsedAt: found.lastUsedAt, programmeId: found.programmeId, user: { id: found.user.id, name: found.user.name, isAdmin: found.user.isAdmin } };
   if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
   tokenCache.set(hash, { row, until: nowMs + TOKEN_CACHE_TTL_MS });
   return row;

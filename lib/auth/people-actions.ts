@@ -29,9 +29,10 @@ export async function createTokenAction(_prev: unknown, form: FormData) {
   return result;
 }
 
+// The token's own programmes get the event; the page's programme must still be visible.
 const revoke = defineAction(revokeTokenSchema.extend({ programme }), async (actor, input) => {
-  const { id: programmeId } = await getProgrammeAccessOrThrow(actor, input.programme);
-  return revokeApiToken(actor, { tokenId: input.tokenId }, { programmeId });
+  await getProgrammeAccessOrThrow(actor, input.programme);
+  return revokeApiToken(actor, { tokenId: input.tokenId });
 });
 export async function revokeTokenAction(_prev: unknown, form: FormData) {
   const result = await revoke(form);

@@ -19,7 +19,8 @@ export async function createUser(actor: Actor, programmeSlug: string, input: Cre
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
       where: { email: input.email },
-      create: { email: input.email, name: input.name, isServiceAccount: input.isServiceAccount ?? false },
+      // A new service account belongs to this programme: only its managers mint its tokens.
+      create: { email: input.email, name: input.name, isServiceAccount: input.isServiceAccount ?? false, homeProgrammeId: input.isServiceAccount ? programme.id : null },
       update: {},
       select: { id: true, email: true },
     });

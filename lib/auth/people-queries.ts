@@ -28,7 +28,7 @@ export async function listMembers(programmeId: string) {
   return { members, teams };
 }
 
-/** The actor's own tokens, and (for managers) the service accounts they can make tokens for. */
+/** The actor's own tokens, and (for managers) the programme's own service accounts, which they make tokens for. */
 export async function listTokens(userId: string | null, programmeId: string, isManager: boolean) {
   const [mine, serviceAccounts] = await Promise.all([
     userId
@@ -36,7 +36,7 @@ export async function listTokens(userId: string | null, programmeId: string, isM
       : [],
     isManager
       ? db.user.findMany({
-          where: { isServiceAccount: true, memberships: { some: { programmeId } } },
+          where: { isServiceAccount: true, homeProgrammeId: programmeId },
           orderBy: { name: "asc" },
           select: { id: true, name: true, email: true, apiTokens: { orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } } },
         })

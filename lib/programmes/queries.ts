@@ -9,6 +9,7 @@ export const listProgrammes = cache(async (actor: Actor): Promise<ProgrammeSumma
   const rows = await db.programme.findMany({
     where: {
       archivedAt: null,
+      ...(actor.programmeScope ? { id: actor.programmeScope } : {}),
       ...(actor.isAdmin ? {} : { memberships: { some: { userId: actor.userId ?? "-" } } }),
     },
     select: { slug: true, name: true, targetDate: true },

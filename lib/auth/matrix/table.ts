@@ -45,11 +45,12 @@ export const MATRIX: Record<string, MatrixCase> = {
   setMemberRole: { action: "people.manage", run: (m, a, f) => m.setMemberRole(a, f.slug, { userId: f.users.viewer.id, role: "lead" }) },
   removeMember: { action: "people.manage", run: (m, a, f) => m.removeMember(a, f.slug, { userId: f.users.viewer.id }) },
   setMemberTeams: { action: "people.manage", run: (m, a, f) => m.setMemberTeams(a, f.slug, { userId: f.users.viewer.id, teamIds: [f.teamA.id], leadTeamIds: [] }) },
-  // Tokens belong to people: anyone makes their own; a manager may make one for a member of their programme.
+  // Tokens belong to people: anyone makes their own; nobody, a manager included, makes one for
+  // another person (managers mint only for their programme's service accounts: impersonation.int.test.ts).
   createApiToken: {
     action: null,
     run: (m, a, f) => m.createApiToken(a, { email: f.users.leadOwn.email, name: "matrix" }),
-    outcomes: { manager: "allowed", leadOwn: "allowed", leadOther: "forbidden", viewer: "forbidden", outsider: "forbidden" },
+    outcomes: { manager: "forbidden", leadOwn: "allowed", leadOther: "forbidden", viewer: "forbidden", outsider: "forbidden" },
   },
   revokeApiToken: {
     action: null,

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
+import { isSetupOpen } from "@/lib/auth/setup-code";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Set up" };
 
-// One time only: once an administrator exists, this page sends people to sign in.
+// One time only: once an administrator exists, this page sends people to sign in for good.
 export default async function SetupPage() {
-  if (await db.user.count({ where: { isAdmin: true } })) redirect("/sign-in");
+  if (!(await isSetupOpen(db))) redirect("/sign-in");
   return (
     <AuthCard title="Set up Ferry">
       <p className="mb-5 text-sm text-slate-600">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -17,7 +16,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentActor()) redirect("/");
   const { next, error } = await searchParams;
   const sso = ssoEnabled();
-  const [showDemo, needsSetup] = await Promise.all([demoAccountsAvailable(db), db.user.count({ where: { isAdmin: true } }).then((n) => n === 0)]);
+  // Setup is not advertised here: whoever runs Ferry finds it, with its code, in the server log.
+  const showDemo = await demoAccountsAvailable(db);
   return (
     <AuthCard title="Sign in to Ferry">
       {error ? (
@@ -34,11 +34,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </form>
       ) : null}
       <SignInForm next={next} />
-      {needsSetup ? (
-        <p className="mt-5 text-sm text-slate-600">
-          First time here? <Link href="/setup" className="text-brand-700 underline">Set up the administrator</Link>.
-        </p>
-      ) : null}
       {showDemo ? (
         <section aria-labelledby="demo-heading" className="mt-6 border-t border-slate-200 pt-4">
           <h2 id="demo-heading" className="text-sm font-semibold">Demo sign-ins</h2>

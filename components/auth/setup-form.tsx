@@ -10,6 +10,14 @@ export function SetupForm() {
   return (
     <form action={action} className="space-y-4" aria-label="Create the administrator">
       <FormError message={state && !state.ok ? state.formError : undefined} />
+      <Field
+        label="Setup code"
+        name="code"
+        autoComplete="off"
+        required
+        hint="Printed in Ferry's server log at start (the line starting “Setup code”), or the FERRY_SETUP_CODE you configured."
+        errors={errors.code}
+      />
       <Field label="Your name" name="name" autoComplete="name" required errors={errors.name} />
       <Field label="Email" name="email" type="email" autoComplete="username" required errors={errors.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={10} required hint="At least 10 characters." errors={errors.password} />

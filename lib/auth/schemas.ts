@@ -12,6 +12,7 @@ export const signInSchema = z.strictObject({
 });
 
 export const setupSchema = z.strictObject({
+  code: z.string().trim().min(1, "enter the setup code from the server log").max(200),
   name: textSchema().trim().min(1, "enter your name").max(100),
   email: emailSchema,
   password: z.string().min(10, "use at least 10 characters").max(128),

@@ -69,12 +69,13 @@ async function writeDemo(tx: Client, slug: string, now: Date): Promise<SeedSumma
   }
 
   // Users are global: a database that already holds the personas (another demo) reuses them.
+  // The demo manager is the deployment administrator, so a demo install needs no setup.
   const leads = {} as Record<TeamKey, Actor>;
   let manager: Actor | undefined;
   for (const person of DEMO_PEOPLE) {
     const membership = { programmeId, role: person.role, leadOf: person.leadOf.map((t) => teamIds[t]) };
     const found = await tx.user.findUnique({ where: { email: person.email }, select: { id: true } });
-    const userId = found ? found.id : (await createUser(tx, { email: person.email, name: person.name, emailVerified: true })).id;
+    const userId = found ? found.id : (await createUser(tx, { email: person.email, name: person.name, emailVerified: true, isAdmin: person.role === "manager" })).id;
     await addMembership(tx, userId, membership);
     const actor: Actor = { userId, name: person.name, isAdmin: false };
     if (person.role === "manager") manager ??= actor;

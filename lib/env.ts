@@ -3,6 +3,7 @@
  * process with one line that names it.
  */
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 const postgresUrl = z
   .string()
@@ -23,7 +24,13 @@ export const envSchema = z.object({
   FERRY_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   // Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges);
   // none by default, so a client cannot choose the address it is rate-limited under.
-  FERRY_TRUSTED_PROXIES: z.string().optional(),
+  FERRY_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const parsed = parseTrustedProxies(v);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `has "${parsed.entry}", which is not an IP address or CIDR range` });
+    }),
   // The one-time code the setup page asks for; unset: made at start and printed to the log.
   FERRY_SETUP_CODE: z.string().min(12, "must be at least 12 characters").optional(),
   // When set, /api/metrics answers only with "Authorization: Bearer <this>".

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { dateSchema, instantSchema } from "@/lib/validation/date";
+import { intFromTextSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
 
 export const eventsQuerySchema = z.strictObject({
-  since: z.iso.datetime({ offset: true, message: "use an ISO timestamp like 2026-11-01T00:00:00Z" }).optional(),
-  afterId: z.coerce.number().int().min(0).optional().describe("page on: the id of the last event you have"),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  since: instantSchema({ error: "use an ISO timestamp like 2026-11-01T00:00:00Z" }).optional(),
+  afterId: intFromTextSchema().optional().describe("page on: the id of the last event you have"),
+  limit: intFromTextSchema({ min: 1, max: 5000 }).default(1000),
 });
 
 export const auditEventSchema = z.object({
@@ -23,8 +25,8 @@ export const auditEventSchema = z.object({
 export const auditFiltersSchema = z.object({
   actor: textSchema().trim().max(100).optional().catch(undefined),
   entity: textSchema().trim().max(50).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  from: dateSchema().optional().catch(undefined),
+  to: dateSchema().optional().catch(undefined),
+  before: intFromTextSchema({ min: 1 }).optional().catch(undefined),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

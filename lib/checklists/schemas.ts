@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { STAGES } from "@/lib/slices/stages";
 import { textSchema } from "@/lib/validation/text";
+import { httpUrlSchema } from "@/lib/validation/url";
 import { APPLIES_TO, CHECKLIST_CATEGORIES } from "./default-template";
 
 export const ITEM_STATES = ["open", "done", "na"] as const;
@@ -12,18 +13,9 @@ export type ItemStateName = (typeof ITEM_STATES)[number];
 
 const idSchema = textSchema().trim().min(1, "an id is required").max(64);
 
-/** True for an absolute http: or https: URL (javascript:, data:, relative paths are refused). */
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl } from "@/lib/validation/url";
 
-// The URL parser percent-encodes a NUL, so isHttpUrl alone would let one through to the database.
-const evidenceUrlSchema = textSchema().trim().max(2000, "keep the link under 2,000 characters").refine(isHttpUrl, "use an http(s) link, such as a pull request or a dashboard");
+const evidenceUrlSchema = httpUrlSchema({ max: 2000 });
 const reasonSchema = textSchema({ multiline: true }).trim().max(500, "keep the reason under 500 characters");
 
 const tickShape = {

@@ -1,5 +1,6 @@
 /** Zod schemas of the platform facilities domain. */
 import { z } from "zod";
+import { intFromTextSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
 
 export const FACILITY_STATUSES = ["not_started", "in_progress", "ready"] as const;
@@ -17,7 +18,7 @@ export type UpdateFacilityInput = z.infer<typeof updateFacilitySchema>;
 
 /** The facilities one wave requires, by key (none listed: it requires none). */
 export const setWaveFacilitiesSchema = z.strictObject({
-  wave: z.coerce.number().int().min(1).max(10_000),
+  wave: intFromTextSchema({ min: 1, max: 10_000 }),
   facilityKeys: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textSchema().trim().min(1).max(100)).max(100)),
 });
 export type SetWaveFacilitiesInput = z.infer<typeof setWaveFacilitiesSchema>;

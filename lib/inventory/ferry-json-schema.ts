@@ -4,6 +4,7 @@
  * exported again byte for byte.
  */
 import * as z from "zod";
+import { dateSchema, instantSchema } from "@/lib/validation/date";
 import { textSchema, type TextOptions } from "@/lib/validation/text";
 import { SLICE_STATUSES, STAGES } from "@/lib/slices/stages";
 import {
@@ -11,6 +12,7 @@ import {
   inventoryDependencySchema,
   inventoryServiceSchema,
   inventoryTeamSchema,
+  optionalHttpUrl,
   serviceNameSchema,
   teamNameSchema,
   wholeNumberSchema,
@@ -30,13 +32,11 @@ const optionalText = (max: number, options: TextOptions = {}) =>
     .max(max, { error: `is longer than ${max} characters` })
     .transform((v) => (v === "" ? null : v))
     .nullish();
-/** Calendar dates (the database's @db.Date columns) travel as YYYY-MM-DD. */
-const date = z.iso.date({ error: "must be a date like 2026-03-31" });
+/** Calendar dates (the database's @db.Date columns) travel as YYYY-MM-DD, real days from 1970 to 9999. */
+const date = dateSchema({ error: "must be a date like 2026-03-31" });
 // Instants are normalised to UTC with milliseconds, the one spelling toISOString gives, so the
 // same moment written with another offset still exports to the same bytes.
-const instant = z.iso
-  .datetime({ offset: true, error: "must be a date and time with a zone, like 2026-03-31T09:30:00Z" })
-  .transform((s) => new Date(s).toISOString());
+const instant = instantSchema({ error: "must be a date and time with a zone, like 2026-03-31T09:30:00Z" }).transform((s) => new Date(s).toISOString());
 const key = text(100);
 // Free text (goals, guidance, reasons, plans, notes) keeps its line breaks.
 const MULTILINE = { multiline: true };
@@ -67,7 +67,7 @@ export const ferryChecklistItemSchema = z.strictObject({
   gateStage: enumOf(STAGES).nullish(),
   position: wholeNumberSchema.default(0),
   state: enumOf(ITEM_STATES).default("open"),
-  evidenceUrl: optionalText(2000),
+  evidenceUrl: optionalHttpUrl(2000),
   reason: optionalText(4000, MULTILINE),
   doneBy: z.email({ error: "must be an email address" }).nullish(),
   doneAt: instant.nullish(),

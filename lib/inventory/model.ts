@@ -7,7 +7,9 @@
  * as it is and a create takes the default. `null` (or `[]`) means the file says "none".
  */
 import * as z from "zod";
+import { INT4_MAX, INT4_MIN, intSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
+import { httpUrlSchema } from "@/lib/validation/url";
 
 // These mirror the enums in prisma/schema.prisma; model.test.ts fails if they drift.
 export const SERVICE_KINDS = ["api", "web", "worker", "cron", "gateway", "datastore", "queue", "cache"] as const;
@@ -91,13 +93,18 @@ export const serviceKindSchema = enumOf(SERVICE_KINDS);
 export const strategySchema = enumOf(STRATEGIES);
 export const configSourceSchema = enumOf(CONFIG_SOURCES);
 export const dependencyKindSchema = enumOf(DEPENDENCY_KINDS);
-// Postgres "integer" columns hold 32 bits; a bigger number would pass here and fail on write.
-const INT4_MAX = 2_147_483_647;
-/** A whole number that fits the database's integer columns. */
-export const wholeNumberSchema = z.int({ error: "must be a whole number" }).max(INT4_MAX, { error: `is larger than ${INT4_MAX}` });
+/** A whole number that fits the database's integer columns (either sign; chain .min() for more). */
+export const wholeNumberSchema = intSchema({ min: INT4_MIN, error: "must be a whole number", tooSmall: `is smaller than ${INT4_MIN}`, tooBig: `is larger than ${INT4_MAX}` });
 
 const TIER_MESSAGE = "must be a whole number from 1 (most critical) to 4";
-export const tierSchema = z.int({ error: TIER_MESSAGE }).min(1, { error: TIER_MESSAGE }).max(4, { error: TIER_MESSAGE });
+export const tierSchema = intSchema({ min: 1, max: 4, error: TIER_MESSAGE });
+
+/**
+ * A link field: an http(s) URL, or empty for none ("" and null both mean none, as in `text`).
+ * Imports used to store javascript: and data: URLs, which the service page renders as links.
+ */
+export const optionalHttpUrl = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), httpUrlSchema({ max, error: "must be an http(s) URL" }).nullish());
 
 /** One service as an import describes it: the name plus whichever fields the file speaks for. */
 export const inventoryServiceSchema = z.strictObject({
@@ -120,7 +127,7 @@ export const inventoryServiceSchema = z.strictObject({
   targetCluster: text(SHORT_TEXT),
   targetNamespace: text(SHORT_TEXT),
   strategy: strategySchema.optional(),
-  repositoryUrl: text(LONG_TEXT),
+  repositoryUrl: optionalHttpUrl(LONG_TEXT),
   system: text(SHORT_TEXT),
   tags: list(listItem),
 });

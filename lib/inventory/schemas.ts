@@ -3,6 +3,7 @@
  * OpenAPI document.
  */
 import * as z from "zod";
+import { intSchema } from "@/lib/validation/number";
 import { MAX_IMPORT_BYTES } from "./limits";
 
 export const IMPORT_FORMATS = ["backstage", "csv", "ferry"] as const;
@@ -30,7 +31,7 @@ export const importInventorySchema = z.strictObject({
   text: z.string().max(MAX_IMPORT_BYTES, { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB` }),
   confirmRemovals: z.boolean().default(false),
   /** How many removals the user saw in the preview; a different number at apply time is a CONFLICT. */
-  expectedRemovals: z.int().min(0).optional(),
+  expectedRemovals: intSchema().optional(),
 });
 export type ImportInventoryInput = z.input<typeof importInventorySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateSchema } from "@/lib/validation/date";
 import { textSchema } from "@/lib/validation/text";
 
 export const slugSchema = textSchema()
@@ -6,8 +7,8 @@ export const slugSchema = textSchema()
   .toLowerCase()
   .regex(/^[a-z][a-z0-9-]{0,48}[a-z0-9]$/, "use 2-50 lowercase letters, digits and hyphens, starting with a letter");
 
-/** A calendar date as YYYY-MM-DD. */
-export const isoDateSchema = z.iso.date({ message: "use a date like 2027-06-30" });
+/** A calendar date as YYYY-MM-DD, a real day from 1970 to 9999 (lib/validation/date.ts). */
+export const isoDateSchema = dateSchema({ error: "use a date like 2027-06-30" });
 
 export const createProgrammeSchema = z.strictObject({
   name: textSchema().trim().min(1, "a name is required").max(100),

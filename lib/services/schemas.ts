@@ -12,7 +12,9 @@ import {
   teamNameSchema,
 } from "@/lib/inventory/model";
 import { SLICE_STATUSES } from "@/lib/slices/stages";
+import { INT4_MAX, intFromTextSchema, intSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
+import { httpUrlSchema } from "@/lib/validation/url";
 
 /** One row of `GET /programmes/{slug}/services` (API.md). */
 export const apiServiceSchema = z.object({
@@ -42,14 +44,15 @@ export const serviceFiltersSchema = z.object({
   team: many(textSchema().max(100)),
   kind: many(z.enum(SERVICE_KINDS)),
   strategy: many(z.enum(STRATEGIES)),
-  tier: many(z.coerce.number().int().min(1).max(4)),
+  tier: many(intFromTextSchema({ min: 1, max: 4 })),
   status: many(z.enum([...SLICE_STATUSES, "unsliced"] as const)),
-  wave: many(z.union([z.literal("none"), z.coerce.number().int().min(0)])),
+  wave: many(z.union([z.literal("none"), intFromTextSchema()])),
   tag: many(textSchema().max(200)),
   stateful: one(z.enum(["yes", "no"]).optional()).catch(undefined),
   sort: one(z.enum(SORTABLE).default("name")).catch("name"),
   dir: one(z.enum(["asc", "desc"]).default("asc")).catch("asc"),
-  page: one(z.coerce.number().int().min(1).default(1)).catch(1),
+  // Bounded so the row offset, (page - 1) * size, stays an integer the database takes.
+  page: one(intFromTextSchema({ min: 1, max: Math.floor(INT4_MAX / PAGE_SIZES.at(-1)!) }).default(1)).catch(1),
   size: one(z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])).default(50)).catch(50),
 });
 export type ServiceFilters = z.output<typeof serviceFiltersSchema>;
@@ -81,14 +84,13 @@ export const serviceFormSchema = z.strictObject({
   launchCommand: optionalText(4000, MULTILINE),
   buildCommand: optionalText(4000, MULTILINE),
   migrateCommand: optionalText(4000, MULTILINE),
-  peakRps: z.preprocess(blankToNull, z.coerce.number({ error: "Enter a whole number" }).int({ error: "Enter a whole number" }).min(0, { error: "Cannot be negative" }).max(2_147_483_647).nullable().default(null)),
-  tier: z.coerce.number({ error: "Choose a tier" }).int().min(1, { error: "Tier is 1 to 4" }).max(4, { error: "Tier is 1 to 4" }),
+  peakRps: z.preprocess(blankToNull, intFromTextSchema({ error: "Enter a whole number", tooSmall: "Cannot be negative", tooBig: `At most ${INT4_MAX}` }).nullable().default(null)),
+  tier: intFromTextSchema({ min: 1, max: 4, error: "Choose a tier", tooSmall: "Tier is 1 to 4", tooBig: "Tier is 1 to 4" }),
   legacyPlatform: optionalText(200),
   targetCluster: optionalText(200),
   targetNamespace: optionalText(200),
   strategy: enumOf(STRATEGIES),
-  // z.url passes a NUL through (the URL parser percent-encodes it), so the text rule comes first.
-  repositoryUrl: z.preprocess(blankToNull, textSchema().trim().max(4000).pipe(z.url({ protocol: /^https?$/, error: "Enter an http(s) URL" })).nullable().default(null)),
+  repositoryUrl: z.preprocess(blankToNull, httpUrlSchema({ max: 4000, error: "Enter an http(s) URL" }).nullable().default(null)),
   system: optionalText(200),
   tags: textList,
 });
@@ -115,7 +117,7 @@ export const bulkEditServicesSchema = z
     ids: z.array(textSchema().min(1)).min(1, { error: "Select at least one service" }).max(5000),
     team: teamNameSchema.nullable().optional(),
     strategy: enumOf(STRATEGIES).optional(),
-    tier: z.int().min(1).max(4).optional(),
+    tier: intSchema({ min: 1, max: 4 }).optional(),
     addTags: z.array(textSchema().trim().min(1).max(200)).optional(),
     removeTags: z.array(textSchema().trim().min(1).max(200)).optional(),
     targetNamespace: textSchema().trim().max(200).nullable().optional(),

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { checklistItemSchema } from "@/lib/checklists/schemas";
+import { intFromTextSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
 import { ROLLBACK_SIGNALS } from "./stage-machine";
 import { SLICE_STATUSES, STAGES } from "./stages";
@@ -15,10 +16,8 @@ const moveShape = {
   reason: textSchema({ multiline: true }).trim().max(500, "keep the reason under 500 characters").optional(),
   signal: z.enum(ROLLBACK_SIGNALS, { message: `use one of ${ROLLBACK_SIGNALS.join(", ")}` }).optional(),
   observed: textSchema().trim().max(200, "keep the observed value under 200 characters").optional().describe("Rollbacks: the value that tripped the signal, e.g. \"5.2% 5xx\""),
-  expectedVersion: z
-    // Forms send text; JSON must send a number (null is not a version).
-    .preprocess((v) => (typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v), z.number({ message: "use the slice's version number" }).int().min(0))
-    .optional().describe("The slice version the caller saw; a stale one is CONFLICT"),
+  // Forms send text; JSON must send a number (null is not a version).
+  expectedVersion: intFromTextSchema({ error: "use the slice's version number" }).optional().describe("The slice version the caller saw; a stale one is CONFLICT"),
 };
 
 /** The POST body of `/slices/{id}/stage`. */
@@ -48,7 +47,7 @@ export const sliceListFiltersSchema = z.object({
   team: textSchema().max(64).optional().catch(undefined),
   stage: z.enum(STAGES).optional().catch(undefined),
   status: z.enum(SLICE_STATUSES).optional().catch(undefined),
-  wave: z.coerce.number().int().min(1).optional().catch(undefined),
+  wave: intFromTextSchema({ min: 1 }).optional().catch(undefined),
   blocked: z.literal("1").optional().catch(undefined),
   q: textSchema().trim().max(100).optional().catch(undefined),
   /** "all" overrides a lead's default of their own teams' slices. */

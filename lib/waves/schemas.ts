@@ -3,12 +3,14 @@
  * the board's mutations (move a slice, edit a wave, merge and split slices).
  */
 import { z } from "zod";
+import { dateSchema } from "@/lib/validation/date";
+import { intFromTextSchema, intSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
 
 /** `POST /programmes/{slug}/plan`: unknown options are refused, capacity must be a positive integer. */
 export const planRequestSchema = z.strictObject({
   apply: z.boolean().optional(),
-  capacityPerTeam: z.number().int("capacityPerTeam must be a whole number").min(1, "capacityPerTeam must be at least 1").max(100_000).optional(),
+  capacityPerTeam: intSchema({ min: 1, max: 100_000, error: "capacityPerTeam must be a whole number", tooSmall: "capacityPerTeam must be at least 1", tooBig: "capacityPerTeam must be at most 100000" }).optional(),
 });
 export type PlanRequestInput = z.infer<typeof planRequestSchema>;
 
@@ -28,7 +30,7 @@ export const planResponseSchema = z.object({
   criticalPath: z.array(z.string()),
 });
 
-const waveNumber = z.coerce.number({ error: "Choose a wave." }).int().min(1, "Choose a wave.").max(10_000);
+const waveNumber = intFromTextSchema({ min: 1, max: 10_000, error: "Choose a wave." });
 const sliceId = textSchema().trim().min(1, "Choose a slice.").max(100);
 const booleanish = z.union([z.boolean(), z.enum(["true", "on", "1"]).transform(() => true), z.enum(["false", "off", "0"]).transform(() => false)]);
 
@@ -36,15 +38,14 @@ const booleanish = z.union([z.boolean(), z.enum(["true", "on", "1"]).transform((
 export const moveSliceSchema = z.strictObject({
   sliceId,
   toWave: waveNumber,
-  expectedVersion: z.coerce.number().int().min(0).optional(),
+  expectedVersion: intFromTextSchema().optional(),
   confirmBreak: booleanish.optional(),
   reason: textSchema({ multiline: true }).trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 export type MoveSliceInput = z.infer<typeof moveSliceSchema>;
 
-const isoDate = textSchema()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
+// Date.parse used to accept 2026-02-30 (as 2 March); the shared schema knows the calendar.
+const isoDate = dateSchema({ error: "Use a date like 2026-03-31." });
 
 /** Edit a wave's name, goal and dates; a field left empty clears it. */
 export const updateWaveSchema = z
@@ -87,5 +88,5 @@ export const boardFiltersSchema = z.object({
 
 /** The preview page's capacity option from the URL; anything but a positive integer is no limit. */
 export const previewOptionsSchema = z.object({
-  capacity: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).optional()).catch(undefined),
+  capacity: z.preprocess(firstValue, intFromTextSchema({ min: 1, max: 100_000 }).optional()).catch(undefined),
 });

@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/lib/format";
 import { RevokeTokenButton } from "./token-forms";
 
-type Token = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type Token = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; programme: { name: string } | null };
 
 export function TokenTable({ tokens, programme, caption }: { tokens: Token[]; programme: string; caption: string }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
@@ -12,6 +12,7 @@ export function TokenTable({ tokens, programme, caption }: { tokens: Token[]; pr
         <tr>
           <th scope="col" className="py-2 font-medium">Name</th>
           <th scope="col" className="py-2 font-medium">Token</th>
+          <th scope="col" className="py-2 font-medium">Reaches</th>
           <th scope="col" className="py-2 font-medium">Created</th>
           <th scope="col" className="py-2 font-medium">Last used</th>
           <th scope="col" className="py-2 font-medium">State</th>
@@ -22,6 +23,7 @@ export function TokenTable({ tokens, programme, caption }: { tokens: Token[]; pr
           <tr key={t.id} className="border-t border-slate-100">
             <td className="py-2">{t.name}</td>
             <td className="py-2 font-mono text-xs">{t.prefix}…</td>
+            <td className="py-2">{t.programme ? t.programme.name : "every programme of its owner"}</td>
             <td className="py-2">{formatDateTime(t.createdAt)}</td>
             <td className="py-2">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
             <td className="py-2">{t.revokedAt ? <span>Revoked {formatDateTime(t.revokedAt)}</span> : <RevokeTokenButton programme={programme} tokenId={t.id} name={t.name} />}</td>

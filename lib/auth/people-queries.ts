@@ -32,13 +32,13 @@ export async function listMembers(programmeId: string) {
 export async function listTokens(userId: string | null, programmeId: string, isManager: boolean) {
   const [mine, serviceAccounts] = await Promise.all([
     userId
-      ? db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } })
+      ? db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, programme: { select: { name: true } } } })
       : [],
     isManager
       ? db.user.findMany({
           where: { isServiceAccount: true, homeProgrammeId: programmeId },
           orderBy: { name: "asc" },
-          select: { id: true, name: true, email: true, apiTokens: { orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } } },
+          select: { id: true, name: true, email: true, apiTokens: { orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, programme: { select: { name: true } } } } },
         })
       : [],
   ]);

@@ -12,7 +12,7 @@ export default async function TokensPage({ params }: { params: Promise<{ program
   const { mine, serviceAccounts } = await listTokens(actor.userId, programme.id, programme.role === "manager");
   return (
     <>
-      <PageHeader title="API tokens" description="Tokens act as their owner through the REST API (Authorization: Bearer <token>). Only a hash is stored: a token is shown once, when it is made." />
+      <PageHeader title="API tokens" description="Tokens act as their owner through the REST API (Authorization: Bearer <token>), in this programme only when made here. Only a hash is stored: a token is shown once, when it is made." />
       <div className="space-y-6">
         {actor.userId ? (
           <Card title="Your tokens">

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { containsText } from "@/lib/validation/search";
 import type { AuditFilters } from "./schemas";
 
 const select = { id: true, at: true, actorId: true, actorName: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
@@ -9,7 +10,7 @@ export type AuditRow = Prisma.EventGetPayload<{ select: typeof select }>;
 function where(programmeId: string, f: AuditFilters): Prisma.EventWhereInput {
   return {
     programmeId,
-    ...(f.actor ? { actorName: { contains: f.actor, mode: "insensitive" } } : {}),
+    ...(f.actor ? { actorName: containsText(f.actor) } : {}),
     ...(f.entity ? { entityType: f.entity } : {}),
     ...(f.from || f.to
       ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }

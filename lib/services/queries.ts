@@ -4,6 +4,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SERVICE_SELECT } from "@/lib/inventory/load-inventory";
+import { containsText } from "@/lib/validation/search";
 import type { ServiceFilters, SortKey } from "./schemas";
 
 /**
@@ -48,7 +49,7 @@ export type ServiceListRow = {
 export function serviceWhere(programmeId: string, f: ServiceFilters): Prisma.ServiceWhereInput {
   const and: Prisma.ServiceWhereInput[] = [{ programmeId }];
   if (f.q) {
-    const contains = { contains: f.q, mode: "insensitive" as const };
+    const contains = containsText(f.q);
     and.push({ OR: [{ name: contains }, { description: contains }, { system: contains }] });
   }
   if (f.team.length) {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SliceStatus } from "@/lib/generated/prisma/enums";
+import { containsText } from "@/lib/validation/search";
 import { getBlocking } from "./blocking-query";
 import type { SliceListFilters } from "./schemas";
 import { stageFromDb, stageToDb, type Stage } from "./stages";
@@ -30,7 +31,7 @@ export async function listSlices(programmeId: string, filters: SliceListFilters,
     ...(filters.stage ? { stage: stageToDb(filters.stage) } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.wave ? { wave: { number: filters.wave } } : {}),
-    ...(filters.q ? { OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { services: { some: { name: { contains: filters.q, mode: "insensitive" } } } }] } : {}),
+    ...(filters.q ? { OR: [{ name: containsText(filters.q) }, { services: { some: { name: containsText(filters.q) } } }] } : {}),
   };
   const [slices, blocking] = await Promise.all([
     db.slice.findMany({ where, select: { id: true, name: true, stage: true, status: true, team: { select: { name: true } }, wave: { select: { number: true } } }, orderBy: [{ wave: { number: "asc" } }, { name: "asc" }] }),

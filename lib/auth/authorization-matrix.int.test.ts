@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { isAppError } from "@/lib/errors";
@@ -45,6 +46,18 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<{ outcome: Outcom
   }
 }
 
+// Mutations that act outside the fixture's programme: making a programme acts in the new one.
+const ACTS_ELSEWHERE = new Set(["createProgramme"]);
+
+/** An allowed call records its events on the programme it acted in, never on another one. */
+async function expectEventsInOwnProgramme(name: string, role: MatrixRole, requestId: string, f: Fixture): Promise<void> {
+  const events = await t.db.event.findMany({ where: { requestId }, select: { action: true, programmeId: true } });
+  for (const e of events) {
+    if (ACTS_ELSEWHERE.has(name)) expect(e.programmeId, `${name} as ${role}: ${e.action}`).not.toBe(f.other.id);
+    else expect(e.programmeId, `${name} as ${role}: ${e.action} landed on another programme`).toBe(f.programme.id);
+  }
+}
+
 describe("authorization matrix", () => {
   it("has an entry for every exported mutation, and no entry without a mutation", () => {
     expect(Object.keys(mutations).sort()).toEqual(Object.keys(MATRIX).sort());
@@ -61,9 +74,11 @@ describe("authorization matrix", () => {
         // Allowed calls write, so each gets a world of its own; refused ones share one.
         const f = want === "allowed" ? await buildFixture(t.db) : shared;
         const before = await t.db.event.count();
-        const got = await outcomeOf(() => c.run(mutations, f.actors[role], f));
+        const requestId = randomUUID();
+        const got = await outcomeOf(() => c.run(mutations, { ...f.actors[role], requestId }, f));
         results[role] = got.outcome;
         if (got.outcome !== "allowed") expect(await t.db.event.count(), `${name} as ${role} refused but wrote an event`).toBe(before);
+        else await expectEventsInOwnProgramme(name, role, requestId, f);
         if (got.outcome !== want) results[role] += ` (${got.detail})`;
       }
       expect(results).toEqual(wanted);

@@ -62,7 +62,7 @@ async function main() {
     const server = spawnServer(startScriptArgs(), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "10", FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: secret, FERRY_SIGNIN_RATE_LIMIT: "1000" }, port);
     try {
       await waitForReady(`${server.url}/api/ready`, 60_000, server.child);
-      const ctx: BenchContext = { baseUrl: server.url, slug: seeded.slug, db, token };
+      const ctx: BenchContext = { baseUrl: server.url, slug: seeded.slug, db, token, databaseUrl: url };
       if (wanted("overview_page")) {
         report({ name: "overview_page", target: "p95 <= 150 ms", ...(await timeRuns(50, () => fetchFully(`${server.url}/p/${seeded.slug}`))) });
       }

@@ -106,17 +106,22 @@ async function prepare(ctx: BenchContext): Promise<Fixture> {
   const lastEvent = await ctx.db.event.findFirst({ where: { programmeId: programme.id }, orderBy: { id: "desc" }, select: { id: true } });
 
   const run = randomUUID().slice(0, 8);
+  // One at a time: createPasswordUser writes a placeholder account id, unique until it is set.
+  const accounts: { email: string; password: string; token: string }[] = [];
+  for (let u = 0; u < USERS; u++) {
+    const email = `bench-mixed-${run}-${u}@bench.ferry.local`;
+    const password = `bench-${randomUUID()}`;
+    const userId = await createPasswordUser(ctx.db, { email, name: `Bench manager ${u}`, password });
+    await addMembership(ctx.db, userId, { programmeId: programme.id, role: "manager" });
+    const token = generateToken();
+    await ctx.db.apiToken.create({ data: { userId, name: "bench mixed", tokenHash: hashToken(token), prefix: tokenPrefix(token) } });
+    accounts.push({ email, password, token });
+  }
   const users: User[] = [];
-  // Four at a time: password hashing and sign-in are CPU-bound on both sides.
+  // Four sign-ins at a time: the server's password check is CPU-bound.
   for (let start = 0; start < USERS; start += 4) {
-    const batch = Array.from({ length: Math.min(4, USERS - start) }, (_, b) => start + b);
-    users.push(...(await Promise.all(batch.map(async (u) => {
-      const email = `bench-mixed-${run}-${u}@bench.ferry.local`;
-      const password = `bench-${randomUUID()}`;
-      const userId = await createPasswordUser(ctx.db, { email, name: `Bench manager ${u}`, password });
-      await addMembership(ctx.db, userId, { programmeId: programme.id, role: "manager" });
-      const token = generateToken();
-      await ctx.db.apiToken.create({ data: { userId, name: "bench mixed", tokenHash: hashToken(token), prefix: tokenPrefix(token) } });
+    const batch = accounts.slice(start, start + 4).map(async ({ email, password, token }, b): Promise<User> => {
+      const u = start + b;
       const res = await fetch(`${ctx.baseUrl}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: ctx.baseUrl }, body: JSON.stringify({ email, password }) });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`sign-in of bench user ${u} answered ${res.status} (is FERRY_SIGNIN_RATE_LIMIT raised for the bench server?)`);
@@ -130,7 +135,8 @@ async function prepare(ctx: BenchContext): Promise<Fixture> {
         afterId: lastEvent?.id ?? 0,
         rng: createRng(1000 + u),
       };
-    }))));
+    });
+    users.push(...(await Promise.all(batch)));
   }
   return { users, sliceIds, team };
 }

@@ -7,8 +7,9 @@ import { inventoryBenchmarks } from "../../lib/services/bench";
 import { wavesBenchmarks } from "../../lib/waves/bench";
 import { slicesBenchmarks } from "../../lib/slices/bench";
 import { mixedBenchmarks } from "./mixed";
+import { microBenchmarks } from "./micro-checks";
 
-export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string };
+export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string; databaseUrl: string };
 export type Benchmark = { name: string; run: (ctx: BenchContext) => Promise<Record<string, unknown>> };
 
 export const benchmarks: Benchmark[] = [];
@@ -21,6 +22,9 @@ benchmarks.push(...wavesBenchmarks);
 
 // Slices at work (issue 6): ticks with 50 concurrent clients, stage moves, the slice page.
 benchmarks.push(...slicesBenchmarks);
+
+// Security issue: the cost of the body cap and the sign-in limiter per call (`npm run bench -- micro`).
+benchmarks.push(...microBenchmarks);
 
 // Security issue: 50 signed-in users at a fixed 250 requests/s of pages, writes and API reads
 // (`npm run bench -- mixed` alone). Last: it adds users, tokens and events to the programme.

@@ -1,0 +1,151 @@
+/**
+ * Micro-benchmarks of the security issue's per-request checks, in process, per call:
+ *   micro_body_checks     the capped body reader (readBodyCapped) and readJson on typical
+ *                         bodies, next to plain `request.text()` for what the cap adds;
+ *   micro_signin_limiter  one sign-in limiter check (an email and an address key) on the
+ *                         bench database.
+ * Target: each adds <= 1 ms per request. Run them alone with `npm run bench -- micro`.
+ */
+import { register } from "node:module";
+import { randomUUID } from "node:crypto";
+import { percentile } from "./measure";
+import type { Benchmark, BenchContext } from "./suites";
+
+const TARGET = "adds <= 1 ms per request (p95)";
+const RUNS = 2000;
+const WARMUP = 200;
+
+// The modules under test import "server-only", which throws outside React's server build;
+// here they run as plain Node, as under vitest (which aliases it to an empty module).
+let hooked = false;
+function allowServerOnly() {
+  if (hooked) return;
+  hooked = true;
+  const hook = `export async function resolve(specifier, context, next) {
+    return specifier === "server-only" ? { url: "data:text/javascript,export{}", shortCircuit: true } : next(specifier, context);
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+}
+
+const ms3 = (ms: number) => Math.round(ms * 1000) / 1000;
+
+type Stats = { n: number; p50Ms: number; p95Ms: number; maxMs: number };
+
+function stats(times: number[]): Stats {
+  times.sort((a, b) => a - b);
+  return { n: times.length, p50Ms: ms3(percentile(times, 50)), p95Ms: ms3(percentile(times, 95)), maxMs: ms3(times[times.length - 1]) };
+}
+
+/**
+ * p50/p95/max per call in ms (3 decimals) of each of `fns`, after a warm-up; `make` (a fresh
+ * input per call) is not timed. The functions take turns call by call, in alternating order,
+ * so that a busy machine's noise and the garbage collector fall on all of them alike.
+ */
+async function perCall<T>(make: () => T, fns: ((input: T) => Promise<unknown>)[]): Promise<Stats[]> {
+  for (let i = 0; i < WARMUP; i++) for (const fn of fns) await fn(make());
+  const times = fns.map((): number[] => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (let k = 0; k < fns.length; k++) {
+      const f = i % 2 === 0 ? k : fns.length - 1 - k;
+      const input = make();
+      const t0 = performance.now();
+      await fns[f](input);
+      times[f].push(performance.now() - t0);
+    }
+  }
+  return times.map(stats);
+}
+
+/**
+ * A POST as the server hands it to a route: the body streamed in chunks of at most 64 KiB
+ * (what a socket read gives), with its Content-Length.
+ */
+function request(body: string): Request {
+  const bytes = new TextEncoder().encode(body);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += 65536) controller.enqueue(bytes.subarray(at, at + 65536));
+      controller.close();
+    },
+  });
+  return new Request("http://bench.local/api", { method: "POST", body: stream, duplex: "half", headers: { "content-type": "application/json", "content-length": String(bytes.length) } } as RequestInit);
+}
+
+const TICK_BODY = JSON.stringify({ state: "done", evidenceUrl: "https://ci.example/pipelines/48213/jobs/7" });
+const MOVE_BODY = JSON.stringify({ to: "10", reason: "p99 latency over budget after the shift", signal: "latency", expectedVersion: 7 });
+
+/** A rollout YAML paste (~64 KB) and a catalog import (1 MiB): the bodies the cap reader reads. */
+function yamlOf(bytes: number): string {
+  const line = "  - name: checkout-api\n    weight: 10\n    pause: { duration: 10m }\n";
+  return `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nsteps:\n${line.repeat(Math.ceil(bytes / line.length))}`.slice(0, bytes);
+}
+
+async function benchBodyChecks() {
+  allowServerOnly();
+  const { readBodyCapped } = await import("../../lib/inventory/read-capped");
+  const { readJson } = await import("../../lib/api/handler");
+  const { tickItemBodySchema } = await import("../../lib/checklists/schemas");
+  const { moveStageBodySchema } = await import("../../lib/slices/schemas");
+  const bodies: [string, string][] = [
+    ["tick_70B", TICK_BODY],
+    ["yaml_64KB", yamlOf(64 * 1024)],
+    ["import_1MiB", yamlOf(1024 * 1024)],
+  ];
+  const capped: Record<string, unknown> = {};
+  for (const [label, body] of bodies) {
+    const [withCap, plain] = await perCall(() => request(body), [(r) => readBodyCapped(r), (r) => r.text()]);
+    capped[label] = { bytes: Buffer.byteLength(body), ...withCap, textP50Ms: plain.p50Ms, textP95Ms: plain.p95Ms, addedP50Ms: ms3(withCap.p50Ms - plain.p50Ms) };
+  }
+  const [tick] = await perCall(() => request(TICK_BODY), [(r) => readJson(r, tickItemBodySchema)]);
+  const [stageMove] = await perCall(() => request(MOVE_BODY), [(r) => readJson(r, moveStageBodySchema)]);
+  return { target: TARGET, readBodyCapped: capped, readJson: { tick, stageMove } };
+}
+
+type Attempt = { email: string; address: string };
+/**
+ * The limiter's exports, old and new: it is being rewritten, and this benchmark measures
+ * whichever the tree has (reserve + release, or the older single check on keys).
+ */
+type LimiterModule = {
+  reserveSignInAttempt?: (attempt: Attempt) => Promise<unknown>;
+  releaseSignInAttempt?: (attempt: Attempt) => Promise<void>;
+  allowSignInAttempt?: (keys: string[]) => Promise<boolean>;
+};
+
+/**
+ * The limiter's work for one sign-in, with a fresh email and one shared client address (every
+ * attempt from behind one proxy lands on the same row, the contended case): a failed attempt
+ * pays the reservation, a successful one the reservation and its release.
+ */
+async function benchSignInLimiter(ctx: BenchContext) {
+  allowServerOnly();
+  // The limiter uses the app's own client, made on first use from DATABASE_URL.
+  const global = globalThis as unknown as { ferryDb?: unknown };
+  if (global.ferryDb) throw new Error("the app's database client already exists; the limiter would not use the bench database");
+  process.env.DATABASE_URL = ctx.databaseUrl;
+  // High enough that no measured call takes the (cheaper) refusal path; read per call.
+  process.env.FERRY_SIGNIN_RATE_LIMIT = String(10 * (RUNS + WARMUP));
+  const limiter = (await import("../../lib/auth/sign-in-limiter")) as unknown as LimiterModule;
+  const { db } = await import("../../lib/db");
+  const address = `bench-${randomUUID()}`;
+  const attempt = (): Attempt => ({ email: `bench-${randomUUID()}@bench.ferry.local`, address });
+  try {
+    const { reserveSignInAttempt: reserve, releaseSignInAttempt: release, allowSignInAttempt: allow } = limiter;
+    if (reserve && release) {
+      const [failed, succeeded] = await perCall(attempt, [(a) => reserve(a), async (a) => { await reserve(a); await release(a); }]);
+      return { target: TARGET, api: "reserveSignInAttempt + releaseSignInAttempt", failedAttempt: failed, successfulAttempt: succeeded };
+    }
+    if (allow) {
+      const [check] = await perCall(attempt, [(a) => allow([`email:${a.email}`, `ip:${a.address}`])]);
+      return { target: TARGET, api: "allowSignInAttempt (2 keys)", ...check };
+    }
+    throw new Error("lib/auth/sign-in-limiter.ts exports no limiter function this benchmark knows");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export const microBenchmarks: Benchmark[] = [
+  { name: "micro_body_checks", run: benchBodyChecks },
+  { name: "micro_signin_limiter", run: benchSignInLimiter },
+];

@@ -18,6 +18,9 @@ describe("can", () => {
     // A target owned by several teams needs them all: moving a shared slice is not one team's call.
     expect(can("lead", a, { memberTeamIds: ["t1"], ownerTeamIds: ["t1", "t2"] }).allowed).toBe(false);
     expect(can("lead", a, { memberTeamIds: ["t1"], ownerTeamIds: [null] }).allowed).toBe(false);
+    // "No team" is nobody's: a lead can neither disown a target of theirs nor claim an unowned one.
+    expect(can("lead", a, { memberTeamIds: ["t1"], ownerTeamIds: ["t1", null] }).allowed).toBe(false);
+    expect(can("lead", a, { memberTeamIds: ["t1"], ownerTeamIds: [null, "t1"] }).allowed).toBe(false);
     expect(can("lead", a, { memberTeamIds: [], ownerTeamIds: ["t1"] }).allowed).toBe(false);
   });
 

@@ -35,8 +35,10 @@ export type Action = keyof typeof ACTIONS;
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
 /**
- * Whether `role` may perform `action`. For scoped actions a lead must belong to a team that
- * owns the target (`ownerTeamIds`); a target without an owner team is a manager's to change.
+ * Whether `role` may perform `action`. For scoped actions a lead must belong to every team in
+ * `ownerTeamIds`: the target's owners and, for a change of owner, the new one. `null` there
+ * is "no team", which is no lead's: a target without an owner team is a manager's to change,
+ * and a lead cannot leave one of theirs without an owner (disowning it) either.
  */
 export function can(role: Role, action: Action, scope: { memberTeamIds?: readonly string[]; ownerTeamIds?: readonly (string | null)[] } = {}): Decision {
   const rule = ACTIONS[action];
@@ -44,8 +46,11 @@ export function can(role: Role, action: Action, scope: { memberTeamIds?: readonl
     return { allowed: false, reason: role === "viewer" ? "Viewers can read but not change anything." : "Only a programme manager can do that." };
   }
   if (!rule.scoped || role === "manager") return { allowed: true };
-  const owners = (scope.ownerTeamIds ?? []).filter((t): t is string => Boolean(t));
+  const owners = scope.ownerTeamIds ?? [];
   const mine = new Set(scope.memberTeamIds ?? []);
-  if (owners.length > 0 && owners.every((t) => mine.has(t))) return { allowed: true };
+  if (owners.length > 0 && owners.every((t) => t !== null && mine.has(t))) return { allowed: true };
+  if (owners.length > 0 && owners.includes(null) && owners.some((t) => t !== null && mine.has(t))) {
+    return { allowed: false, reason: "Team leads cannot leave what their teams own without an owner team, nor take what no team owns; ask a programme manager." };
+  }
   return { allowed: false, reason: "Team leads can change only what their own teams own." };
 }

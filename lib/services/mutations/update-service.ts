@@ -15,8 +15,10 @@ export async function updateService(actor: Actor, programmeSlug: string, input: 
   const current = await db.service.findUnique({ where: { id }, select: { teamId: true, programme: { select: { slug: true } } } });
   const newTeam = form.team ? await db.team.findFirst({ where: { name: form.team, programme: { slug: programmeSlug } }, select: { id: true } }) : null;
   // Both the current owner and the new one must be the lead's: a lead cannot give a service away
-  // to a team they are not in, nor take one from another team.
-  const programme = await authorize(actor, programmeSlug, "service.edit", [current?.programme.slug === programmeSlug ? current.teamId : null, ...(newTeam ? [newTeam.id] : [])]);
+  // to a team they are not in, take one from another team, nor leave it with no team (null),
+  // which disowned it. A team name that does not exist is the team field's INVALID below.
+  const newOwner = form.team === null ? [null] : newTeam ? [newTeam.id] : [];
+  const programme = await authorize(actor, programmeSlug, "service.edit", [current?.programme.slug === programmeSlug ? current.teamId : null, ...newOwner]);
   try {
     return await db.$transaction(async (tx) => {
       const row = await getServiceOrThrow(tx, programme.id, id);

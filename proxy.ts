@@ -12,5 +12,16 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Next copies the body of every request the proxy matches into memory (up to
+  // proxyClientMaxBodySize) and waits for its end before the route starts. Uploads with a body
+  // skip the proxy: their routes stream it and refuse it at the import limit themselves (and
+  // make their own request id); without a body they still meet the proxy's gates.
+  // next.config.ts keeps the copy's limit above the import limit, in case a path variant
+  // reaches an upload route through the proxy anyway. (Next reads this object statically:
+  // literals only.)
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|api/v1/programmes/[^/]+/import$|p/[^/]+/import/(?:preview|apply)$).*)",
+    { source: "/api/v1/programmes/:slug/import", missing: [{ type: "header", key: "content-length" }, { type: "header", key: "transfer-encoding" }] },
+    { source: "/p/:programme/import/:route(preview|apply)", missing: [{ type: "header", key: "content-length" }, { type: "header", key: "transfer-encoding" }] },
+  ],
 };

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateBearer } from "@/lib/auth/api-auth";
+import { readBodyCapped } from "@/lib/http/read-body";
 import { countMetric } from "@/lib/metrics";
 import { assertPathParams, errorOutcome, parseJsonBody } from "./envelope";
 
@@ -46,7 +47,13 @@ export function errorResponse(error: unknown, requestId: string): Response {
   return NextResponse.json(body, { status, headers: { "x-request-id": requestId } });
 }
 
-/** Parses a JSON body against a strict schema; malformed JSON and unknown fields are INVALID. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  return parseJsonBody(await request.text(), schema);
+/** Largest JSON body a REST route reads unless it names its own (bulk endpoints). */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/**
+ * Parses a JSON body against a strict schema; malformed JSON and unknown fields are INVALID, a
+ * body over `maxBytes` is PAYLOAD_TOO_LARGE before it is buffered whole or parsed.
+ */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, { maxBytes = MAX_JSON_BYTES } = {}): Promise<z.infer<S>> {
+  return parseJsonBody(await readBodyCapped(request, maxBytes), schema);
 }

@@ -8,6 +8,7 @@ import "server-only";
 import { requireActionActor } from "@/lib/auth/current";
 import { errorResponse } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
+import { requestIdFrom } from "@/lib/http/request-id";
 import type { Actor } from "@/lib/auth/actor";
 
 /** Refuses cross-site posts: the Origin (or Sec-Fetch-Site) must say this site sent it. */
@@ -21,7 +22,8 @@ export function assertSameOrigin(request: Request): void {
 
 /** Runs a page route with the session's actor and the API's error envelope. */
 export async function pageRoute(request: Request, run: (actor: Actor) => Promise<Response>): Promise<Response> {
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  // Uploads skip proxy.ts (which sets a sane id for everything else): the same rule here.
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
   try {
     if (request.method !== "GET") assertSameOrigin(request);
     const actor = await requireActionActor();

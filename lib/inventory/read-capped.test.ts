@@ -36,4 +36,23 @@ describe("readBodyCapped", () => {
   it("reads an absent body as empty text", async () => {
     expect(await readBodyCapped(request(null))).toBe("");
   });
+
+  it("refuses an upload that breaks off mid-body instead of reading what came as the whole file", async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode("name\nhead\n"));
+        c.error(new Error("aborted"));
+      },
+    });
+    await expect(readBodyCapped(request(broken), 100)).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("refuses a body shorter than its declared length", async () => {
+    await expect(readBodyCapped(request(streamOf(["a".repeat(10)]), { "content-length": "20" }), 100)).rejects.toMatchObject({ code: "INVALID" });
+    expect(await readBodyCapped(request(streamOf(["a".repeat(10)]), { "content-length": "10" }), 100)).toBe("a".repeat(10));
+  });
+
+  it("says the limit in the message", async () => {
+    await expect(readBodyCapped(request("x", { "content-length": String(11 * 1024 * 1024) }))).rejects.toThrow("import limit of 10 MiB");
+  });
 });

@@ -91,8 +91,10 @@ type Fixture = { users: User[]; sliceIds: string[]; team: string };
 /** Fifty managers with a session and an API token each, and the slices and items each works on. */
 async function prepare(ctx: BenchContext): Promise<Fixture> {
   const programme = await ctx.db.programme.findUniqueOrThrow({ where: { slug: ctx.slug }, select: { id: true } });
-  // Slices in flight, not done: each user moves one of its own, so moves never race each other.
-  const movable = await ctx.db.slice.findMany({ where: { programmeId: programme.id, status: { in: ["parallel_run", "shifting", "live"] } }, select: { id: true, stage: true }, orderBy: { id: "asc" }, take: USERS });
+  // Slices in flight below 100%: each user moves one of its own, so moves never race each other.
+  // Not at 100%: coming back to 100% with the retirement items ticked makes a slice done, and a
+  // done slice cannot roll back (INVALID), so the next move would fail.
+  const movable = await ctx.db.slice.findMany({ where: { programmeId: programme.id, status: { in: ["parallel_run", "shifting"] } }, select: { id: true, stage: true }, orderBy: { id: "asc" }, take: USERS });
   if (movable.length < USERS) throw new Error(`only ${movable.length} slices in flight to move`);
   const moveIds = movable.map((s) => s.id);
   // Open items on other slices (a reopened gate would block a move); each user cycles its own.
@@ -150,7 +152,7 @@ function pickKind(rng: Rng): Kind {
 }
 
 /** Sends one request of `kind` as `user` and updates what the user knows from the answer. */
-async function act(agent: http.Agent, ctx: BenchContext, fx: Fixture, user: User, kind: Kind): Promise<number> {
+async function act(agent: http.Agent, ctx: BenchContext, fx: Fixture, user: User, kind: Kind): Promise<Answer> {
   const api = `${ctx.baseUrl}/api/v1/programmes/${ctx.slug}`;
   const page = (path: string) => send(agent, "GET", `${ctx.baseUrl}/p/${ctx.slug}${path}`, { cookie: user.cookie });
   const auth = { authorization: user.bearer };
@@ -161,7 +163,7 @@ async function act(agent: http.Agent, ctx: BenchContext, fx: Fixture, user: User
       const done = Math.floor(user.tickAt / user.ticks.length) % 2 === 0;
       user.tickAt++;
       const body = done ? { state: "done", evidenceUrl: "https://ci.example/bench/mixed" } : { state: "open" };
-      return (await send(agent, "PATCH", `${api}/slices/${item.sliceId}/checklist/${item.id}`, auth, JSON.stringify(body))).status;
+      return send(agent, "PATCH", `${api}/slices/${item.sliceId}/checklist/${item.id}`, auth, JSON.stringify(body));
     }
     case "stage_move": {
       const m = user.move;
@@ -178,10 +180,10 @@ async function act(agent: http.Agent, ctx: BenchContext, fx: Fixture, user: User
         const fresh = await send(agent, "GET", `${api}/slices/${m.id}`, auth);
         if (fresh.status === 200) ({ stage: m.stage, version: m.version } = JSON.parse(fresh.body) as { stage: Stage; version: number });
       }
-      return res.status;
+      return res;
     }
     case "slice_api":
-      return (await send(agent, "GET", `${api}/slices/${user.rng.pick(fx.sliceIds)}`, auth)).status;
+      return send(agent, "GET", `${api}/slices/${user.rng.pick(fx.sliceIds)}`, auth);
     case "events_api": {
       // A poller reads what happened since the last event it saw.
       const res = await send(agent, "GET", `${api}/events?afterId=${user.afterId}&limit=100`, auth);
@@ -189,24 +191,26 @@ async function act(agent: http.Agent, ctx: BenchContext, fx: Fixture, user: User
         const events = JSON.parse(res.body) as { id: number }[];
         if (events.length > 0) user.afterId = events[events.length - 1].id;
       }
-      return res.status;
+      return res;
     }
     case "services_api":
-      return (await send(agent, "GET", `${api}/services`, auth)).status;
+      return send(agent, "GET", `${api}/services`, auth);
     case "overview_page":
-      return (await page("")).status;
+      return page("");
     case "services_page": {
       const filter = user.rng.chance(0.1) ? `team=${encodeURIComponent(fx.team)}` : user.rng.pick(SERVICE_FILTERS);
-      return (await page(`/services${filter ? `?${filter}` : ""}`)).status;
+      return page(`/services${filter ? `?${filter}` : ""}`);
     }
     case "slice_page":
-      return (await page(`/slices/${user.rng.pick(fx.sliceIds)}`)).status;
+      return page(`/slices/${user.rng.pick(fx.sliceIds)}`);
     case "wave_board_page":
-      return (await page("/waves")).status;
+      return page("/waves");
   }
 }
 
 type Sample = { kind: Kind; ms: number; status: number };
+/** Any answer but 2xx/3xx is an error, except 409: a conflict is an expected answer. */
+const isError = (status: number) => !(status >= 200 && status < 400) && status !== 409;
 
 /**
  * Every user sends on its own fixed schedule (together, `rate` requests/s), one request in
@@ -218,6 +222,7 @@ async function drive(ctx: BenchContext, fx: Fixture, seconds: number, rate: numb
   const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
   const interval = (1000 * USERS) / rate;
   const samples: Sample[] = [];
+  const errorSamples: Record<string, string> = {};
   let missedSlots = 0;
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
@@ -229,9 +234,12 @@ async function drive(ctx: BenchContext, fx: Fixture, seconds: number, rate: numb
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const kind = pickKind(user.rng);
         const start = performance.now();
-        const status = await act(agent, ctx, fx, user, kind);
+        const { status, body } = await act(agent, ctx, fx, user, kind);
         const now = performance.now();
         samples.push({ kind, ms: now - start, status });
+        // The first answer of each unexpected kind and status, to say what went wrong.
+        const key = `${kind} ${status}`;
+        if (isError(status) && !(key in errorSamples)) errorSamples[key] = body.slice(0, 300);
         due += interval;
         if (due < now) {
           const behind = Math.ceil((now - due) / interval);
@@ -243,7 +251,7 @@ async function drive(ctx: BenchContext, fx: Fixture, seconds: number, rate: numb
   } finally {
     agent.destroy();
   }
-  return { samples, seconds: (performance.now() - t0) / 1000, missedSlots };
+  return { samples, seconds: (performance.now() - t0) / 1000, missedSlots, errorSamples };
 }
 
 function latency(samples: Sample[]) {
@@ -255,10 +263,10 @@ async function benchMixed(ctx: BenchContext) {
   const fx = await prepare(ctx);
   // Unrecorded: opens every pooled connection and loads every route in every server process.
   if (WARMUP_SECONDS > 0) await drive(ctx, fx, WARMUP_SECONDS, RATE);
-  const { samples, seconds, missedSlots } = await drive(ctx, fx, SECONDS, RATE);
-  const isError = (s: Sample) => !(s.status >= 200 && s.status < 400) && s.status !== 409;
+  const { samples, seconds, missedSlots, errorSamples } = await drive(ctx, fx, SECONDS, RATE);
+  const failed = samples.filter((s) => isError(s.status));
   const errorsByStatus: Record<string, number> = {};
-  for (const s of samples.filter(isError)) errorsByStatus[`${s.kind} ${s.status}`] = (errorsByStatus[`${s.kind} ${s.status}`] ?? 0) + 1;
+  for (const s of failed) errorsByStatus[`${s.kind} ${s.status}`] = (errorsByStatus[`${s.kind} ${s.status}`] ?? 0) + 1;
   const byClass = (c: Class) => latency(samples.filter((s) => CLASS[s.kind] === c));
   const byKind = Object.fromEntries(MIX.map(([k]) => [k, latency(samples.filter((s) => s.kind === k))]));
   return {
@@ -272,11 +280,12 @@ async function benchMixed(ctx: BenchContext) {
     writes: byClass("writes"),
     pages: byClass("pages"),
     apiReads: byClass("apiReads"),
-    errors: samples.filter(isError).length,
+    errors: failed.length,
     conflicts409: samples.filter((s) => s.status === 409).length,
     // A page answering with a redirect is most likely a lost session: not an error, but shown.
     redirects: samples.filter((s) => s.status >= 300 && s.status < 400).length,
     errorsByStatus,
+    errorSamples,
     byKind,
     mix: Object.fromEntries(MIX),
   };

@@ -5,7 +5,10 @@ import type { Instrumentation } from "next";
  * whoever can read the server log can open /setup (lib/auth/setup-code.ts).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: TRACE, TRACK and CONNECT never reach proxy.ts (early-guard.ts).
+  (await import("@/lib/http/early-guard")).installEarlyGuard();
+  if (!process.env.DATABASE_URL) return;
   const { log } = await import("@/lib/log");
   try {
     const [{ db }, { ensureSetupCode }] = await Promise.all([import("@/lib/db"), import("@/lib/auth/setup-code")]);
@@ -21,13 +24,20 @@ export async function register() {
 }
 
 // Unexpected server errors are logged once, with the request id the user sees on the error page.
+// A database that cannot be reached is expected while it restarts: a warning, and proxy.ts
+// answers pages with the 503 page from the next request on (lib/db/availability.ts).
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  const { log } = await import("@/lib/log");
+  // Ferry serves on Node only; the check also keeps Node-only modules out of the edge bundle.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ log }, { countMetric }] = await Promise.all([import("@/lib/log"), import("@/lib/metrics")]);
   const headers = request.headers as Record<string, string | string[] | undefined>;
-  log.error("request failed", {
-    requestId: headers["x-request-id"],
-    path: request.path,
-    routeType: context.routeType,
-    error: error instanceof Error ? error : String(error),
-  });
+  const fields = { requestId: headers["x-request-id"], path: request.path.slice(0, 200), routeType: context.routeType };
+  const [{ isDatabaseUnavailable }, { noteDatabaseError }] = await Promise.all([import("@/lib/db/errors"), import("@/lib/db/availability")]);
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseError(error);
+    log.warn("request failed: database unavailable", fields);
+  } else {
+    log.error("request failed", { ...fields, error: error instanceof Error ? error : String(error) });
+  }
+  countMetric("ferry_request_errors_total", { routeType: context.routeType });
 };

@@ -1,8 +1,7 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/limits";
 import { MAX_IMPORT_BYTES } from "./lib/inventory/limits";
 import { securityHeaders } from "./lib/http/security-headers";
-
-const isDev = process.env.NODE_ENV !== "production";
 
 const nextConfig: NextConfig = {
   // Several builds can share one work tree (parallel work, benchmarks) when each names its own.
@@ -13,13 +12,16 @@ const nextConfig: NextConfig = {
   // checking again inside every build only costs time on small machines.
   typescript: { ignoreBuildErrors: true },
   experimental: {
+    // proxy.ts refuses a larger action body first (Next's own refusal is a 500); both read one constant.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
     // The proxy's copy of a request body is cut at this size, silently. Above the import limit
     // by more than one socket read (64 KiB), a cut body is always over the limit, so the
     // route's own reader refuses it (413) instead of reading the cut copy as the whole file.
     proxyClientMaxBodySize: MAX_IMPORT_BYTES + 1024 * 1024,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(isDev) }];
+    // The Content-Security-Policy is per response (a nonce), so proxy.ts sets it.
+    return [{ source: "/:path*", headers: securityHeaders() }];
   },
 };
 

@@ -1,14 +1,48 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { gateActionBody, gateDatabase, gateSync } from "@/lib/http/gate";
+import { hasMalformedEscape } from "@/lib/api/route-methods";
+import type { Refusal } from "@/lib/http/refusal";
+import { log } from "@/lib/log";
+import { countRefusal } from "@/lib/metrics";
 import { requestIdFrom } from "@/lib/http/request-id";
+import { createNonce, NON_DOCUMENT_CONTENT_SECURITY_POLICY, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
-export function proxy(request: NextRequest) {
+const dev = process.env.NODE_ENV !== "production";
+// Any address no route has: Next then renders app/not-found.tsx with a 404.
+const NOT_FOUND_PATH = "/_ferry/not-found";
+
+export async function proxy(request: NextRequest) {
   // Server code reads the id from the request headers; the response echoes it.
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const { pathname } = request.nextUrl;
+  const gate = { method: request.method, pathname, headers: request.headers, requestId };
+  const bodyLength = async () => (await request.clone().arrayBuffer()).byteLength;
+  const refused = gateSync(gate) ?? (await gateActionBody(gate, bodyLength)) ?? (await gateDatabase(gate));
+  if (refused) return send(refused);
+
+  const api = pathname === "/api" || pathname.startsWith("/api/");
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
-  const response = NextResponse.next({ request: { headers } });
+  // Next reads a page's nonce from the policy in the request headers and puts it on its scripts.
+  const policy = api ? NON_DOCUMENT_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(createNonce(), dev);
+  if (!api) headers.set("content-security-policy", policy);
+
+  let response: NextResponse;
+  if (hasMalformedEscape(pathname)) {
+    // A page address that cannot be decoded names nothing: the friendly 404, not Next's bare 500.
+    log.info("request refused", { requestId, reason: "malformed_path", status: 404, path: pathname.slice(0, 200) });
+    countRefusal("malformed_path", 404);
+    response = NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
+  } else {
+    response = NextResponse.next({ request: { headers } });
+  }
   response.headers.set("x-request-id", requestId);
+  response.headers.set("content-security-policy", policy);
   return response;
+}
+
+function send(refused: Refusal): NextResponse {
+  return new NextResponse(refused.body || null, { status: refused.status, headers: refused.headers });
 }
 
 export const config = {

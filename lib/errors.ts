@@ -6,7 +6,10 @@ export type ErrorCode =
   | "INVALID"
   | "CONFLICT"
   | "GATE_BLOCKED"
-  | "PAYLOAD_TOO_LARGE";
+  | "PAYLOAD_TOO_LARGE"
+  | "METHOD_NOT_ALLOWED"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -16,6 +19,10 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   GATE_BLOCKED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  METHOD_NOT_ALLOWED: 405,
+  RATE_LIMITED: 429,
+  // The database cannot be reached: a retry may succeed, so clients get a Retry-After.
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {

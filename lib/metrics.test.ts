@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countMetric, processSnapshot, renderMetrics, type ProcessSnapshot } from "./metrics";
+import { countMetric, metricMethod, processSnapshot, renderMetrics, sliceGauge, type ProcessSnapshot } from "./metrics";
 
 describe("metrics", () => {
   it("renders counters and gauges in the text format", () => {
@@ -29,5 +29,34 @@ describe("metrics", () => {
     expect(text).toContain("ferry_web_processes 2\n");
     expect(text).toContain('process_resident_memory_bytes{process="1"} 100\nprocess_resident_memory_bytes{process="2"} 200\n');
     expect(text).toContain('process_uptime_seconds{process="2"} 9\n');
+  });
+});
+
+describe("sliceGauge", () => {
+  const rows = [
+    { programmeId: "p1", status: "planned", count: 2 },
+    { programmeId: "p2", status: "planned", count: 3 },
+    { programmeId: "p2", status: "done", count: 1 },
+  ];
+
+  it("sums over programmes, naming none, for anonymous scrapes", () => {
+    const text = renderMetrics([], [sliceGauge(rows, null)]);
+    expect(text).toContain('ferry_slices{status="planned"} 5');
+    expect(text).toContain('ferry_slices{status="done"} 1');
+    expect(text).not.toContain("programme=");
+  });
+
+  it("labels each programme by slug for the metrics token", () => {
+    const text = renderMetrics([], [sliceGauge(rows, new Map([["p1", "acme"], ["p2", "globex"]]))]);
+    expect(text).toContain('ferry_slices{programme="acme",status="planned"} 2');
+    expect(text).toContain('ferry_slices{programme="globex",status="done"} 1');
+  });
+});
+
+describe("metricMethod", () => {
+  it("keeps the methods Next routes and folds any other into one label", () => {
+    expect(metricMethod("PATCH")).toBe("PATCH");
+    expect(metricMethod("PROPFIND")).toBe("other");
+    expect(metricMethod("X".repeat(500))).toBe("other");
   });
 });

@@ -19,6 +19,18 @@ export function countMetric(name: string, labels: Record<string, string>): void 
   counters.set(k, (counters.get(k) ?? 0) + 1);
 }
 
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** A method as a label: anything else is "other", so a caller cannot mint label values. */
+export function metricMethod(method: string): string {
+  return KNOWN_METHODS.has(method) ? method : "other";
+}
+
+/** Counts a request answered before any route ran (proxy.ts, the early guard), by reason. */
+export function countRefusal(reason: string, status: number): void {
+  countMetric("ferry_http_refusals_total", { reason, status: String(status) });
+}
+
 /** What one process reports to a scrape. */
 export type ProcessSnapshot = { counters: [string, number][]; rssBytes: number; uptimeSeconds: number };
 
@@ -65,4 +77,23 @@ export function renderMetrics(snapshots: ProcessSnapshot[], gauges: Gauge[]): st
     for (const s of g.samples) lines.push(`${Object.keys(s.labels).length ? key(g.name, s.labels) : g.name} ${s.value}`);
   }
   return lines.join("\n") + "\n";
+}
+
+type SliceCount = { programmeId: string; status: string; count: number };
+
+/**
+ * Slices by status: per programme (labelled with its slug) for the metrics token's holder,
+ * summed over programmes for anyone else, since programme slugs name customers and projects.
+ */
+export function sliceGauge(rows: SliceCount[], slugOf: Map<string, string> | null): Gauge {
+  if (slugOf) {
+    return {
+      name: "ferry_slices",
+      help: "Slices per programme and status",
+      samples: rows.map((r) => ({ labels: { programme: slugOf.get(r.programmeId) ?? r.programmeId, status: r.status }, value: r.count })),
+    };
+  }
+  const byStatus = new Map<string, number>();
+  for (const r of rows) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r.count);
+  return { name: "ferry_slices", help: "Slices per status, over all programmes", samples: [...byStatus].sort().map(([status, value]) => ({ labels: { status }, value })) };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActionActor } from "@/lib/auth/current";
+import { noteDatabaseError } from "@/lib/db/availability";
+import { isDatabaseUnavailable, isUnstorableInput } from "@/lib/db/errors";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ActionResult } from "./result";
@@ -41,13 +43,29 @@ function failure(error: unknown, requestId?: string): ActionResult<never> {
       : {};
     return { ok: false, code: error.code, formError: error.message, fieldErrors, details: error.details };
   }
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseError(error);
+    log.warn("server action: database unavailable", { requestId });
+    return { ok: false, code: "UNAVAILABLE", formError: "Ferry cannot reach its database right now. Nothing was saved; try again in a few seconds.", fieldErrors: {} };
+  }
+  if (isUnstorableInput(error)) {
+    // A bound argument (the programme slug the page bound into the form) is the caller's to
+    // forge; one the database cannot even compare (a NUL byte, a wrong type) is bad input.
+    log.warn("server action: a value the database refused", { requestId });
+    return { ok: false, code: "INVALID", formError: "This form sent a value Ferry cannot use. Reload the page and try again.", fieldErrors: {} };
+  }
   log.error("server action failed", { requestId, error: error instanceof Error ? error : String(error) });
   return { ok: false, code: "INTERNAL", formError: `Something went wrong on our side.${requestId ? ` Reference: ${requestId}.` : ""}`, fieldErrors: {} };
 }
 
-/** FormData to a plain object; repeated keys become arrays, empty strings become undefined. */
-export function formDataToObject(form: FormData): Record<string, unknown> {
+/**
+ * FormData to a plain object; repeated keys become arrays, empty strings become undefined.
+ * Anything else (an action called with its form missing, as a hand-made request can) is an
+ * empty object, which the schema then refuses field by field.
+ */
+export function formDataToObject(form: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (!(form instanceof FormData)) return out;
   for (const [key, raw] of form.entries()) {
     if (key.startsWith("$ACTION")) continue; // React's own fields
     const value = typeof raw === "string" ? (raw === "" ? undefined : raw) : raw;

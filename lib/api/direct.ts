@@ -80,17 +80,18 @@ async function answer(route: DirectRoute, params: Record<string, string>, req: I
   const requestId = requestIdFrom(header(req, "x-request-id"));
   let status = 200;
   let body: unknown;
+  let extra: Record<string, string> = {};
   try {
     const actor = await authenticateBearer(header(req, "authorization"), requestId);
     assertPathParams(params);
     body = await route.run({ actor, params, body: await readBody(req), requestId });
   } catch (error) {
-    ({ status, body } = errorOutcome(error, requestId));
+    ({ status, body, headers: extra } = errorOutcome(error, requestId));
   }
   countMetric("ferry_api_requests_total", { method: route.method, status: String(status) });
   const payload = JSON.stringify(body);
-  const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)), "x-request-id": requestId };
-  for (const h of securityHeaders(false)) headers[h.key] = h.value;
+  const headers: Record<string, string> = { ...extra, "cache-control": "no-store", "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)), "x-request-id": requestId };
+  for (const h of securityHeaders()) headers[h.key] = h.value;
   res.writeHead(status, headers).end(payload);
 }
 

@@ -5,21 +5,42 @@
  */
 import { z } from "zod";
 import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
+import { noteDatabaseError } from "@/lib/db/availability";
+import { isDatabaseUnavailable, isUnstorableInput } from "@/lib/db/errors";
 import { log } from "@/lib/log";
 import { textProblem } from "@/lib/validation/text";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
-/** The status and API.md error envelope for any thrown value. */
-export function errorOutcome(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+export type ErrorOutcome = { status: number; body: ErrorBody; headers: Record<string, string> };
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+const UNAVAILABLE_MESSAGE = "Ferry cannot reach its database right now. Try again in a few seconds.";
+
+/** The status, API.md error envelope and extra headers for any thrown value. */
+export function errorOutcome(error: unknown, requestId: string): ErrorOutcome {
   if (isAppError(error)) {
-    return { status: httpStatusOf[error.code], body: { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } };
+    const headers: Record<string, string> = error.code === "UNAVAILABLE" ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
+    if (error.code === "METHOD_NOT_ALLOWED" && Array.isArray((error.details as { allow?: unknown })?.allow)) headers.allow = (error.details as { allow: string[] }).allow.join(", ");
+    return { status: httpStatusOf[error.code], headers, body: { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } };
   }
   if (error instanceof z.ZodError) {
-    return { status: 400, body: { error: { code: "INVALID", message: "The request is not valid.", details: zodDetails(error) } } };
+    return { status: 400, headers: {}, body: { error: { code: "INVALID", message: "The request is not valid.", details: zodDetails(error) } } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Expected while the database restarts: a warning without the stack, and a retry hint.
+    noteDatabaseError(error);
+    log.warn("database unavailable", { requestId, error: error instanceof Error ? error.message.slice(-300) : String(error) });
+    return errorOutcome(new AppError("UNAVAILABLE", UNAVAILABLE_MESSAGE), requestId);
+  }
+  if (isUnstorableInput(error)) {
+    log.warn("request carried a value the database refused", { requestId });
+    return errorOutcome(new AppError("INVALID", "The request contains a value Ferry cannot store (for example a NUL character)."), requestId);
   }
   log.error("unhandled API error", { requestId, error });
-  return { status: 500, body: { error: { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.` } } };
+  return { status: 500, headers: {}, body: { error: { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} when you report it.` } } };
 }
 
 /** Per-field details: `[{ path: "targetDate", message: "..." }]`. */

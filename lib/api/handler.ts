@@ -4,7 +4,10 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateBearer } from "@/lib/auth/api-auth";
 import { readBodyCapped } from "@/lib/http/read-body";
-import { countMetric } from "@/lib/metrics";
+import { AppError } from "@/lib/errors";
+import { requestIdFrom } from "@/lib/http/request-id";
+import { log } from "@/lib/log";
+import { countMetric, metricMethod } from "@/lib/metrics";
 import { assertPathParams, errorOutcome, parseJsonBody } from "./envelope";
 
 export { zodDetails } from "./envelope";
@@ -20,9 +23,11 @@ export type ApiContext<P> = { request: NextRequest; params: P; requestId: string
  */
 export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<unknown>) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+    const requestId = requestIdFrom(request.headers.get("x-request-id"));
     const response = await respond(request, context, requestId);
-    countMetric("ferry_api_requests_total", { method: request.method, status: String(response.status) });
+    // Answers for a bearer token are that caller's data: no shared cache may keep them.
+    response.headers.set("cache-control", "no-store");
+    countMetric("ferry_api_requests_total", { method: metricMethod(request.method), status: String(response.status) });
     return response;
   };
 
@@ -43,8 +48,21 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
 
 /** The API.md error envelope for any thrown value, as a response. */
 export function errorResponse(error: unknown, requestId: string): Response {
-  const { status, body } = errorOutcome(error, requestId);
-  return NextResponse.json(body, { status, headers: { "x-request-id": requestId } });
+  const { status, body, headers } = errorOutcome(error, requestId);
+  return NextResponse.json(body, { status, headers: { ...headers, "x-request-id": requestId, "cache-control": "no-store" } });
+}
+
+/**
+ * The answer for an /api/v1 path no route serves (app/api/v1/[...rest]): the API's JSON 404
+ * whatever the method, rather than the HTML not-found page.
+ */
+export function unknownApiPath(request: Request): Response {
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const method = metricMethod(request.method);
+  log.info("unknown API path", { requestId, method, path: new URL(request.url).pathname.slice(0, 200) });
+  countMetric("ferry_api_requests_total", { method, status: "404" });
+  const response = errorResponse(new AppError("NOT_FOUND", "There is no API operation at this address; see /api/v1/openapi.json."), requestId);
+  return request.method === "HEAD" ? new Response(null, { status: 404, headers: response.headers }) : response;
 }
 
 /** Largest JSON body a REST route reads unless it names its own (bulk endpoints). */

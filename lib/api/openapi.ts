@@ -19,7 +19,7 @@ export type Operation = {
 
 export const errorEnvelopeSchema = z.object({
   error: z.object({
-    code: z.enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID", "CONFLICT", "GATE_BLOCKED", "PAYLOAD_TOO_LARGE", "INTERNAL"]),
+    code: z.enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID", "CONFLICT", "GATE_BLOCKED", "PAYLOAD_TOO_LARGE", "METHOD_NOT_ALLOWED", "RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]),
     message: z.string(),
     details: z.unknown().optional(),
   }),

@@ -9,6 +9,8 @@ function routeMethods(dir = path.resolve("app/api/v1"), prefix = ""): string[] {
   const found: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    // The catch-all (app/api/v1/[...rest]) answers 404 for unknown paths; it is no operation.
+    if (entry.isDirectory() && entry.name.startsWith("[...")) continue;
     if (entry.isDirectory()) {
       const segment = entry.name.replace(/^\[(\w+)\]$/, "{$1}");
       found.push(...routeMethods(full, `${prefix}/${segment}`));

@@ -16,8 +16,18 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const sameOrigin = origin ? new URL(origin).host === host : site === "same-origin";
+  // Both sides must name a host: two missing ones are not the same site.
+  const sameOrigin = origin ? host !== null && originHost(origin) === host : site === "same-origin";
   if (!sameOrigin) throw new AppError("FORBIDDEN", "This request must come from Ferry's own pages.");
+}
+
+/**
+ * The host an Origin header names, or null: `Origin: null` (sandboxed frames, file: pages,
+ * some redirects) and anything else unparseable is no origin at all, so never this site.
+ */
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  return new URL(origin).host || null;
 }
 
 /** Runs a page route with the session's actor and the API's error envelope. */

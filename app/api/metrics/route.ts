@@ -1,23 +1,40 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
-import { collectSnapshots, renderMetrics, type Gauge } from "@/lib/metrics";
+import { requestIdFrom } from "@/lib/http/request-id";
+import { log } from "@/lib/log";
+import { collectSnapshots, countRefusal, renderMetrics, sliceGauge, type Gauge } from "@/lib/metrics";
 
-// Prometheus scrape endpoint. Programme gauges are counts, not names of people or services.
-export async function GET() {
-  const gauges: Gauge[] = [
-    { name: "ferry_up", help: "1 while Ferry serves requests", samples: [{ labels: {}, value: 1 }] },
-  ];
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** "detailed" for `Authorization: Bearer $FERRY_METRICS_TOKEN`, "denied" for any other token. */
+function access(authorization: string | null): "anonymous" | "detailed" | "denied" {
+  if (!authorization) return "anonymous";
+  const token = process.env.FERRY_METRICS_TOKEN;
+  const presented = /^Bearer (.+)$/.exec(authorization)?.[1];
+  // Digests compare in constant time whatever the lengths.
+  return token && presented && timingSafeEqual(digest(presented), digest(token)) ? "detailed" : "denied";
+}
+
+// Prometheus scrape endpoint. Anyone may read totals; only the metrics token's holder sees
+// the per-programme series, whose labels name every programme.
+export async function GET(request: Request) {
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const level = access(request.headers.get("authorization"));
+  const headers = { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store", "x-request-id": requestId };
+  if (level === "denied") {
+    log.warn("metrics scrape with a wrong token", { requestId });
+    countRefusal("metrics_token", 401);
+    return new Response("A wrong metrics token. Send FERRY_METRICS_TOKEN, or no Authorization header for the totals.\n", { status: 401, headers: { ...headers, "www-authenticate": "Bearer" } });
+  }
+  const gauges: Gauge[] = [{ name: "ferry_up", help: "1 while Ferry serves requests", samples: [{ labels: {}, value: 1 }] }];
   try {
     const rows = await db.slice.groupBy({ by: ["programmeId", "status"], _count: { _all: true } });
-    const programmes = await db.programme.findMany({ select: { id: true, slug: true } });
-    const slugOf = new Map(programmes.map((p) => [p.id, p.slug]));
-    gauges.push({
-      name: "ferry_slices",
-      help: "Slices per programme and status",
-      samples: rows.map((r) => ({ labels: { programme: slugOf.get(r.programmeId) ?? r.programmeId, status: r.status }, value: r._count._all })),
-    });
+    const counts = rows.map((r) => ({ programmeId: r.programmeId, status: r.status, count: r._count._all }));
+    const slugOf = level === "detailed" ? new Map((await db.programme.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug])) : null;
+    gauges.push(sliceGauge(counts, slugOf));
     gauges.push({ name: "ferry_database_up", help: "1 when the database answered this scrape", samples: [{ labels: {}, value: 1 }] });
   } catch {
     gauges.push({ name: "ferry_database_up", help: "1 when the database answered this scrape", samples: [{ labels: {}, value: 0 }] });
   }
-  return new Response(renderMetrics(await collectSnapshots(), gauges), { headers: { "content-type": "text/plain; version=0.0.4" } });
+  return new Response(renderMetrics(await collectSnapshots(), gauges), { headers });
 }

@@ -2,11 +2,12 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { getAuth, SSO_PROVIDER, ssoEnabled } from "./better-auth";
-import { allowSignInAttempt } from "./sign-in-limiter";
+import { SIGN_IN_REFUSED_CODE, SIGN_IN_REFUSED_MESSAGE } from "./sign-in-limiter";
 import { safeNextPath, signInSchema } from "./schemas";
 
 // Sign-in comes before there is an actor, so it does not use defineAction; it returns the
@@ -18,18 +19,18 @@ const invalid = (error: z.ZodError): ActionResult<never> => ({
   fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
 });
 
-/** Email and password sign-in. Wrong password and unknown email get the same answer. */
+/**
+ * Email and password sign-in. Wrong password and unknown email get the same answer. The limit
+ * is not checked here: better-auth's `/sign-in/email` hook (sign-in-limiter.ts) decides for
+ * this action and for the HTTP endpoint alike, from the same request headers.
+ */
 export async function signInAction(_prev: unknown, form: FormData): Promise<ActionResult<never>> {
   const parsed = signInSchema.safeParse(formDataToObject(form));
   if (!parsed.success) return invalid(parsed.error);
-  const h = await headers();
-  const client = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-  if (!(await allowSignInAttempt([`email:${parsed.data.email}`, `ip:${client}`]))) {
-    return { ok: false, formError: "Too many sign-in attempts. Wait a few minutes and try again.", fieldErrors: {} };
-  }
   try {
-    await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
-  } catch {
+    await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+  } catch (error) {
+    if (isAPIError(error) && error.body?.code === SIGN_IN_REFUSED_CODE) return { ok: false, formError: SIGN_IN_REFUSED_MESSAGE, fieldErrors: {} };
     return { ok: false, formError: "That email and password do not match an account.", fieldErrors: {} };
   }
   redirect(safeNextPath(parsed.data.next));

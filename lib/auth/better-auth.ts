@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { eventData } from "@/lib/events/record";
 import { log } from "@/lib/log";
 import { emailDomainAllowed, siteOrigins, ssoConfig } from "./config";
+import { signInLimiter } from "./sign-in-limiter";
 
 /** Provider id of the OpenID Connect single sign-on, in callback URLs (/api/auth/callback/oidc). */
 export const SSO_PROVIDER = "oidc";
@@ -48,8 +49,15 @@ const createAuth = () =>
     storage: "database",
     window: 60,
     max: 100,
-    customRules: { "/sign-in/email": { window: 60, max: Number(process.env.FERRY_SIGNIN_RATE_LIMIT ?? 10) } },
+    // Password sign-in is limited by Ferry's own limiter (signInLimiter below), per account and
+    // per address that a client cannot choose. better-auth's rule keys on X-Forwarded-For as
+    // sent, so it is off for that path: it could only be evaded, or be used to refuse others.
+    customRules: { "/sign-in/email": false },
   },
+  // Other endpoints that check a password, none of which Ferry uses: off over HTTP, so that
+  // sign-in is the one place to guess a password and the limiter covers it. A password change
+  // added later must go through the limiter too (see sign-in-limiter.ts).
+  disabledPaths: ["/change-password", "/verify-password", "/delete-user", "/change-email", "/request-password-reset", "/reset-password", "/sign-up/email"],
   databaseHooks: {
     user: {
       create: {
@@ -93,6 +101,7 @@ const createAuth = () =>
           }),
         ]
       : []),
+    signInLimiter(),
     nextCookies(),
   ],
   });

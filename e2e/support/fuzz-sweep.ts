@@ -5,7 +5,11 @@
  */
 import type { FuzzCase, FuzzContext, OpenApiDocument } from "./fuzz-cases";
 import { METHODS } from "./fuzz-hostile";
-import { MALFORMED_ESCAPES, percentEncode, segmentsOf } from "./fuzz-paths";
+import { percentEncode, segmentsOf } from "./fuzz-paths";
+
+// One of each kind (a lone "%", a non-hex escape, a truncated sequence, an encoded surrogate,
+// an encoded NUL); the random part tries the others.
+const SWEEP_ESCAPES = ["%", "%zz", "%E0%A4%A", "%ED%A0%80", "%00"];
 
 function realPath(template: string, ctx: FuzzContext): string[] {
   const slice = ctx.slices[0];
@@ -21,7 +25,7 @@ export function sweepCases(doc: OpenApiDocument, ctx: FuzzContext): FuzzCase[] {
     const parts = realPath(template, ctx);
     for (const method of Object.keys(methods)) {
       for (let i = 0; i < parts.length; i++) {
-        for (const escape of MALFORMED_ESCAPES) {
+        for (const escape of SWEEP_ESCAPES) {
           const broken = parts.map((p, j) => (j === i ? escape : p));
           cases.push({
             method: method.toUpperCase(),
@@ -42,7 +46,7 @@ export function sweepCases(doc: OpenApiDocument, ctx: FuzzContext): FuzzCase[] {
         cases.push({
           method,
           path: `/${parts.join("/")}`,
-          operation: `${method} ${template}`,
+          operation: `${Object.keys(methods)[0].toUpperCase()} ${template}`,
           wellFormedTarget: false,
           auth,
           headers: jsonHeaders(auth === "admin" ? ctx.tokens.admin : null),

@@ -151,3 +151,23 @@ describe("JSON bodies through the real server", () => {
     expect(await t.db.programme.count({ where: { slug } })).toBe(0);
   });
 });
+
+describe("hostile YAML through the real server", () => {
+  it("refuses 99 aliases to a million-value anchor while other requests are answered", async () => {
+    const slug = await programmeWithHeadAndTail();
+    const yaml = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n  x: &big [${"1,".repeat(999_999)}1]\n  y: [${Array(99).fill("*big").join(",")}]\nspec:\n  type: service\n  owner: t\n  lifecycle: production\n`;
+    let uploading = true;
+    const upload = fetch(`${server.url}/api/v1/programmes/${slug}/import?format=backstage`, { method: "POST", headers: { authorization: `Bearer ${ADMIN}` }, body: yaml }).finally(() => (uploading = false));
+    const latencies: number[] = [];
+    while (uploading) {
+      const started = performance.now();
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      latencies.push(performance.now() - started);
+    }
+    const res = await upload;
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details).toEqual([{ line: 1, message: expect.stringContaining("YAML values") }]);
+    expect(Math.max(...latencies)).toBeLessThan(200);
+    expect(await services(slug)).toEqual(["head", "tail"]);
+  });
+});

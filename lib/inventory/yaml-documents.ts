@@ -5,7 +5,8 @@
  * the `yaml` path also expands aliases with a budget. Never throws on bad input.
  */
 import { LineCounter, parseAllDocuments } from "yaml";
-import { MAX_YAML_ALIASES } from "./limits";
+import { MAX_YAML_ALIASES, MAX_YAML_VALUES } from "./limits";
+import { countPossibleValues, expandedValues } from "./yaml-budget";
 import type { RowError } from "./model";
 import { lineAt, lineOfPath, type Path } from "./yaml-lines";
 import { lineInTree, readSimpleDocument, type LineTree } from "./yaml-simple";
@@ -25,16 +26,18 @@ const yamlMessage = (message: string): string => message.split("\n")[0].replace(
 /** Every non-empty document of `text`, in order. `simple: false` reads them all with `yaml` (the tests compare). */
 export function readYamlDocuments(text: string, { simple = true } = {}): YamlDocument[] {
   const out: YamlDocument[] = [];
+  // What the documents read by `yaml` may still hold, over the whole file (yaml-budget.ts).
+  const budget = { left: MAX_YAML_VALUES, refused: false };
   const lines = text.split("\n");
   const ranges = simple ? splitDocuments(lines) : null;
   if (!ranges) {
-    readWithYaml(text, 0, out);
+    readWithYaml(text, 0, out, budget);
     return out;
   }
   for (const [from, to] of ranges) {
     const doc = readSimpleDocument(lines, from, to);
     if (doc === undefined) continue;
-    if (doc === null) readWithYaml(lines.slice(from, to).join("\n") + (to < lines.length ? "\n" : ""), from, out);
+    if (doc === null) readWithYaml(lines.slice(from, to).join("\n") + (to < lines.length ? "\n" : ""), from, out, budget);
     else {
       // Line numbers are for messages: the document is read again, keeping them, on first use.
       let tree: LineTree | undefined;
@@ -64,8 +67,21 @@ function splitDocuments(lines: readonly string[]): [number, number][] | null {
   return ranges;
 }
 
-/** Reads `text` with the `yaml` package; its line 1 is line `offset + 1` of the file. */
-function readWithYaml(text: string, offset: number, out: YamlDocument[]) {
+const tooManyValues = `The file holds more than ${MAX_YAML_VALUES.toLocaleString("en")} YAML values: refused, as parsing it would hold the server`;
+const tooManyExpanded = `The file expands to more than ${MAX_YAML_VALUES.toLocaleString("en")} values through YAML aliases: refused, as a resource exhaustion attack would`;
+
+/**
+ * Reads `text` with the `yaml` package; its line 1 is line `offset + 1` of the file. Refused
+ * whole, before parsing, when it could hold more values than the file's budget has left.
+ */
+function readWithYaml(text: string, offset: number, out: YamlDocument[], budget: { left: number; refused: boolean }) {
+  // One refusal says it for the file: the documents after it are not read.
+  if (budget.refused) return;
+  if (countPossibleValues(text) > budget.left) {
+    budget.refused = true;
+    out.push({ ok: false, errors: [{ line: offset + 1, message: tooManyValues }] });
+    return;
+  }
   const lc = new LineCounter();
   // parseAllDocuments returns an EmptyStream (an array) for empty input, so this loop covers it.
   for (const doc of parseAllDocuments(text, { lineCounter: lc, prettyErrors: true })) {
@@ -76,6 +92,13 @@ function readWithYaml(text: string, offset: number, out: YamlDocument[]) {
       out.push({ ok: false, errors: doc.errors.map((e) => ({ line: e.linePos ? e.linePos[0].line + offset : line, message: `YAML syntax: ${yamlMessage(e.message)}` })) });
       continue;
     }
+    const values = expandedValues(doc, budget.left);
+    if (values > budget.left) {
+      budget.refused = true;
+      out.push({ ok: false, errors: [{ line, message: tooManyExpanded }] });
+      return;
+    }
+    budget.left -= values;
     let body: unknown;
     try {
       body = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });

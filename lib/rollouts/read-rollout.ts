@@ -4,6 +4,7 @@
  * back as { error } with a message meant for the person who pasted it.
  */
 import { parseAllDocuments } from "yaml";
+import { countPossibleValues, expandedValues } from "@/lib/inventory/yaml-budget";
 import { readArgoRollout } from "./argo";
 import { readFlaggerCanary } from "./flagger";
 import { readIstioVirtualService } from "./istio";
@@ -11,6 +12,9 @@ import { asObject, asObjects, asText, type RolloutReadResult, type RolloutSource
 
 /** Larger pastes are refused before parsing; a live object with managedFields is ~50 KB. */
 export const MAX_ROLLOUT_YAML_CHARS = 512 * 1024;
+
+/** Most values a paste may hold, aliases expanded: a live Rollout has a few thousand (yaml-budget.ts). */
+export const MAX_ROLLOUT_YAML_VALUES = 50_000;
 
 const READERS: Record<RolloutSourceKind, { group: string; read: (doc: YamlObject) => RolloutReadResult }> = {
   Rollout: { group: "argoproj.io", read: readArgoRollout },
@@ -46,6 +50,8 @@ function describe(objects: YamlObject[]): string {
 
 /** Parses pasted YAML into objects, or a clear error. */
 function parse(yamlText: string): YamlObject[] | { error: string } {
+  const tooMany = `The YAML holds more than ${MAX_ROLLOUT_YAML_VALUES.toLocaleString("en")} values`;
+  if (countPossibleValues(yamlText) > MAX_ROLLOUT_YAML_VALUES) return { error: `${tooMany}. Paste the one object.` };
   try {
     const docs = parseAllDocuments(yamlText, { prettyErrors: true });
     for (const doc of docs) {
@@ -57,7 +63,12 @@ function parse(yamlText: string): YamlObject[] | { error: string } {
         return { error: `The YAML could not be parsed${where}: ${what}. Paste ${ACCEPTED}.` };
       }
     }
-    // toJS enforces the alias limit, which stops "billion laughs" pastes.
+    // The expanded size stops many aliases to one big anchor; toJS's alias limit stops "billion laughs".
+    let left = MAX_ROLLOUT_YAML_VALUES;
+    for (const doc of docs) {
+      left -= expandedValues(doc, left);
+      if (left < 0) return { error: `${tooMany} once its YAML aliases are expanded: refused, as a resource exhaustion attack would.` };
+    }
     return objectsOf(docs.map((doc) => doc.toJS({ maxAliasCount: 100 })));
   } catch (e) {
     return { error: `The YAML could not be read: ${e instanceof Error ? e.message.split("\n")[0] : "unknown error"}. Paste ${ACCEPTED}.` };

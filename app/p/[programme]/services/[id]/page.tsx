@@ -8,6 +8,7 @@ import { DeleteService } from "@/components/services/delete-service";
 import { ServiceHistory } from "@/components/services/service-history";
 import { strategyLabel } from "@/components/services/labels";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { pageParamOrNotFound } from "@/lib/programmes/page-params";
 import { getService, listServiceNames } from "@/lib/services/queries";
 import { stageFromDb, stageLabel, statusLabel } from "@/lib/slices/stages";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -21,7 +22,7 @@ const yesNo = (b: boolean) => (b ? "Yes" : "No");
 export default async function ServicePage({ params }: { params: Promise<{ programme: string; id: string }> }) {
   const { programme: slug, id } = await params;
   const { programme } = await getProgrammeForPage(slug);
-  const [s, names] = await Promise.all([getService(programme.id, id), listServiceNames(programme.id)]);
+  const [s, names] = await Promise.all([getService(programme.id, pageParamOrNotFound(id)), listServiceNames(programme.id)]);
   if (!s) notFound();
   const base = `/p/${programme.slug}`;
   // Hiding controls is for clarity only; every mutation authorises on the server.

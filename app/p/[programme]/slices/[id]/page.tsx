@@ -11,6 +11,7 @@ import { AdvanceForm, RollbackForm } from "@/components/slices/stage-move-forms"
 import { statusColour } from "@/components/slices/status-style";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { pageParamOrNotFound } from "@/lib/programmes/page-params";
 import { moveSliceStageAction, readSliceRolloutAction } from "@/lib/slices/actions";
 import { getSlicePage } from "@/lib/slices/page-queries";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
@@ -22,7 +23,7 @@ export const metadata: Metadata = { title: "Slice" };
 export default async function SlicePage({ params }: Params) {
   const { programme: slug, id } = await params;
   const { actor, programme } = await getProgrammeForPage(slug);
-  const page = await getSlicePage(actor, programme, id);
+  const page = await getSlicePage(actor, programme, pageParamOrNotFound(id));
   if (!page) notFound();
   const { slice, items, gate, readings, history, blockedBy, permissions } = page;
   const moveAction = moveSliceStageAction.bind(null, programme.slug);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { ServiceForm } from "@/components/services/service-form";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { pageParamOrNotFound } from "@/lib/programmes/page-params";
 import { getFilterOptions, getService } from "@/lib/services/queries";
 import { updateServiceAction } from "@/lib/services/actions";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Edit service" };
 export default async function EditServicePage({ params }: { params: Promise<{ programme: string; id: string }> }) {
   const { programme: slug, id } = await params;
   const { programme } = await getProgrammeForPage(slug);
-  const [service, { teams }] = await Promise.all([getService(programme.id, id), getFilterOptions(programme.id)]);
+  const [service, { teams }] = await Promise.all([getService(programme.id, pageParamOrNotFound(id)), getFilterOptions(programme.id)]);
   if (!service) notFound();
   const { dependsOn: _d, usedBy: _u, history: _h, slice: _s, createdAt: _c, updatedAt: _up, teamId: _t, sliceId: _si, ...fields } = service;
   return (

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { WaveEditForm } from "@/components/waves/wave-edit-form";
 import { can } from "@/lib/auth/rules";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { waveNumberOrNotFound } from "@/lib/programmes/page-params";
 import { getWave } from "@/lib/waves/queries";
 
 export const metadata: Metadata = { title: "Edit wave" };
@@ -13,7 +14,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 export default async function EditWavePage({ params }: { params: Promise<{ programme: string; number: string }> }) {
   const { programme: slug, number } = await params;
   const { programme } = await getProgrammeForPage(slug);
-  const wave = /^\d{1,5}$/.test(number) ? await getWave(programme.id, Number(number)) : null;
+  const wave = await getWave(programme.id, waveNumberOrNotFound(number));
   if (!wave) notFound();
   if (!can(programme.role, "wave.edit").allowed) {
     return (

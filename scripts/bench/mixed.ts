@@ -35,17 +35,8 @@ const TICKS_PER_USER = 100;
 
 type Kind = "tick" | "stage_move" | "overview_page" | "services_page" | "slice_page" | "wave_board_page" | "slice_api" | "services_api" | "events_api";
 type Class = "writes" | "pages" | "apiReads";
-const CLASS: Record<Kind, Class> = {
-  tick: "writes",
-  stage_move: "writes",
-  overview_page: "pages",
-  services_page: "pages",
-  slice_page: "pages",
-  wave_board_page: "pages",
-  slice_api: "apiReads",
-  services_api: "apiReads",
-  events_api: "apiReads",
-};
+// The kind names say their class: pages end in _page, API reads in _api, the rest write.
+const classOf = (kind: Kind): Class => (kind.endsWith("_page") ? "pages" : kind.endsWith("_api") ? "apiReads" : "writes");
 
 /**
  * Shares of the requests, in percent. Pipelines tick in bulk and poll, people look at pages
@@ -68,18 +59,24 @@ const SERVICE_FILTERS = ["", "q=billing", "kind=datastore", "stateful=yes", "sta
 
 type Answer = { status: number; body: string };
 
-/** One request on a keep-alive agent; resolves when the whole answer has arrived. */
-function send(agent: http.Agent, method: string, url: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+/**
+ * One request on a keep-alive agent; resolves when the whole answer has arrived. The body is
+ * kept only when asked for, or for an unexpected answer: decoding every page would charge the
+ * client's CPU to the two cores the server runs on.
+ */
+function send(agent: http.Agent, method: string, url: string, headers: Record<string, string>, body?: string, keepBody = false): Promise<Answer> {
   return new Promise((resolve) => {
     const data = body === undefined ? undefined : Buffer.from(body);
     const r = http.request(url, { method, agent, headers: data ? { ...headers, "content-type": "application/json", "content-length": String(data.length) } : headers }, (res) => {
       const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", () => resolve({ status: 0, body: "" }));
+      const status = res.statusCode ?? 0;
+      const keep = keepBody || status < 200 || status > 299;
+      res.on("data", (c: Buffer) => keep && chunks.push(c));
+      res.on("end", () => resolve({ status, body: keep ? Buffer.concat(chunks).toString("utf8") : "" }));
+      res.on("error", (e) => resolve({ status: 0, body: String(e) }));
     });
     // A refused or reset connection is an error of the run (status 0), not a crash of the bench.
-    r.on("error", () => resolve({ status: 0, body: "" }));
+    r.on("error", (e) => resolve({ status: 0, body: String(e) }));
     r.end(data);
   });
 }
@@ -170,14 +167,14 @@ async function act(agent: http.Agent, ctx: BenchContext, fx: Fixture, user: User
       const back = m.stage === m.home;
       const to = back ? STAGES[stageIndex(m.home) - 1] : m.home;
       const body = { to, expectedVersion: m.version, ...(back ? { reason: "bench: latency over budget", signal: "latency" } : {}) };
-      const res = await send(agent, "POST", `${api}/slices/${m.id}/stage`, auth, JSON.stringify(body));
+      const res = await send(agent, "POST", `${api}/slices/${m.id}/stage`, auth, JSON.stringify(body), true);
       if (res.status === 200) {
         const slice = JSON.parse(res.body) as { stage: Stage; version: number };
         m.stage = slice.stage;
         m.version = slice.version;
       } else if (res.status === 409) {
         // As a person would: reload the slice and decide again on the next move.
-        const fresh = await send(agent, "GET", `${api}/slices/${m.id}`, auth);
+        const fresh = await send(agent, "GET", `${api}/slices/${m.id}`, auth, undefined, true);
         if (fresh.status === 200) ({ stage: m.stage, version: m.version } = JSON.parse(fresh.body) as { stage: Stage; version: number });
       }
       return res;
@@ -186,7 +183,7 @@ async function act(agent: http.Agent, ctx: BenchContext, fx: Fixture, user: User
       return send(agent, "GET", `${api}/slices/${user.rng.pick(fx.sliceIds)}`, auth);
     case "events_api": {
       // A poller reads what happened since the last event it saw.
-      const res = await send(agent, "GET", `${api}/events?afterId=${user.afterId}&limit=100`, auth);
+      const res = await send(agent, "GET", `${api}/events?afterId=${user.afterId}&limit=100`, auth, undefined, true);
       if (res.status === 200) {
         const events = JSON.parse(res.body) as { id: number }[];
         if (events.length > 0) user.afterId = events[events.length - 1].id;
@@ -219,7 +216,9 @@ const isError = (status: number) => !(status >= 200 && status < 400) && status !
  * requests per second (and `missedSlots`), not as a queue that grows for the whole run.
  */
 async function drive(ctx: BenchContext, fx: Fixture, seconds: number, rate: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
+  // Idle sockets are dropped after 4 s, before the server's keep-alive timeout (Node's 5 s)
+  // closes them: reusing one the server is closing would be a reset counted as an error.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: USERS, timeout: 4000 });
   const interval = (1000 * USERS) / rate;
   const samples: Sample[] = [];
   const errorSamples: Record<string, string> = {};
@@ -263,11 +262,13 @@ async function benchMixed(ctx: BenchContext) {
   const fx = await prepare(ctx);
   // Unrecorded: opens every pooled connection and loads every route in every server process.
   if (WARMUP_SECONDS > 0) await drive(ctx, fx, WARMUP_SECONDS, RATE);
+  const cpu0 = process.cpuUsage();
   const { samples, seconds, missedSlots, errorSamples } = await drive(ctx, fx, SECONDS, RATE);
+  const cpu = process.cpuUsage(cpu0);
   const failed = samples.filter((s) => isError(s.status));
   const errorsByStatus: Record<string, number> = {};
   for (const s of failed) errorsByStatus[`${s.kind} ${s.status}`] = (errorsByStatus[`${s.kind} ${s.status}`] ?? 0) + 1;
-  const byClass = (c: Class) => latency(samples.filter((s) => CLASS[s.kind] === c));
+  const byClass = (c: Class) => latency(samples.filter((s) => classOf(s.kind) === c));
   const byKind = Object.fromEntries(MIX.map(([k]) => [k, latency(samples.filter((s) => s.kind === k))]));
   return {
     target: TARGET,
@@ -277,6 +278,8 @@ async function benchMixed(ctx: BenchContext) {
     n: samples.length,
     perSecond: Math.round(samples.length / seconds),
     missedSlots,
+    // This process's share of one core: the load generator must stay light beside the server.
+    clientCpuPercent: Math.round((cpu.user + cpu.system) / 1e4 / seconds),
     writes: byClass("writes"),
     pages: byClass("pages"),
     apiReads: byClass("apiReads"),

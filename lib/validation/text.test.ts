@@ -69,7 +69,7 @@ const cases: [string, z.ZodType, Record<string, unknown>, (string | number)[]][]
   ["programme", createProgrammeSchema, { name: "x" }, ["name"]],
   ["user", createUserSchema, { email: "a@example.com", name: "x", role: "viewer" }, ["name"]],
   ["token", createTokenSchema, { email: "a@example.com", name: "x" }, ["name"]],
-  ["setup", setupSchema, { name: "x", email: "a@example.com", password: "long enough password" }, ["name"]],
+  ["setup", setupSchema, { code: "setup-code", name: "x", email: "a@example.com", password: "long enough password" }, ["name"]],
   ["dependency", addDependencySchema, { fromId: "a", to: "b" }, ["to"]],
 ];
 

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticateBearer } from "@/lib/auth/api-auth";
 import { AppError } from "@/lib/errors";
 import { requestIdFrom } from "@/lib/http/request-id";
-import { securityHeaders } from "@/lib/http/security-headers";
+import { NON_DOCUMENT_CONTENT_SECURITY_POLICY, securityHeaders } from "@/lib/http/security-headers";
 import { countMetric } from "@/lib/metrics";
 import { assertPathParams, errorOutcome } from "./envelope";
 
@@ -92,6 +92,7 @@ async function answer(route: DirectRoute, params: Record<string, string>, req: I
   const payload = JSON.stringify(body);
   const headers: Record<string, string> = { ...extra, "cache-control": "no-store", "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)), "x-request-id": requestId };
   for (const h of securityHeaders()) headers[h.key] = h.value;
+  headers["content-security-policy"] = NON_DOCUMENT_CONTENT_SECURITY_POLICY; // what proxy.ts gives API answers
   res.writeHead(status, headers).end(payload);
 }
 

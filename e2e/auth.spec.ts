@@ -1,4 +1,6 @@
-import { test, expect, axeViolations, signInAs } from "./fixtures";
+import { createHash, randomUUID } from "node:crypto";
+import { test, expect, axeViolations, signInAs, e2eDatabaseUrl } from "./fixtures";
+import { createDb } from "../lib/db";
 import { DEMO_ACCOUNTS } from "../lib/auth/demo-accounts";
 
 test.describe("sign-in", () => {
@@ -69,5 +71,37 @@ test.describe("sign-in", () => {
       await page.goto("/");
       await expect(page.getByRole("form", { name: "Create a programme" })).toHaveCount(0);
     });
+  }
+});
+
+// Regression for "unlimited password guessing": both sign-in paths were limited under the
+// X-Forwarded-For the client sent. Through the real server, the form's action and
+// better-auth's endpoint must count on one row keyed by the connection's own address.
+test("failed sign-ins count under the connection's address, whatever forwarding headers the client sends", async ({ browser }) => {
+  const email = `guesser-${randomUUID()}@ferry.local`;
+  const forged = { "x-forwarded-for": "198.51.100.77", "x-real-ip": "198.51.100.78", "x-ferry-peer-address": "198.51.100.79" };
+  const context = await browser.newContext({ extraHTTPHeaders: forged });
+  try {
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    const form = page.getByRole("form", { name: "Sign in with email and password" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Password").fill("not-the-password");
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /do not match/ })).toBeVisible();
+    const api = await page.request.post("/api/auth/sign-in/email", { data: { email, password: "not-the-password" }, headers: { origin: new URL(page.url()).origin } });
+    expect(api.status()).toBe(401);
+  } finally {
+    await context.close();
+  }
+  // The key scheme of lib/auth/sign-in-limiter.ts: the address, then the hashed email.
+  const account = createHash("sha256").update(email).digest("base64url");
+  const db = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    const rows = await db.signInThrottle.findMany({ where: { key: { endsWith: account } }, select: { key: true, failures: true } });
+    expect(rows).toEqual([{ key: `pair:127.0.0.1:${account}`, failures: 2 }]);
+    expect(await db.signInThrottle.count({ where: { key: { contains: "198.51.100." } } })).toBe(0);
+  } finally {
+    await db.$disconnect();
   }
 });

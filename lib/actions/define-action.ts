@@ -75,3 +75,12 @@ export function formDataToObject(form: unknown): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * One text field of an action's form, for what the caller does after the mutation (the path to
+ * revalidate); undefined when a hand-made request sent no form or no such field.
+ */
+export function formField(form: unknown, name: string): string | undefined {
+  const value = form instanceof FormData ? form.get(name) : undefined;
+  return typeof value === "string" ? value : undefined;
+}

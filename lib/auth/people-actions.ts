@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction, formField } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { getProgrammeAccessOrThrow } from "./access";
@@ -25,7 +25,7 @@ const createToken = defineAction(z.strictObject({ programme, name: createTokenSc
 /** Creates a token and returns it once for the page to show. */
 export async function createTokenAction(_prev: unknown, form: FormData) {
   const result = await createToken(form);
-  if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/tokens`);
+  if (result.ok) revalidatePath(`/p/${formField(form, "programme")}/settings/tokens`);
   return result;
 }
 
@@ -36,7 +36,7 @@ const revoke = defineAction(revokeTokenSchema.extend({ programme }), async (acto
 });
 export async function revokeTokenAction(_prev: unknown, form: FormData) {
   const result = await revoke(form);
-  if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/tokens`);
+  if (result.ok) revalidatePath(`/p/${formField(form, "programme")}/settings/tokens`);
   return result;
 }
 
@@ -46,21 +46,21 @@ const addMember = defineAction(
 );
 export async function addMemberAction(_prev: unknown, form: FormData) {
   const result = await addMember(form);
-  if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/people`);
+  if (result.ok) revalidatePath(`/p/${formField(form, "programme")}/settings/people`);
   return result;
 }
 
 const setRole = defineAction(setRoleSchema.extend({ programme }), (actor, { programme: slug, ...input }) => setMemberRole(actor, slug, input));
 export async function setRoleAction(_prev: unknown, form: FormData) {
   const result = await setRole(form);
-  if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/people`);
+  if (result.ok) revalidatePath(`/p/${formField(form, "programme")}/settings/people`);
   return result;
 }
 
 const remove = defineAction(removeMemberSchema.extend({ programme }), (actor, { programme: slug, ...input }) => removeMember(actor, slug, input));
 export async function removeMemberAction(_prev: unknown, form: FormData) {
   const result = await remove(form);
-  if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/people`);
+  if (result.ok) revalidatePath(`/p/${formField(form, "programme")}/settings/people`);
   return result;
 }
 
@@ -70,6 +70,6 @@ const setTeams = defineAction(z.strictObject({ programme, userId: textSchema().m
 );
 export async function setTeamsAction(_prev: unknown, form: FormData) {
   const result = await setTeams(form);
-  if (result.ok) revalidatePath(`/p/${form.get("programme")}/settings/people`);
+  if (result.ok) revalidatePath(`/p/${formField(form, "programme")}/settings/people`);
   return result;
 }

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction, formField } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { moveSliceStage, readSliceRollout, type RolloutReadingResult } from "./mutations";
 import { moveSliceStageSchema, readSliceRolloutSchema } from "./schemas";
@@ -14,18 +14,18 @@ export async function moveSliceStageAction(programmeSlug: string, _previous: unk
     const slice = await moveSliceStage(actor, programmeSlug, input);
     return { stage: slice.stage, status: slice.status, version: slice.version };
   })(form);
-  if (result.ok) revalidateSlice(programmeSlug, form.get("sliceId"));
+  if (result.ok) revalidateSlice(programmeSlug, formField(form, "sliceId"));
   return result;
 }
 
 /** Reads a pasted rollout YAML on a slice and proposes a move (bind the programme slug). */
 export async function readSliceRolloutAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<RolloutReadingResult>> {
   const result = await defineAction(readSliceRolloutSchema, (actor, input) => readSliceRollout(actor, programmeSlug, input))(form);
-  if (result.ok) revalidateSlice(programmeSlug, form.get("sliceId"));
+  if (result.ok) revalidateSlice(programmeSlug, formField(form, "sliceId"));
   return result;
 }
 
-function revalidateSlice(programmeSlug: string, sliceId: FormDataEntryValue | null) {
+function revalidateSlice(programmeSlug: string, sliceId: string | undefined) {
   revalidatePath(`/p/${programmeSlug}/slices`);
-  if (typeof sliceId === "string") revalidatePath(`/p/${programmeSlug}/slices/${sliceId}`);
+  if (sliceId) revalidatePath(`/p/${programmeSlug}/slices/${sliceId}`);
 }

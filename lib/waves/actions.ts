@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction, formField } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { applyPlan, mergeSlices, moveSlice, splitSlice, updateWave, type MoveSliceResult } from "./mutations";
 import { mergeSlicesSchema, moveSliceSchema, planRequestSchema, splitSliceSchema, updateWaveSchema } from "./schemas";
@@ -21,7 +21,7 @@ export async function moveSliceAction(programmeSlug: string, input: unknown): Pr
 
 /** Applies the plan from the preview page's form, then goes to the board. */
 export async function applyPlanAction(programmeSlug: string, _prev: unknown, form: FormData): Promise<ActionResult<{ waves: number }>> {
-  const capacity = form.get("capacityPerTeam");
+  const capacity = formField(form, "capacityPerTeam");
   const input = { apply: true, ...(typeof capacity === "string" && capacity !== "" ? { capacityPerTeam: Number(capacity) } : {}) };
   const result = await defineAction(planRequestSchema, async (actor, parsed) => ({ waves: (await applyPlan(actor, String(programmeSlug), { capacityPerTeam: parsed.capacityPerTeam })).waves.length }))(input);
   if (!result.ok) return result;

@@ -33,7 +33,7 @@ export const envSchema = z.object({
     }),
   // The one-time code the setup page asks for; unset: made at start and printed to the log.
   FERRY_SETUP_CODE: z.string().min(12, "must be at least 12 characters").optional(),
-  // When set, /api/metrics answers only with "Authorization: Bearer <this>".
+  // /api/metrics gives anyone totals; per-programme series only with "Authorization: Bearer <this>".
   FERRY_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   FERRY_OIDC_ISSUER: z.url({ message: "must be the issuer URL of your OpenID provider" }).optional(),
   FERRY_OIDC_CLIENT_ID: z.string().min(1).optional(),

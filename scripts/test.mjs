@@ -132,7 +132,7 @@ async function main() {
       process.exit(2);
     }
   }
-  const t = total(ran);
+  const t = total([...new Set(ran)]);
   console.log(`${t.passed} passed, ${t.failed} failed`);
   process.exit(t.failed > 0 ? 1 : 0);
 }

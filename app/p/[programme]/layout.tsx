@@ -27,7 +27,7 @@ export default async function ProgrammeLayout({ children, params }: { children: 
           <p>
             Signed in as <span className="font-medium text-slate-800">{actor.name}</span>
             <span className="block">
-              {actor.isAdmin ? "administrator" : programme.role} of this programme
+              {programme.role} of this programme{actor.isAdmin ? " · administrator" : ""}
             </span>
           </p>
           <form action={signOutAction}>

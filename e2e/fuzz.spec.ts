@@ -68,7 +68,9 @@ function groupFailures(failures: Failure[]): Map<string, Failure[]> {
   for (const f of failures) {
     for (const v of f.violations) {
       const status = "error" in f.answer ? "no answer" : String(f.answer.status);
-      const key = `[${v.property}] ${status} for ${kindOf(f.c)}`;
+      // Redirects are Next normalising the path (a doubled or trailing slash): one cause.
+      const kind = /^3\d\d$/.test(status) ? "a path Next redirects (// or a trailing /)" : kindOf(f.c);
+      const key = `[${v.property}] ${status} for ${kind}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
   }
@@ -79,10 +81,10 @@ const MALFORMED = /%(?![0-9A-Fa-f]{2})|%(?:E0%A4%A(?![0-9A-Fa-f])|ED%[AB]|C0|FF|
 
 /** The likely cause of a failure, coarse enough that one bug makes one group. */
 function kindOf(c: FuzzCase): string {
-  const [method, template] = c.operation.split(" ");
-  if (c.operation === "(none)") return `${c.method} on an address of no operation`;
+  const [method] = c.operation.split(" ");
+  if (c.operation === "(none)") return "an address of no operation";
   if (MALFORMED.test(c.path.split("?")[0])) return `a malformed escape in the path (${c.method})`;
-  if (c.mutations.includes("path")) return `a hostile path segment (${c.method} ${template})`;
+  if (c.mutations.includes("path")) return `a hostile path segment`;
   if (c.method !== method) return `${c.method} on an operation's path`;
   return c.operation;
 }

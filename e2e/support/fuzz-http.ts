@@ -107,10 +107,11 @@ export function violations(c: FuzzCase, answer: Answer): Violation[] {
     }
   }
   const v1 = c.path.startsWith("/api/v1/") && !c.path.startsWith("/api/v1/openapi.json");
-  if (v1 && (c.auth === "none" || c.auth === "bogus") && status < 400 && !["OPTIONS", "HEAD"].includes(c.method)) {
+  if (v1 && (c.auth === "none" || c.auth === "bogus") && status >= 200 && status < 300 && !["OPTIONS", "HEAD"].includes(c.method)) {
     out.push({ property: "no data without a valid token", detail: `${status} for ${c.auth} credentials` });
   }
-  if (v1 && (c.auth === "admin" || c.auth === "viewer") && !/no-store/.test(String(headers["cache-control"] ?? ""))) {
+  // OPTIONS answers are not cacheable (RFC 9110), so only the others must say no-store.
+  if (v1 && c.method !== "OPTIONS" && (c.auth === "admin" || c.auth === "viewer") && !/no-store/.test(String(headers["cache-control"] ?? ""))) {
     out.push({ property: "bearer answers are not cached", detail: `${status} with cache-control ${JSON.stringify(headers["cache-control"] ?? null)}` });
   }
   const schema = bodySchemas.get(c.operation);

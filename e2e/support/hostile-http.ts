@@ -4,46 +4,67 @@
  * upload runs: an import that hogs a web process shows up as a slow health answer.
  */
 import http from "node:http";
+import net from "node:net";
 
 export type Upload = { status: number; body: string; ms: number; sentBytes: number };
 
 /**
- * Sends `size` bytes made by `chunkAt` (1 MiB at a time, respecting back-pressure) and stops
- * sending as soon as the server answers: a server that refuses early must not be made to
- * wait for, or read, the rest.
+ * Sends `size` bytes made by `chunkAt` (1 MiB at a time, respecting back-pressure) on a raw
+ * socket and stops sending as soon as the server answers. A raw socket, because a server that
+ * refuses early may close while bytes are in flight, and Node's HTTP client then reports the
+ * write error and drops the answer it had already received.
  */
 export function upload(url: string, opts: { headers: Record<string, string>; size: number; chunkAt: (offset: number, length: number) => Buffer; chunked: boolean; timeoutMs?: number }): Promise<Upload> {
   const started = performance.now();
+  const u = new URL(url);
+  const headers: Record<string, string> = { host: u.host, connection: "close", ...opts.headers, ...(opts.chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(opts.size) }) };
+  const head = `POST ${u.pathname}${u.search} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`;
   return new Promise((resolve, reject) => {
     let sent = 0;
-    let answered = false;
-    const headers = { ...opts.headers, ...(opts.chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(opts.size) }) };
-    const req = http.request(url, { method: "POST", headers, agent: false, timeout: opts.timeoutMs ?? 60_000 }, (res) => {
-      answered = true;
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started, sentBytes: sent }));
-      res.on("error", reject);
-    });
-    // After an early answer the server may close while bytes are still in flight: that is the
-    // refusal working, not a failure (the answer has been read).
-    req.on("error", (e) => {
-      if (!answered) reject(e);
-    });
-    req.on("timeout", () => req.destroy(new Error("upload got no answer in time")));
-    const CHUNK = 1024 * 1024;
-    const pump = () => {
-      while (sent < opts.size && !answered && !req.destroyed) {
-        const n = Math.min(CHUNK, opts.size - sent);
-        const ok = req.write(opts.chunkAt(sent, n));
-        sent += n;
-        if (!ok) return void req.once("drain", pump);
-      }
-      if (!req.destroyed) req.end();
+    let received = Buffer.alloc(0);
+    let writeError: Error | null = null;
+    const socket = net.connect(Number(u.port), u.hostname);
+    const timer = setTimeout(() => socket.destroy(new Error("upload got no answer in time")), opts.timeoutMs ?? 60_000);
+    const answered = () => received.includes("\r\n\r\n");
+    const finish = () => {
+      clearTimeout(timer);
+      const text = received.toString("utf8");
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
+      if (!status) return reject(writeError ?? new Error(`no HTTP answer (${received.length} bytes received)`));
+      const body = text.slice(text.indexOf("\r\n\r\n") + 4);
+      resolve({ status, body: /transfer-encoding: chunked/i.test(text.slice(0, text.indexOf("\r\n\r\n"))) ? unchunk(body) : body, ms: performance.now() - started, sentBytes: sent });
     };
-    pump();
+    socket.on("data", (d: Buffer) => (received = Buffer.concat([received, d])));
+    socket.on("close", finish);
+    // A write after the server closed is the refusal working, if an answer came: keep reading.
+    socket.on("error", (e) => (writeError = e));
+    const pump = () => {
+      while (sent < opts.size && !answered() && !socket.destroyed) {
+        const n = Math.min(1024 * 1024, opts.size - sent);
+        const chunk = opts.chunkAt(sent, n);
+        const ok = socket.write(opts.chunked ? Buffer.concat([Buffer.from(`${n.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk);
+        sent += n;
+        if (!ok) return void socket.once("drain", pump);
+      }
+      if (!socket.destroyed && opts.chunked && sent >= opts.size) socket.write("0\r\n\r\n");
+    };
+    socket.once("connect", () => {
+      socket.write(head);
+      pump();
+    });
   });
+}
+
+function unchunk(body: string): string {
+  let out = "";
+  let rest = body;
+  for (;;) {
+    const eol = rest.indexOf("\r\n");
+    const n = parseInt(rest.slice(0, eol), 16);
+    if (!n) return out;
+    out += rest.slice(eol + 2, eol + 2 + n);
+    rest = rest.slice(eol + 2 + n + 2);
+  }
 }
 
 /** A whole body in one go. */

@@ -30,7 +30,7 @@ export function upload(url: string, opts: { headers: Record<string, string>; siz
       clearTimeout(timer);
       const text = received.toString("utf8");
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
-      if (!status) return reject(writeError ?? new Error(`no HTTP answer (${received.length} bytes received)`));
+      if (!status) return reject(new Error(`no HTTP answer: the connection closed after ${sent} bytes sent and ${received.length} received${writeError ? ` (${writeError.message})` : ""}`));
       const body = text.slice(text.indexOf("\r\n\r\n") + 4);
       resolve({ status, body: /transfer-encoding: chunked/i.test(text.slice(0, text.indexOf("\r\n\r\n"))) ? unchunk(body) : body, ms: performance.now() - started, sentBytes: sent });
     };

@@ -15,6 +15,11 @@ export const ROUTE_MUTATIONS: Record<string, string[]> = {
   // The import page uploads files larger than a server action takes (session-checked routes).
   "post /p/{programme}/import/preview": ["previewImport"],
   "post /p/{programme}/import/apply": ["importInventory"],
+  // Unknown /api/v1 paths: the JSON 404 for every method, changing nothing.
+  "post /api/v1/[...rest]": [],
+  "put /api/v1/[...rest]": [],
+  "patch /api/v1/[...rest]": [],
+  "delete /api/v1/[...rest]": [],
 };
 
 export const ACTION_MUTATIONS: Record<string, string[] | null> = {

@@ -8,7 +8,8 @@ import { launchFerry, waitFor200, type FerryServer } from "../scripts/testing/fe
 import { startPrivatePostgres, type PrivatePostgres } from "../scripts/testing/private-postgres";
 
 // The two backups docs/backup-and-restore.md describes, each restored into an empty
-// deployment and checked by exporting again: a programme's Ferry JSON through the REST API,
+// deployment and checked by exporting again: a programme's Ferry JSON (its full history and
+// people included, ADR 0020) through the REST API,
 // and a whole deployment's pg_dump -Fc / pg_restore. Deployments of this spec's own on a
 // PostgreSQL cluster of its own, whatever database the rest of the suite uses.
 const TOKEN = "backup-admin-token-0123456789";
@@ -44,6 +45,15 @@ async function history(url: string): Promise<string[]> {
   return rows.map((r) => r.line);
 }
 
+/** Every event of the programme as an auditor reads it: when, what, who (name and email), what changed; oldest first. */
+async function auditLog(url: string): Promise<{ at: string; line: string }[]> {
+  return sql<{ at: string; line: string }>(
+    url,
+    `SELECT e.at::text AS at, concat_ws(' | ', e.at::text, e.action, e."entityType", e."actorName", u.email, e.before::text, e.after::text, e."requestId") AS line
+     FROM "Event" e JOIN "Programme" p ON p.id = e."programmeId" LEFT JOIN "User" u ON u.id = e."actorId" WHERE p.slug = 'demo' ORDER BY e.at, e.id`,
+  );
+}
+
 /** Paths where two JSON values differ, as "path: before -> after". */
 function differences(a: unknown, b: unknown, at = "$"): string[] {
   if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
@@ -75,13 +85,22 @@ test.describe("backup and restore", () => {
     await cluster?.destroy();
   });
 
-  test("a programme's Ferry JSON imported into an empty deployment exports the same bytes", async () => {
+  test("a programme's Ferry JSON with its full history imported into an empty deployment exports the same bytes", async () => {
     test.setTimeout(120_000);
     const doc = JSON.parse(original);
     // Non-trivial state to carry: done and not-applicable items with who and when, slices past 0%.
     const items = doc.slices.flatMap((s: { checklist: { state: string; doneBy: string | null }[] }) => s.checklist);
     expect(items.filter((i: { state: string; doneBy: string | null }) => i.state === "done" && i.doneBy).length).toBeGreaterThan(20);
     expect(doc.slices.filter((s: { stage: string }) => s.stage !== "0").length).toBeGreaterThan(3);
+    // And the whole history with the people in it: every event of the source, rollbacks included, no credentials.
+    const sourceLog = await auditLog(cluster!.url("ferry_source"));
+    expect(doc.version).toBe(2);
+    expect(doc.history.length).toBe(sourceLog.length);
+    expect(doc.history.filter((e: { action: string }) => e.action === "slice.rolled_back").length).toBeGreaterThan(0);
+    expect(doc.history.filter((e: { actor?: string }) => e.actor).length).toBeGreaterThan(20);
+    expect(doc.people.map((p: { role?: string }) => p.role).sort()).toEqual(expect.arrayContaining(["lead", "manager", "viewer"]));
+    for (const p of doc.people) expect(Object.keys(p).filter((k) => !["email", "name", "role", "disabled", "teams"].includes(k))).toEqual([]);
+    expect(original).not.toMatch(/"(password|passwordHash|tokenHash|accessToken|refreshToken|idToken|isAdmin)"/);
 
     // An empty deployment: no demo, no users, no programmes.
     const empty = launchFerry(PORT + 1, { DATABASE_URL: cluster!.url("ferry_empty"), FERRY_ADMIN_TOKEN: TOKEN, FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: SECRET });
@@ -103,6 +122,32 @@ test.describe("backup and restore", () => {
     const fields = [...new Set(diff.map((d) => d.split(":")[0].replace(/\.\d+/g, "[]")))];
     expect(diff.slice(0, 5), `${diff.length} values differ after the restore, in ${fields.join(", ")}; the first`).toEqual([]);
     expect(restored).toBe(original);
+
+    // The restored audit log: the same events with the same actors, then this deployment's own
+    // record of receiving the programme (its creation here, the import, one restore event).
+    const restoredLog = await auditLog(cluster!.url("ferry_empty"));
+    const last = sourceLog[sourceLog.length - 1].at;
+    expect(restoredLog.filter((e) => e.at <= last).map((e) => e.line)).toEqual(sourceLog.map((e) => e.line));
+    const arrival = restoredLog.filter((e) => e.at > last).map((e) => e.line.split(" | ")[1]);
+    expect(arrival).toEqual(expect.arrayContaining(["programme.created", "programme.restored", "inventory.imported"]));
+    expect(arrival.filter((a) => a === "programme.restored")).toHaveLength(1);
+    // The people came as accounts with no way to sign in: no password, no SSO link, not administrators.
+    const people = await sql<{ email: string; accounts: number; admin: boolean }>(
+      cluster!.url("ferry_empty"),
+      `SELECT u.email, (SELECT count(*)::int FROM "Account" a WHERE a."userId" = u.id) AS accounts, u."isAdmin" AS admin FROM "User" u ORDER BY u.email`,
+    );
+    expect(people.map((p) => p.email).sort()).toEqual(doc.people.map((p: { email: string }) => p.email).sort());
+    expect(people.every((p) => p.accounts === 0 && !p.admin)).toBe(true);
+
+    // Importing the same file again changes nothing but adds the import to the log.
+    const again = await fetch(`${empty.base}/api/v1/programmes/demo/import?format=ferry`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: original });
+    const second = await again.json();
+    expect(again.status, JSON.stringify(second)).toBe(200);
+    expect(second).toMatchObject({ applied: true, created: 0, updated: 0, errors: [] });
+    const after = JSON.parse(await exportDemo(empty));
+    expect({ ...after, history: undefined }).toEqual({ ...doc, history: undefined });
+    expect(after.history.slice(0, -1)).toEqual(doc.history);
+    expect(after.history.at(-1)).toMatchObject({ action: "inventory.imported", actorName: "admin token" });
   });
 
   test("a whole deployment's pg_dump -Fc restored with pg_restore serves the same programme and history", async () => {

@@ -3,6 +3,8 @@
  * facilities, checklist templates, waves and slices with their checklists. Everything is
  * upserted by name or key, so re-importing a backup changes nothing; nothing the file leaves
  * out is deleted (waves, slices, facilities and templates are never removal candidates).
+ * A version 2 backup's people and history are restored too when the programme is empty
+ * (restore-history.ts); into a programme with a life of its own only the state is applied.
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,6 +14,7 @@ import { stageToDb } from "@/lib/slices/stages";
 import { bulkUpsert } from "./bulk-upsert";
 import type { FerryDocument } from "./ferry-json";
 import { insertEvents } from "./write-inventory";
+import { isEmptyForRestore, restoreHistory, restorePeople } from "./restore-history";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,9 +37,12 @@ export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string
     summary.unchanged += total - outcomes.length;
   };
 
+  // Decided before anything here is written: history goes only into a programme with none of its own.
+  const restoring = doc.history.length > 0 && (await isEmptyForRestore(tx, programmeId));
   await applyProgrammeFields(tx, actor, programmeId, doc, events, summary);
 
   const teams = new Map((await tx.team.findMany({ where: { programmeId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]));
+  const people = restoring ? await restorePeople(tx, programmeId, doc, now) : null;
   const teamId = (name: string | null | undefined) => (name ? (teams.get(name) ?? null) : null);
 
   const facilityRows = doc.facilities.map((f) => ({
@@ -66,8 +72,9 @@ export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string
     if (links.length) await tx.waveFacility.createMany({ data: links });
   }
 
-  await applySlices(tx, programmeId, doc, now, { teamId, waves }, record);
+  await applySlices(tx, programmeId, doc, now, { teamId, waves, users: people?.userIds }, record);
   await insertEvents(tx, events);
+  if (people) await restoreHistory(tx, actor, programmeId, doc, people);
   return summary;
 }
 
@@ -108,7 +115,7 @@ async function applyTemplates(tx: Tx, programmeId: string, doc: FerryDocument, n
   record("checklist_template", outcomes.length, outcomes.map((o) => ({ ...o, inserted: false })), (i) => ({ item: items[i].key, title: items[i].title }));
 }
 
-async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now: Date, refs: { teamId: (n: string) => string | null; waves: Map<number, string> }, record: Record_) {
+async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now: Date, refs: { teamId: (n: string) => string | null; waves: Map<number, string>; users?: Map<string, string> }, record: Record_) {
   const rows = doc.slices.map((s) => ({
     id: randomUUID(), programmeId, name: s.name, teamId: refs.teamId(s.team)!, waveId: s.wave === null || s.wave === undefined ? null : refs.waves.get(s.wave)!,
     status: s.status, stage: stageToDb(s.stage), plannedStart: toDate(s.plannedStart), plannedEnd: toDate(s.plannedEnd), actualStart: toInstant(s.actualStart), actualEnd: toInstant(s.actualEnd),
@@ -136,8 +143,9 @@ async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now:
     );
   }
 
+  // A tick keeps its author when they exist here or the restore has just created them.
   const emails = [...new Set(doc.slices.flatMap((s) => s.checklist.map((i) => i.doneBy).filter((e): e is string => Boolean(e))))];
-  const users = new Map((await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const users = new Map([...(await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id] as const), ...(refs.users ?? [])]);
   const items = doc.slices.flatMap((s) =>
     s.checklist.map((i) => ({
       id: randomUUID(), programmeId, sliceId: sliceIds.get(s.name)!, key: i.key, title: i.title, guidance: i.guidance ?? null, category: i.category, gateStage: i.gateStage ? stageToDb(i.gateStage) : null,

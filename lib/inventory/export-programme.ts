@@ -1,6 +1,7 @@
 /**
- * The whole programme as a Ferry JSON document: read by names and keys only, so the
- * canonical serializer gives the same bytes for the same programme in any database.
+ * The whole programme as a Ferry JSON document, its people and history included: read by
+ * names and keys only, so the canonical serializer gives the same bytes for the same
+ * programme in any database.
  */
 import "server-only";
 import { db } from "@/lib/db";
@@ -9,7 +10,8 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { stageFromDb } from "@/lib/slices/stages";
 import { notFound } from "@/lib/errors";
-import { serializeFerryJson, type FerryDocument } from "./ferry-json";
+import { FERRY_JSON_VERSION, serializeFerryJson, type FerryDocument } from "./ferry-json";
+import { getProgrammeHistory } from "./history-export";
 import { loadInventory } from "./load-inventory";
 
 type Reader = Prisma.TransactionClient;
@@ -24,7 +26,7 @@ export async function getProgrammeDocument(client: Reader, programmeId: string):
     select: { name: true, slug: true, description: true, targetDate: true, environments: true },
   });
   if (!programme) throw notFound("Programme");
-  const [inventory, waves, slices, facilities, templates] = await Promise.all([
+  const [inventory, waves, slices, facilities, templates, { people, history }] = await Promise.all([
     loadInventory(client, programmeId),
     client.wave.findMany({
       where: { programmeId },
@@ -60,10 +62,11 @@ export async function getProgrammeDocument(client: Reader, programmeId: string):
       where: { programmeId },
       select: { name: true, isDefault: true, items: { select: { key: true, title: true, guidance: true, category: true, appliesTo: true, gateStage: true, position: true } } },
     }),
+    getProgrammeHistory(client, programmeId),
   ]);
   return {
     format: "ferry",
-    version: 1,
+    version: FERRY_JSON_VERSION,
     programme: { ...programme, targetDate: day(programme.targetDate) },
     teams: inventory.teams,
     // Lists are sets: a duplicate the database happens to hold is written once.
@@ -112,6 +115,8 @@ export async function getProgrammeDocument(client: Reader, programmeId: string):
       isDefault: t.isDefault,
       items: t.items.map((i) => ({ ...i, gateStage: i.gateStage ? stageFromDb(i.gateStage) : null })),
     })),
+    people,
+    history,
   };
 }
 

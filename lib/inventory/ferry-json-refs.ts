@@ -56,5 +56,47 @@ export function checkReferences(doc: FerryDocument): DocumentIssue[] {
     });
     unique(s.checklist, (x) => x.key, (j) => ["slices", i, "checklist", j, "key"], "checklist item key");
   });
+  checkPeopleAndHistory(doc, issues, unique, exists, { teams, services, waves, facilities });
   return issues;
+}
+
+type Unique = <T>(items: readonly T[], keyOf: (t: T) => string, pathOf: (i: number) => Path, what: string) => Set<string>;
+type Exists = (set: Set<string>, value: string | number | null | undefined, path: Path, what: string) => void;
+
+/** The key an event's `entity` is checked by, per entity type: the same keys the restore looks things up by. */
+export const entityKey = (parts: readonly string[]) => JSON.stringify(parts);
+
+function checkPeopleAndHistory(doc: FerryDocument, issues: DocumentIssue[], unique: Unique, exists: Exists, sets: Record<"teams" | "services" | "waves" | "facilities", Set<string>>) {
+  if (doc.version === 1 && (doc.people.length || doc.history.length)) {
+    issues.push({ path: ["version"], message: "People and history need version 2" });
+  }
+  const people = unique(doc.people, (p) => p.email, (i) => ["people", i, "email"], "person");
+  doc.people.forEach((p, i) => p.teams.forEach((t, j) => exists(sets.teams, t.name, ["people", i, "teams", j, "name"], "team")));
+  // A tick's author need not be in `people` (a version 1 file has none): one missing here is
+  // matched by email where the file is imported, as version 1 always did.
+  const one = (values: string[]) => new Set(values.map((v) => entityKey([v])));
+  const known: Record<string, Set<string>> = {
+    programme: new Set([entityKey([])]),
+    team: one([...sets.teams]),
+    service: one([...sets.services]),
+    wave: one([...sets.waves]),
+    facility: one([...sets.facilities]),
+    slice: one(doc.slices.map((s) => s.name)),
+    checklist_template: one(doc.checklistTemplates.map((t) => t.name)),
+    dependency: new Set(doc.dependencies.map((d) => entityKey([d.from, d.to]))),
+    checklist_item: new Set(doc.slices.flatMap((s) => s.checklist.map((x) => entityKey([s.name, x.key])))),
+    user: one([...people]),
+    membership: one([...people]),
+  };
+  doc.history.forEach((e, i) => {
+    exists(people, e.actor, ["history", i, "actor"], "person (not in people)");
+    const hasEntity = e.entity !== null && e.entity !== undefined;
+    if (hasEntity === (e.entityId !== null && e.entityId !== undefined)) {
+      issues.push({ path: ["history", i], message: "needs exactly one of entity and entityId" });
+    } else if (hasEntity) {
+      const set = known[e.entityType];
+      if (!set) issues.push({ path: ["history", i, "entity"], message: `Entity type ${JSON.stringify(e.entityType)} has no entity references; use entityId` });
+      else if (!set.has(entityKey(e.entity!))) issues.push({ path: ["history", i, "entity"], message: `Unknown ${e.entityType} ${JSON.stringify(e.entity)}` });
+    }
+  });
 }

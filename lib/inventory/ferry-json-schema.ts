@@ -1,7 +1,9 @@
 /**
- * The Ferry JSON backup format, version 1: a whole programme by names and keys, with no
- * database ids and no created/updated times, so an export can be imported anywhere and
- * exported again byte for byte.
+ * The Ferry JSON backup format: a whole programme by names and keys, with no database ids
+ * and no created/updated times, so an export can be imported anywhere and exported again
+ * byte for byte. Version 2 adds the people the programme refers to and its history (every
+ * audit event, oldest first); version 1 files (no people, no history) still import. See
+ * docs/adr/0020-programme-backup-with-history.md.
  */
 import * as z from "zod";
 import { dateSchema, instantSchema } from "@/lib/validation/date";
@@ -116,10 +118,50 @@ export const ferryTemplateSchema = z.strictObject({
   items: z.array(ferryTemplateItemSchema).default([]),
 });
 
+export const ROLES = ["manager", "lead", "viewer"] as const;
+
+// Events and people are records of what happened: copied as they were, never trimmed, so the
+// text that comes back is the text that was stored.
+const recorded = (max: number) => textSchema({ error: "must be text" }).min(1, { error: "is empty" }).max(max, { error: `is longer than ${max} characters` });
+// jsonb holds any JSON but no NUL (U+0000) in a string; refused here rather than as a 500.
+const jsonValue = z.json({ error: "must be a JSON value" }).refine((v) => !JSON.stringify(v).includes("\\u0000"), { error: "contains a NUL character (U+0000), which the database cannot store" });
+const email = z.email({ error: "must be an email address" });
+
+/** A person the programme refers to: a member, a tick author or an event's actor. No credentials, ever. */
+export const ferryPersonSchema = z.strictObject({
+  email,
+  name: recorded(200),
+  /** Their role in this programme; absent for someone who is not (or no longer) a member. */
+  role: enumOf(ROLES).nullish(),
+  /** Written only when true: the account was disabled where the backup was made. */
+  disabled: z.literal(true, { error: "must be true or left out" }).optional(),
+  teams: z.array(z.strictObject({ name: teamNameSchema, lead: z.boolean({ error: "must be true or false" }).default(false) })).default([]),
+});
+
+/**
+ * One audit event. `entity` names what the event is about by the keys this file uses (a
+ * service's name, a checklist item's slice and key, a person's email, [] for the programme),
+ * so it finds the same thing in any database; `entityId` keeps the raw id of something the
+ * file does not hold (a deleted service, a token). Exactly one of the two is present.
+ */
+export const ferryEventSchema = z.strictObject({
+  at: instant,
+  /** The acting person's email when the actor was a user; absent for tokens and system work. */
+  actor: email.nullish(),
+  actorName: recorded(200),
+  entityType: recorded(100),
+  entity: z.array(recorded(200)).max(2, { error: "has more than two parts" }).nullish(),
+  entityId: recorded(200).nullish(),
+  action: recorded(200),
+  before: jsonValue.nullish(),
+  after: jsonValue.nullish(),
+  requestId: recorded(200).nullish(),
+});
+
 /** The whole document. Collections may be left out of a hand-written file; exports always write them. */
 export const ferryDocumentSchema = z.strictObject({
   format: z.literal("ferry", { error: 'must be "ferry"' }),
-  version: z.literal(1, { error: "must be 1, the only version this Ferry reads" }),
+  version: z.union([z.literal(1), z.literal(2)], { error: "must be 1 or 2, the versions this Ferry reads" }),
   programme: ferryProgrammeSchema,
   teams: z.array(inventoryTeamSchema).default([]),
   services: z.array(inventoryServiceSchema).default([]),
@@ -128,10 +170,17 @@ export const ferryDocumentSchema = z.strictObject({
   slices: z.array(ferrySliceSchema).default([]),
   facilities: z.array(ferryFacilitySchema).default([]),
   checklistTemplates: z.array(ferryTemplateSchema).default([]),
+  people: z.array(ferryPersonSchema).default([]),
+  history: z.array(ferryEventSchema).default([]),
 });
+
+/** The version an export writes. */
+export const FERRY_JSON_VERSION = 2;
 
 /** A Ferry JSON document as parsed (defaults applied); what serializeFerryJson prints. */
 export type FerryDocument = z.output<typeof ferryDocumentSchema>;
 export type FerrySlice = FerryDocument["slices"][number];
 export type FerryWave = FerryDocument["waves"][number];
 export type FerryChecklistItem = FerrySlice["checklist"][number];
+export type FerryPerson = FerryDocument["people"][number];
+export type FerryEvent = FerryDocument["history"][number];

@@ -68,7 +68,7 @@ describe("serializeFerryJson", () => {
 
   it("prints keys in a fixed order, every service field written out, absent values omitted", () => {
     const out = JSON.parse(canonical);
-    expect(Object.keys(out)).toEqual(["format", "version", "programme", "teams", "services", "dependencies", "waves", "slices", "facilities", "checklistTemplates"]);
+    expect(Object.keys(out)).toEqual(["format", "version", "programme", "teams", "services", "dependencies", "waves", "slices", "facilities", "checklistTemplates", "people", "history"]);
     const orders = out.services[1];
     expect(Object.keys(orders)).toEqual(["name", ...SERVICE_FIELDS].filter((k) => k in orders));
     expect(orders).toMatchObject({ kind: "api", stateful: false, strategy: "rehost", dataStores: [] });
@@ -77,7 +77,7 @@ describe("serializeFerryJson", () => {
   });
 
   it("uses 2-space indentation and ends with a newline", () => {
-    expect(canonical.startsWith('{\n  "format": "ferry",\n  "version": 1,\n')).toBe(true);
+    expect(canonical.startsWith('{\n  "format": "ferry",\n  "version": 2,\n')).toBe(true);
     expect(canonical.endsWith("}\n")).toBe(true);
   });
 
@@ -134,7 +134,7 @@ describe("parseFerryJson", () => {
     ['"rollbackRehearsedAt": "2026-09-30T08:15:00Z"', '"rollbackRehearsedAt": "2026-09-30 08:15"', "slices[0].rollbackRehearsedAt", /date and time with a zone/],
     ['"targetDate": "2026-12-18"', '"targetDate": "18/12/2026"', "programme.targetDate", /date like/],
     ['"name": "orders-db",', '"name": "Orders DB",', "services[0].name", /Service name "Orders DB"/],
-    ['"version": 1', '"version": 2', "version", /only version/],
+    ['"version": 1', '"version": 3', "version", /must be 1 or 2/],
   ])("reports %s -> %s at its path", (from, to, path, message) => {
     const { edited, result } = withEdit(from, to);
     expect(result.errors).toEqual([{ line: lineOf(edited, to), path, message: expect.stringMatching(message) }]);
@@ -175,5 +175,55 @@ describe("parseFerryJson", () => {
       const { written, errors } = refs((d) => (d.slices[1].team = "nobody"));
       expect(errors[0].line).toBe(lineOf(written, '"team": "nobody"'));
     });
+  });
+});
+
+describe("people and history (version 2)", () => {
+  const withHistory = (history: object[], people: object[] = [{ email: "jane.doe@example.com", name: "Jane Doe", role: "lead", teams: [{ name: "payments", lead: true }] }]) =>
+    JSON.stringify({ ...JSON.parse(canonical), people, history });
+  const tick = { at: "2026-09-01T10:00:00+02:00", actor: "jane.doe@example.com", actorName: "Jane Doe", entityType: "checklist_item", entity: ["orders", "alerts"], action: "checklist_item.ticked", after: { state: "done", b: 1, a: { z: 1, y: 2 } } };
+  const created = { at: "2026-01-01T00:00:00Z", actorName: "admin token", entityType: "programme", entity: [], action: "programme.created", requestId: "r1" };
+  const deleted = { at: "2026-09-01T08:00:00Z", actorName: "Ferry", entityType: "service", entityId: "clx-gone", action: "service.deleted", before: { name: "old" } };
+
+  it("prints events oldest first, one per line, with payload keys sorted, and reads them back to the same bytes", () => {
+    const result = parseFerryJson(withHistory([tick, deleted, created]));
+    expect(result.errors).toEqual([]);
+    const out = serializeFerryJson(result.document!);
+    const lines = out.split("\n").filter((l) => l.startsWith('    {"at"'));
+    // The tick and the deletion are one instant (10:00+02:00 is 08:00Z): they keep the file's order.
+    expect(lines.map((l) => JSON.parse(l.replace(/,$/, "")).action)).toEqual(["programme.created", "checklist_item.ticked", "service.deleted"]);
+    expect(lines[1]).toContain('"at":"2026-09-01T08:00:00.000Z"'); // one instant, one spelling
+    expect(lines[1]).toContain('"after":{"a":{"y":2,"z":1},"b":1,"state":"done"}');
+    expect(serializeFerryJson(parseFerryJson(out).document!)).toBe(out);
+    expect(JSON.parse(out).people).toEqual([{ email: "jane.doe@example.com", name: "Jane Doe", role: "lead", teams: [{ name: "payments", lead: true }] }]);
+  });
+
+  it("keeps events of one instant in the order they were recorded", () => {
+    const same = ["first", "second", "third"].map((action) => ({ ...deleted, action }));
+    const out = JSON.parse(serializeFerryJson(parseFerryJson(withHistory([...same, created])).document!));
+    expect(out.history.map((e: { action: string }) => e.action)).toEqual(["programme.created", "first", "second", "third"]);
+  });
+
+  it("warns that history is restored only into an empty programme", () => {
+    expect(parseFerryJson(withHistory([created])).warnings).toEqual([{ line: expect.any(Number), message: expect.stringMatching(/only into an empty programme/) }]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it.each([
+    [{ ...tick, actor: "someone@example.com" }, "history[0].actor", /Unknown person/],
+    [{ ...tick, entity: ["orders", "nope"] }, "history[0].entity", /Unknown checklist_item/],
+    [{ ...deleted, entity: ["orders"] }, "history[0]", /exactly one of entity and entityId/],
+    [{ ...created, entity: undefined }, "history[0]", /exactly one of entity and entityId/],
+    [{ ...deleted, entityType: "report_note", entityId: undefined, entity: ["x"] }, "history[0].entity", /has no entity references/],
+    [{ ...deleted, after: { text: "a\u0000b" } }, "history[0].after", /NUL/],
+  ])("refuses a broken event %#", (event, path, message) => {
+    expect(parseFerryJson(withHistory([event])).errors).toEqual([expect.objectContaining({ path, message: expect.stringMatching(message) })]);
+  });
+
+  it("refuses people and history in a version 1 file, and people in teams the file does not have", () => {
+    const v1 = JSON.stringify({ ...JSON.parse(withHistory([created])), version: 1 });
+    expect(parseFerryJson(v1).errors).toEqual([expect.objectContaining({ path: "version", message: expect.stringMatching(/need version 2/) })]);
+    const stray = withHistory([], [{ email: "a@example.com", name: "A", teams: [{ name: "nowhere" }] }]);
+    expect(parseFerryJson(stray).errors).toEqual([expect.objectContaining({ path: "people[0].teams[0].name" })]);
   });
 });

@@ -17,12 +17,15 @@ import {
 import {
   ferryChecklistItemSchema,
   ferryDocumentSchema,
+  ferryEventSchema,
   ferryFacilitySchema,
+  ferryPersonSchema,
   ferryProgrammeSchema,
   ferrySliceSchema,
   ferryTemplateItemSchema,
   ferryTemplateSchema,
   ferryWaveSchema,
+  FERRY_JSON_VERSION,
   type FerryDocument,
 } from "./ferry-json-schema";
 import { checkReferences } from "./ferry-json-refs";
@@ -45,7 +48,23 @@ const KEYS = {
   facility: keys(ferryFacilitySchema),
   template: keys(ferryTemplateSchema),
   templateItem: keys(ferryTemplateItemSchema),
+  person: keys(ferryPersonSchema),
+  personTeam: ["name", "lead"],
+  event: keys(ferryEventSchema),
 };
+
+/** A JSON value with every object's keys sorted, so a payload prints the same whatever wrote it. */
+function canonicalJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalJson);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) out[k] = canonicalJson((value as Record<string, unknown>)[k]);
+  return out;
+}
+
+// Stands in for the history while the rest is indented; one event per line keeps a large
+// history about half the size and lets a plain diff or grep show it event by event.
+const HISTORY_SLOT = "\u0000history\u0000";
 
 /**
  * Copy `keys` of `value` in that order, leaving out null, undefined and "" (all mean "none" on
@@ -80,7 +99,7 @@ export function serializeFerryJson(doc: FerryDocument): string {
   const out = ordered(
     {
       format: "ferry",
-      version: 1,
+      version: FERRY_JSON_VERSION,
       programme: ordered(doc.programme, KEYS.programme),
       teams: sortBy(doc.teams, (t) => t.name).map((t) => ordered(t, KEYS.team)),
       // Completing services writes defaults out, so "kind absent" and "kind api" print the same.
@@ -105,10 +124,17 @@ export function serializeFerryJson(doc: FerryDocument): string {
       checklistTemplates: sortBy(doc.checklistTemplates, (t) => t.name).map((t) =>
         ordered({ ...t, items: sortBy(t.items, (i) => i.position, (i) => i.key).map((i) => ordered(i, KEYS.templateItem)) }, KEYS.template),
       ),
+      people: sortBy(doc.people, (p) => p.email).map((p) => ordered({ ...p, teams: sortBy(p.teams, (t) => t.name).map((t) => ordered(t, KEYS.personTeam)) }, KEYS.person)),
+      history: HISTORY_SLOT,
     },
     KEYS.document,
   );
-  return JSON.stringify(out, null, 2) + "\n";
+  // Oldest first; the sort is stable, so events of one instant keep the order they were recorded in.
+  const events = sortBy(doc.history, (e) => e.at).map((e) =>
+    JSON.stringify(ordered({ ...e, before: canonicalJson(e.before), after: canonicalJson(e.after) }, KEYS.event)),
+  );
+  const history = events.length ? `[\n    ${events.join(",\n    ")}\n  ]` : "[]";
+  return JSON.stringify(out, null, 2).replace(JSON.stringify(HISTORY_SLOT), () => history) + "\n";
 }
 
 /** A Ferry JSON problem: its line and, when it is about one field, the JSON path to it. */
@@ -161,5 +187,10 @@ export function parseFerryJson(text: string): FerryParseResult {
     services: doc.services.map(completeService),
     dependencies: doc.dependencies,
   };
-  return { inventory, document: doc, errors: sortErrors(errors) };
+  // Whether the history is restored depends on the programme, which this pure reader cannot
+  // see; the preview says so rather than let anyone expect history in a busy programme.
+  const warnings = doc.history.length
+    ? [{ line: lineOfOffset(text, Math.max(text.indexOf('"history"'), 0)), message: `history: the ${doc.history.length} events and the people are restored only into an empty programme; into one with services, slices or events of its own only the current state is imported` }]
+    : [];
+  return { inventory, document: doc, errors: sortErrors(errors), warnings };
 }

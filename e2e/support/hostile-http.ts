@@ -9,7 +9,7 @@ import net from "node:net";
 export type Upload = { status: number; body: string; ms: number; sentBytes: number };
 
 /**
- * Sends `size` bytes made by `chunkAt` (1 MiB at a time, respecting back-pressure) on a raw
+ * Sends `size` bytes made by `chunkAt` (64 KiB at a time, each once the last was written) on a raw
  * socket and stops sending as soon as the server answers. A raw socket, because a server that
  * refuses early may close while bytes are in flight, and Node's HTTP client then reports the
  * write error and drops the answer it had already received.
@@ -34,19 +34,29 @@ export function upload(url: string, opts: { headers: Record<string, string>; siz
       const body = text.slice(text.indexOf("\r\n\r\n") + 4);
       resolve({ status, body: /transfer-encoding: chunked/i.test(text.slice(0, text.indexOf("\r\n\r\n"))) ? unchunk(body) : body, ms: performance.now() - started, sentBytes: sent });
     };
+    // A server that refuses early answers, closes, and resets the connection as more bytes
+    // arrive, so a write may fail (EPIPE) while the answer sits unread in the receive buffer.
+    // Node destroys a socket on a write error, unread input and all, so that is turned off for
+    // this one: a failed write stops the sending, and the reading goes on until the server's
+    // end (FIN) or reset. Each chunk is made first and written only after the event loop has
+    // polled for input, so an answer that came stops the upload before the next write.
+    // (Streams destroy on an error when either side's autoDestroy is set.)
+    const states = socket as unknown as { _writableState: { autoDestroy: boolean }; _readableState: { autoDestroy: boolean } };
+    states._writableState.autoDestroy = states._readableState.autoDestroy = false;
     socket.on("data", (d: Buffer) => (received = Buffer.concat([received, d])));
+    socket.on("end", () => socket.destroy());
     socket.on("close", finish);
-    // A write after the server closed is the refusal working, if an answer came: keep reading.
     socket.on("error", (e) => (writeError = e));
     const pump = () => {
-      while (sent < opts.size && !answered() && !socket.destroyed) {
-        const n = Math.min(1024 * 1024, opts.size - sent);
-        const chunk = opts.chunkAt(sent, n);
-        const ok = socket.write(opts.chunked ? Buffer.concat([Buffer.from(`${n.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk);
+      if (sent >= opts.size || answered() || socket.destroyed || writeError) return;
+      const n = Math.min(64 * 1024, opts.size - sent);
+      const chunk = opts.chunkAt(sent, n);
+      const framed = opts.chunked ? Buffer.concat([Buffer.from(`${n.toString(16)}\r\n`), chunk, Buffer.from("\r\n"), Buffer.from(sent + n >= opts.size ? "0\r\n\r\n" : "")]) : chunk;
+      setImmediate(() => {
+        if (answered() || socket.destroyed || writeError) return;
         sent += n;
-        if (!ok) return void socket.once("drain", pump);
-      }
-      if (!socket.destroyed && opts.chunked && sent >= opts.size) socket.write("0\r\n\r\n");
+        socket.write(framed, (e) => (e ? (writeError = e) : pump()));
+      });
     };
     socket.once("connect", () => {
       socket.write(head);

@@ -12,7 +12,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { diffInventory } from "./diff";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { loadInventory } from "./load-inventory";
-import { parseImport, type ImportParse } from "./parse-import";
+import { runImportJobOffThread } from "./import-thread";
+import type { ImportParse } from "./parse-import";
 import { buildReport } from "./report";
 import { importInventorySchema, type ImportInventoryInput, type ImportReport } from "./schemas";
 import { writeInventory } from "./write-inventory";
@@ -35,10 +36,10 @@ export async function previewImport(actor: Actor, programmeSlug: string, input: 
   const programme = await authorize(actor, programmeSlug, "inventory.import");
   const { format, text } = importInventorySchema.parse(input);
   checkSize(text);
-  const loaded = await loadInventory(db, programme.id);
-  const parsed = parseImport(format, text, loaded.serviceIds.keys());
-  if (parsed.errors.length) return buildReport(null, { errors: parsed.errors, warnings: parsed.warnings, applied: false });
-  return buildReport(diffInventory(loaded, parsed.inventory), { errors: [], warnings: parsed.warnings, applied: false });
+  const { teams, services, dependencies } = await loadInventory(db, programme.id);
+  // Parse, diff and report on a worker thread: a large file must not stall other requests.
+  const { report } = await runImportJobOffThread({ mode: "preview", format, text, current: { teams, services, dependencies } });
+  return report;
 }
 
 /** Applies a file: INVALID with every row error (and nothing written) when any row is wrong. */
@@ -46,7 +47,8 @@ export async function importInventory(actor: Actor, programmeSlug: string, input
   const programme = await authorize(actor, programmeSlug, "inventory.import");
   const { format, text, confirmRemovals, expectedRemovals } = importInventorySchema.parse(input);
   checkSize(text);
-  const parsed: ImportParse = parseImport(format, text, await knownNames(programme.id));
+  const known = await knownNames(programme.id);
+  const { parsed }: { parsed: ImportParse } = await runImportJobOffThread({ mode: "parse", format, text, known });
   if (parsed.errors.length) {
     throw new AppError("INVALID", `The file has ${parsed.errors.length} problem${parsed.errors.length === 1 ? "" : "s"}; nothing was imported.`, parsed.errors);
   }

@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // Next's trailing-slash redirect answers before proxy.ts runs, so without a request id or
+  // no-store; the proxy makes the same 308 itself (with those) instead.
+  skipTrailingSlashRedirect: true,
   // `npm run typecheck` checks the whole project (scripts and tests too) as its own CI step;
   // checking again inside every build only costs time on small machines.
   typescript: { ignoreBuildErrors: true },

@@ -17,8 +17,13 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const gate = { method: request.method, pathname, headers: request.headers, requestId };
   const bodyLength = async () => (await request.clone().arrayBuffer()).byteLength;
-  const refused = gateSync(gate) ?? (await gateActionBody(gate, bodyLength)) ?? (await gateDatabase(gate));
+  const refused = gateSync(gate);
   if (refused) return send(refused);
+  // next.config.ts turns Next's own trailing-slash redirect off, as it answers before the
+  // proxy runs and so without a request id; this is the same redirect, with one.
+  if (pathname.length > 1 && pathname.endsWith("/")) return withoutTrailingSlash(request, requestId);
+  const late = (await gateActionBody(gate, bodyLength)) ?? (await gateDatabase(gate));
+  if (late) return send(late);
 
   const api = pathname === "/api" || pathname.startsWith("/api/");
   const headers = new Headers(request.headers);
@@ -38,6 +43,22 @@ export async function proxy(request: NextRequest) {
   }
   response.headers.set("x-request-id", requestId);
   response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+/**
+ * 308 to the address without its trailing slash (a dot segment such as `/a/..` arrives here
+ * resolved, as `/`-ended), keeping the query. Not kept by caches: it answers a mistyped
+ * address, and under /api a bearer's request.
+ */
+function withoutTrailingSlash(request: NextRequest, requestId: string): NextResponse {
+  // A plain URL: a NextURL keeps the trailing slash it was given when Next's redirect is off.
+  const target = new URL(request.nextUrl.href);
+  // Leading slashes collapse too, so the target can never read as `//host`.
+  target.pathname = `/${target.pathname.replace(/^\/+|\/+$/g, "")}`;
+  const response = NextResponse.redirect(target, 308);
+  response.headers.set("x-request-id", requestId);
+  response.headers.set("cache-control", "no-store");
   return response;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "./operations";
-import { allowedMethods, API_ROUTE_METHODS, hasMalformedEscape } from "./route-methods";
+import { allowedMethods, API_ROUTE_METHODS, hasDotSegment, hasMalformedEscape } from "./route-methods";
 
 describe("API route methods (proxy.ts's 405 table)", () => {
   it("lists exactly the OpenAPI operations' methods for /api/v1", () => {
@@ -33,5 +33,14 @@ describe("hasMalformedEscape", () => {
   });
   it.each(["/", "/p/demo/services", "/p/d%C3%A9mo", "/api/v1/programmes/a%20b", "/p/%25"])("accepts %s", (path) => {
     expect(hasMalformedEscape(path)).toBe(false);
+  });
+});
+
+describe("hasDotSegment", () => {
+  it.each(["/api/%2e%2e/programmes", "/api/v1/%2E/tokens", "/api/v1/programmes/..", "/api/./v1", "/api/v1/.%2e/x"])("finds one in %s", (path) => {
+    expect(hasDotSegment(path)).toBe(true);
+  });
+  it.each(["/api/v1/programmes", "/api/v1/openapi.json", "/api/v1/programmes/a..b", "/api/v1/programmes/...", "/api/v1/programmes/%2e%2e%2e"])("finds none in %s", (path) => {
+    expect(hasDotSegment(path)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Which methods each API path answers, for proxy.ts: Next answers a method a route file lacks
- * with a bare 405 (no body, no Allow header) and an unknown method with a bare 400, before
- * any of Ferry's code runs, so the proxy refuses those itself. Pure and import-free, to stay
+ * Which methods each API path answers, for proxy.ts and the early guard (lib/http/gate-sync.ts):
+ * Next answers a method a route file lacks with a bare 405 (no body, no Allow header) and an
+ * unknown method with a bare 400, before any of Ferry's code runs, so Ferry refuses those itself. Pure and import-free, to stay
  * cheap in the proxy; route-methods.test.ts holds it equal to the OpenAPI operations, which
  * operations.test.ts holds equal to the route files.
  */
@@ -63,4 +63,12 @@ export function hasMalformedEscape(pathname: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A `.` or `..` segment, literal or percent-encoded (`%2e%2E`): Next resolves it away, so
+ * `/api/%2e%2e/programmes` would be routed as the page `/programmes` and answered with HTML.
+ */
+export function hasDotSegment(pathname: string): boolean {
+  return pathname.split("/").some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
 }

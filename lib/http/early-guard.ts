@@ -1,27 +1,34 @@
 /**
- * TRACE and TRACK never reach proxy.ts: Next builds a fetch Request for the proxy, and the
- * Fetch standard forbids those methods, so the constructor throws and Next's router answers a
- * bare 500 (no request id, no body). CONNECT is not even a request to Node's server: without
- * a 'connect' listener it drops the connection, and Node's parser answers a method it does
- * not know (TRACK) with a bare 400 itself. None has a Next-level hook, so
- * instrumentation.ts installs this guard on Node's HTTP server before the first request: it
- * answers those methods with the same 405 refusal the proxy gives any other unsupported
- * method, and hands every other request to Next untouched.
+ * Node's HTTP server, before Next routes a request. instrumentation.ts installs this guard
+ * before the first request; it does only what has no Next-level hook:
+ * - TRACE and TRACK never reach proxy.ts: Next builds a fetch Request for the proxy, and the
+ *   Fetch standard forbids those methods, so the constructor throws and Next's router answers
+ *   a bare 500. CONNECT is not even a request to Node's server: without a 'connect' listener
+ *   it drops the connection, and Node's parser answers a method it does not know (TRACK) with
+ *   a bare 400 itself. The guard answers those with the proxy's 405.
+ * - Uploads with a body skip the proxy (proxy.ts config.matcher), so the proxy's checks of the
+ *   method and the address (gate-sync.ts) are made here for every request: otherwise Next
+ *   answers a method the route lacks with a bare 405, an unknown one with a bare 400, and a
+ *   malformed escape with a bare 500. Dot segments are seen here as sent, before Next
+ *   resolves `/api/%2e%2e/x` to the page `/x`.
+ * - What Node's parser rejects (a raw byte over 0x7F in the path) gets a request id, and under
+ *   /api the envelope.
+ * - Every request gets its id here (the proxy and routes read it from the request headers),
+ *   and every response carries it: the ones Next makes before the proxy runs, such as its
+ *   redirect of a doubled slash or a backslash, and its 204 to OPTIONS on an upload route.
  */
 import http from "node:http";
 import type { Duplex } from "node:stream";
-import { allowedMethods, PAGE_METHODS } from "@/lib/api/route-methods";
+import { allowedMethods, hasMalformedEscape, PAGE_METHODS } from "@/lib/api/route-methods";
 import { log } from "@/lib/log";
 import { countRefusal } from "@/lib/metrics";
+import { gateSync } from "./gate-sync";
 import { requestIdFrom } from "./request-id";
 import { isApiPath, refusal, type Refusal } from "./refusal";
 
-/** Methods the Fetch standard refuses to construct (CONNECT arrives as its own event). */
-const UNCONSTRUCTIBLE = new Set(["TRACE", "TRACK"]);
-
 const globalForGuard = globalThis as unknown as { ferryEarlyGuard?: boolean };
 
-/** The 405 for an unsupported method, as the proxy would give it. */
+/** The 405 for CONNECT, as the proxy would give it for any other unsupported method. */
 export function methodRefusal(method: string, url: string, incomingId: string | undefined): Refusal {
   const pathname = url.split("?")[0] || "/";
   const allow = (isApiPath(pathname) ? allowedMethods(pathname) : null) ?? [...PAGE_METHODS];
@@ -46,24 +53,15 @@ export function installEarlyGuard(): void {
   http.Server.prototype.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-      if (req.method && UNCONSTRUCTIBLE.has(req.method)) {
-        const refused = methodRefusal(req.method, req.url ?? "/", header(req.headers["x-request-id"]));
-        req.resume();
-        res.writeHead(refused.status, { ...refused.headers, "content-length": Buffer.byteLength(refused.body) }).end(refused.body);
-        return true;
-      }
+      if (answeredEarly(req, res)) return true;
     } else if (event === "connection" && this.listenerCount("connect") === 0) {
       // Node emits 'connect' only to a server that listens for it, else it drops the socket.
       this.on("connect", answerConnect);
     } else if (event === "clientError" && this.listenerCount("clientError") === 0) {
       // What Node's parser rejects itself (a method it does not know, such as TRACK; broken
       // framing): the status Node would give, plus a request id and a log line.
-      const [error, socket] = args as [NodeJS.ErrnoException, Duplex];
-      const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-      const requestId = requestIdFrom(undefined);
-      log.info("request refused", { requestId, reason: "unparseable", status, parser: error.code });
-      countRefusal("unparseable", status);
-      if (socket.writable) socket.end(rawResponse(status, { "content-type": "text/plain", "x-request-id": requestId }, "Ferry could not read this request.\n"));
+      const [error, socket] = args as [NodeJS.ErrnoException & { rawPacket?: Buffer }, Duplex];
+      if (socket.writable) socket.end(unparseable(error));
       else socket.destroy();
       return true;
     }
@@ -71,9 +69,57 @@ export function installEarlyGuard(): void {
   } as typeof emit;
 }
 
+/**
+ * Stamps the request id on the request and its response, and answers the request itself when
+ * it must not reach Next (true then). Exported for tests, which run it without installing.
+ */
+export function answeredEarly(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const refused = guardRequest(req, res);
+  if (!refused) return false;
+  req.resume();
+  res.writeHead(refused.status, { ...refused.headers, "content-length": Buffer.byteLength(refused.body) }).end(refused.body);
+  return true;
+}
+
+function guardRequest(req: http.IncomingMessage, res: http.ServerResponse): Refusal | null {
+  const method = req.method ?? "GET";
+  const pathname = (req.url ?? "/").split("?")[0] || "/";
+  const requestId = requestIdFrom(header(req.headers["x-request-id"]));
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("x-request-id", requestId);
+  // Next redirects these before the proxy runs. A permanent redirect is cacheable by default,
+  // and one for a bearer's API request must not be kept by a shared cache.
+  if (/\/\/|\\/.test(pathname)) res.setHeader("cache-control", "no-store");
+  const refused = gateSync({ method, pathname, requestId });
+  if (refused || isApiPath(pathname) || !hasBody(req) || !hasMalformedEscape(pathname)) return refused;
+  // A page upload that skips the proxy: the proxy's not-found answer, as a small page.
+  return refusal({ pathname, method, requestId, code: "NOT_FOUND", reason: "malformed_path", message: "There is nothing at this address." });
+}
+
+const hasBody = (req: http.IncomingMessage) => req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
+
 function answerConnect(req: http.IncomingMessage, socket: Duplex): void {
   const refused = methodRefusal("CONNECT", "/", header(req.headers["x-request-id"]));
   socket.end(rawResponse(refused.status, refused.headers, refused.body));
+}
+
+/**
+ * The answer to what Node's parser refused (logged and counted as "unparseable"). A bad
+ * request line under /api (a raw byte over 0x7F in the path, say) is answered with the API's
+ * envelope, as any other refusal there is; the rest in plain text. Exported for tests.
+ */
+export function unparseable(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): string {
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const requestId = requestIdFrom(undefined);
+  const [, method = "GET", target = ""] = /^([!-~]{1,20}) (\S+)/.exec(error.rawPacket?.toString("latin1") ?? "") ?? [];
+  const pathname = target.split("?")[0];
+  if (status === 400 && isApiPath(pathname)) {
+    const refused = refusal({ pathname, method, requestId, code: "INVALID", reason: "unparseable", message: "Ferry could not read this request." });
+    return rawResponse(refused.status, refused.headers, refused.body);
+  }
+  log.info("request refused", { requestId, reason: "unparseable", status, parser: error.code });
+  countRefusal("unparseable", status);
+  return rawResponse(status, { "content-type": "text/plain", "x-request-id": requestId }, "Ferry could not read this request.\n");
 }
 
 /** An HTTP/1.1 response written straight to a socket that has no ServerResponse. */

@@ -5,8 +5,8 @@
  * - a path segment with a malformed percent escape (Next's route matcher throws on it);
  * - a server action body over the limit (Next's action decoder throws);
  * - any page while the database is down (a failed render can only be a 500).
+ * The first two are also refused by early-guard.ts, for requests that skip the proxy.
  */
-import { allowedMethods, hasMalformedEscape, PAGE_METHODS, ROUTABLE_METHODS } from "@/lib/api/route-methods";
 import { isDatabaseReachable } from "@/lib/db/availability";
 import { RETRY_AFTER_SECONDS } from "@/lib/api/envelope";
 import { isApiPath, refusal, type Refusal } from "./refusal";
@@ -14,20 +14,8 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./limits";
 
 export type GateRequest = { method: string; pathname: string; headers: Headers; requestId: string };
 
-/** The refusal for a request that must not reach Next's routing, or null to let it through. */
-export function gateSync(req: GateRequest): Refusal | null {
-  const { method, pathname, requestId } = req;
-  const api = isApiPath(pathname);
-  const allow = api ? allowedMethods(pathname) : [...PAGE_METHODS];
-  if (!ROUTABLE_METHODS.has(method) || (allow && !allow.includes(method))) {
-    const list = allow ?? [...ROUTABLE_METHODS].sort();
-    return refusal({ pathname, method, requestId, code: "METHOD_NOT_ALLOWED", reason: "method", message: `This address does not answer ${method.slice(0, 20)} requests.`, headers: { allow: list.join(", ") }, details: { allow: list } });
-  }
-  if (api && hasMalformedEscape(pathname)) {
-    return refusal({ pathname, method, requestId, code: "INVALID", reason: "malformed_path", message: "The address contains a malformed percent escape." });
-  }
-  return null;
-}
+// In a module of its own, free of the database, so that the early guard can run it too.
+export { gateSync } from "./gate-sync";
 
 /**
  * A server action's body over the limit: by its Content-Length, or, for a body without one

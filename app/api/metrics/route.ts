@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { errorResponse } from "@/lib/api/handler";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/log";
 import { collectSnapshots, countRefusal, renderMetrics, sliceGauge, type Gauge } from "@/lib/metrics";
@@ -24,7 +26,10 @@ export async function GET(request: Request) {
   if (level === "denied") {
     log.warn("metrics scrape with a wrong token", { requestId });
     countRefusal("metrics_token", 401);
-    return new Response("A wrong metrics token. Send FERRY_METRICS_TOKEN, or no Authorization header for the totals.\n", { status: 401, headers: { ...headers, "www-authenticate": "Bearer" } });
+    // A refusal is an API error like any other: the envelope, not the scrape's text format.
+    const response = errorResponse(new AppError("UNAUTHENTICATED", "A wrong metrics token. Send FERRY_METRICS_TOKEN, or no Authorization header for the totals."), requestId);
+    response.headers.set("www-authenticate", "Bearer");
+    return response;
   }
   const gauges: Gauge[] = [{ name: "ferry_up", help: "1 while Ferry serves requests", samples: [{ labels: {}, value: 1 }] }];
   try {

@@ -34,7 +34,11 @@ export function send(base: string, c: FuzzCase, timeoutMs = 30_000): Promise<Ans
       // Node frames a GET, HEAD, DELETE or OPTIONS body with nothing at all unless told its
       // length: the bytes would then be read as the next request on the connection.
       const headers = c.body === undefined ? c.headers : { ...c.headers, "content-length": String(Buffer.byteLength(c.body)) };
-      req = http.request(`${base}${c.path}`, { method: c.method, headers, agent, timeout: timeoutMs, maxHeaderSize: 1024 * 1024 }, (res) => {
+      // The path goes as generated: given as a URL string, it would be resolved first (WHATWG
+      // URL turns `/api/%2e%2e/x` into `/x`, `/a/..` into `/` and `\` into `/`), and the
+      // server would never see the dot segments and backslashes the cases hold.
+      const { protocol, hostname, port } = new URL(base);
+      req = http.request({ protocol, hostname, port, path: c.path, method: c.method, headers, agent, timeout: timeoutMs, maxHeaderSize: 1024 * 1024 }, (res) => {
         const chunks: Buffer[] = [];
         let kept = 0;
         res.on("data", (b: Buffer) => {

@@ -4,6 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 // Run through `npm run test:e2e` (scripts/test.mjs), which builds when stale and gives the
 // server a database of its own: DATABASE_URL's server when set, else a throw-away embedded one.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The fuzzer's seed for this run, chosen once here: workers inherit the environment, so every
+// process generates the same cases (e2e/fuzz.spec.ts prints it; FUZZ_SEED replays a run).
+process.env.FUZZ_SEED ??= String(Date.now() % 2 ** 31);
 export const E2E_ADMIN_TOKEN = process.env.FERRY_ADMIN_TOKEN ?? "e2e-admin-token-0123456789";
 
 // Debian's Chromium where there is one (this project's machines cannot download browsers);

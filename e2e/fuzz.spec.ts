@@ -9,6 +9,7 @@ import { sweepCases } from "./support/fuzz-sweep";
 
 // A new seed each run explores new requests; it is printed first, so any failure can be
 // replayed exactly with FUZZ_SEED (and FUZZ_RUNS to change how many are generated).
+// playwright.config.ts picks the run's seed once, so the runner and its workers agree on it.
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const caseSeed = (index: number) => (SEED + index) % 2 ** 31;
@@ -17,7 +18,7 @@ const MAX_SHRUNK = 6;
 const SHRINK_MS = 20_000;
 
 test.describe("API fuzzer", () => {
-  test(`generated and mutated requests never get a 5xx, always the envelope, and refused ones write nothing (seed ${SEED})`, async ({ request, baseURL }) => {
+  test(`generated and mutated requests never get a 5xx, always the envelope, and refused ones write nothing`, async ({ request, baseURL }) => {
     test.setTimeout(12 * 60_000);
     console.log(`[fuzz] FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} (replay: FUZZ_SEED=${SEED} npm run test:e2e -- e2e/fuzz.spec.ts)`);
     const started = Date.now();

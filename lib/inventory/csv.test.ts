@@ -213,3 +213,13 @@ describe("template and export", () => {
     expect(servicesToCsv(back.inventory.services, back.inventory.dependencies)).toBe(csv);
   });
 });
+
+// The fuzzer found a 1 MB header cell echoed back whole in the error, a 1 MB error answer.
+describe("error messages", () => {
+  it("cut an unknown column's name short instead of repeating it", () => {
+    const { errors } = parseServicesCsv(`name,${"x".repeat(1_000_000)}\norders\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message.length).toBeLessThan(400);
+    expect(errors[0].message).toMatch(/^Unknown column "x{60}…"/);
+  });
+});

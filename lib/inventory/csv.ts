@@ -79,7 +79,7 @@ export function parseServicesCsv(text: string, known: Iterable<string> = []): Pa
   const columns: (Column | undefined)[] = [];
   for (const raw of header.fields) {
     const col = COLUMN_BY_NAME.get(normaliseHeader(raw));
-    if (!col) errors.push({ line: header.line, message: `Unknown column ${JSON.stringify(raw.trim())}: the columns are ${[...COLUMN_BY_NAME.keys()].join(", ")}` });
+    if (!col) errors.push({ line: header.line, message: `Unknown column ${JSON.stringify(shortened(raw.trim()))}: the columns are ${[...COLUMN_BY_NAME.keys()].join(", ")}` });
     else if (columns.includes(col)) errors.push({ line: header.line, message: `Column ${col.name} appears twice` });
     columns.push(col);
   }
@@ -165,4 +165,9 @@ export function servicesToCsv(services: readonly InventoryService[], dependencie
     }),
   );
   return toCsv([CSV_COLUMNS.map((c) => c.name), ...rows]);
+}
+
+/** A caller's text echoed in an error message, cut short: a 1 MB header cell is not repeated back. */
+function shortened(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

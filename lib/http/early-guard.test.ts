@@ -115,6 +115,14 @@ describe("what Node's parser refuses", () => {
     expect(JSON.parse(a.body)).toEqual({ error: { code: "INVALID", message: "Ferry could not read this request." } });
   });
 
+  // Found by the fuzzer: on a keep-alive connection the packet Node hands over began past the
+  // request line, and the answer came in plain text for an /api request.
+  it("answers a request whose path cannot be read with the envelope", () => {
+    const unread = parse(unparseable(Object.assign(new Error("bad"), { code: "HPE_INVALID_URL", rawPacket: Buffer.from("Host: 127.0.0.1:3100\r\n\r\n", "latin1") })));
+    expect(unread.statusLine).toBe("HTTP/1.1 400 Bad Request");
+    expect(unread.headers["content-type"]).toBe("application/json");
+  });
+
   it("answers anything else in plain text, with the status Node would give", () => {
     const page = parse(unparseable(Object.assign(new Error("bad"), { code: "HPE_INVALID_URL", rawPacket: Buffer.from("GET /p/\xff HTTP/1.1\r\n", "latin1") })));
     expect(page.statusLine).toBe("HTTP/1.1 400 Bad Request");

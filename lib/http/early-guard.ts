@@ -106,15 +106,18 @@ function answerConnect(req: http.IncomingMessage, socket: Duplex): void {
 /**
  * The answer to what Node's parser refused (logged and counted as "unparseable"). A bad
  * request line under /api (a raw byte over 0x7F in the path, say) is answered with the API's
- * envelope, as any other refusal there is; the rest in plain text. Exported for tests.
+ * envelope, as any other refusal there is, and so is one whose path cannot be read; the rest
+ * in plain text. Exported for tests.
  */
 export function unparseable(error: NodeJS.ErrnoException & { rawPacket?: Buffer }): string {
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
   const requestId = requestIdFrom(undefined);
   const [, method = "GET", target = ""] = /^([!-~]{1,20}) (\S+)/.exec(error.rawPacket?.toString("latin1") ?? "") ?? [];
-  const pathname = target.split("?")[0];
-  if (status === 400 && isApiPath(pathname)) {
-    const refused = refusal({ pathname, method, requestId, code: "INVALID", reason: "unparseable", message: "Ferry could not read this request." });
+  // The packet Node hands over need not start at the request line (a keep-alive connection's
+  // later request): a request whose path cannot be read is answered as an API one.
+  const pathname = target.startsWith("/") ? target.split("?")[0] : "";
+  if (status === 400 && (!pathname || isApiPath(pathname))) {
+    const refused = refusal({ pathname: pathname || "/api", method, requestId, code: "INVALID", reason: "unparseable", message: "Ferry could not read this request." });
     return rawResponse(refused.status, refused.headers, refused.body);
   }
   log.info("request refused", { requestId, reason: "unparseable", status, parser: error.code });

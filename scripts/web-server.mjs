@@ -4,7 +4,6 @@
 // Usage: node scripts/web-server.mjs <port> <hostname>
 import http from "node:http";
 import path from "node:path";
-import { stampPeerAddress } from "./lib/peer-address.mjs";
 
 process.env.NODE_ENV = "production";
 const [port, hostname] = [Number(process.argv[2]), process.argv[3]];
@@ -15,7 +14,6 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const serve = (req, res) => {
-  stampPeerAddress(req); // before anything reads the request: the sign-in limiter keys on it
   if (globalThis.ferryServeDirect?.(req, res)) return;
   handle(req, res).catch((error) => {
     console.error("[ferry] request failed", error);

@@ -99,7 +99,7 @@ function attemptOf(ctx: { body?: unknown; headers?: Headers }): SignInAttempt | 
   const address = requestClientAddress(ctx.headers ?? new Headers());
   if (address === UNKNOWN_ADDRESS && process.env.NODE_ENV === "production" && !warnedUnknown) {
     warnedUnknown = true;
-    log.warn("Sign-in limiter: no client address (not served by Ferry's web server, npm start); every client shares one per-address limit");
+    log.warn("Sign-in limiter: no client address (no server stamped the connection's address: lib/http/early-guard.ts); every client shares one per-address limit");
   }
   return { email, address };
 }

@@ -3,21 +3,21 @@
  *
  * Next 16 gives route handlers and server actions no socket: its only hint is
  * `X-Forwarded-For`, which it fills with the peer's address only when the client did not send
- * one, so a client chooses it. Ferry's own web server (scripts/web-server.mjs) therefore
- * writes the TCP peer's address into PEER_ADDRESS_HEADER on every request, replacing whatever
- * the client sent, and says so on globalThis. Forwarded addresses are believed only when that
+ * one, so a client chooses it. Ferry's early guard (lib/http/early-guard.ts, installed in every
+ * server process) therefore writes the TCP peer's address into PEER_ADDRESS_HEADER on every
+ * request before Next sees it, replacing whatever the client sent, and says so on globalThis. Forwarded addresses are believed only when that
  * peer is one of FERRY_TRUSTED_PROXIES, and then only the hops such proxies appended.
  *
  * Pure: no Next or Prisma, so the env schema can validate FERRY_TRUSTED_PROXIES with it.
  */
 import ipaddr from "ipaddr.js";
 
-/** Set by scripts/web-server.mjs to the socket's remote address, overwriting the client's value. */
+/** Set by stampPeerAddress to the socket's remote address, overwriting the client's value. */
 export const PEER_ADDRESS_HEADER = "x-ferry-peer-address";
 
 /**
- * Without Ferry's web server (`next dev`, a bare `next start`) nobody overwrites the peer
- * header, so it could be the client's; every request then counts under this one address.
+ * Where nothing overwrites the peer header (code run outside a server, such as a script), it
+ * could be the client's; every request then counts under this one address.
  */
 export const UNKNOWN_ADDRESS = "unknown";
 
@@ -101,4 +101,14 @@ export function requestClientAddress(headers: Headers, env: Record<string, strin
   const trusted = parseTrustedProxies(env.FERRY_TRUSTED_PROXIES);
   // lib/env.ts refuses a malformed list at start; here a bad value trusts nobody.
   return clientAddress(headers, { peerStamped: globalForPeer.ferryStampsPeerAddress === true, trustedProxies: trusted.ok ? trusted.proxies : [] });
+}
+
+/**
+ * Overwrites the peer header with the socket's remote address and tells clientAddress it may
+ * believe it. Node joins a repeated custom header into one value in req.headers and Next reads
+ * req.headers, so one assignment replaces every copy the client sent.
+ */
+export function stampPeerAddress(req: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } }): void {
+  globalForPeer.ferryStampsPeerAddress = true;
+  req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
 }

@@ -13,6 +13,8 @@
  *   resolves `/api/%2e%2e/x` to the page `/x`.
  * - What Node's parser rejects (a raw byte over 0x7F in the path) gets a request id, and under
  *   /api the envelope.
+ * - Every request gets the connection's own address (client-address.ts), which Next does not
+ *   give route handlers, before any header the client sent can stand in for it.
  * - Every request gets its id here (the proxy and routes read it from the request headers),
  *   and every response carries it: the ones Next makes before the proxy runs, such as its
  *   redirect of a doubled slash or a backslash, and its 204 to OPTIONS on an upload route.
@@ -22,6 +24,7 @@ import type { Duplex } from "node:stream";
 import { allowedMethods, hasMalformedEscape, PAGE_METHODS } from "@/lib/api/route-methods";
 import { log } from "@/lib/log";
 import { countRefusal } from "@/lib/metrics";
+import { stampPeerAddress } from "./client-address";
 import { gateSync } from "./gate-sync";
 import { requestIdFrom } from "./request-id";
 import { isApiPath, refusal, type Refusal } from "./refusal";
@@ -82,6 +85,8 @@ export function answeredEarly(req: http.IncomingMessage, res: http.ServerRespons
 }
 
 function guardRequest(req: http.IncomingMessage, res: http.ServerResponse): Refusal | null {
+  // Before anything reads the request: the sign-in limiter keys on the connection's address.
+  stampPeerAddress(req);
   const method = req.method ?? "GET";
   const pathname = (req.url ?? "/").split("?")[0] || "/";
   const requestId = requestIdFrom(header(req.headers["x-request-id"]));

@@ -1,15 +1,16 @@
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER, stampPeerAddress } from "./peer-address.mjs";
+import { PEER_ADDRESS_HEADER } from "./client-address";
+import { answeredEarly } from "./early-guard";
 
-// The same stamping the web server does, on a real socket: what a client sends in the peer
-// header (once or repeated) must never reach the app.
+// The early guard's stamping, on a real socket: what a client sends in the peer header (once
+// or repeated) must never reach the app.
 let server: http.Server;
 let port: number;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    stampPeerAddress(req);
+    if (answeredEarly(req, res)) return;
     const body = JSON.stringify({ peer: req.headers[PEER_ADDRESS_HEADER], forwardedFor: req.headers["x-forwarded-for"] ?? null });
     res.setHeader("content-length", Buffer.byteLength(body));
     res.end(body);
@@ -29,7 +30,7 @@ const get = (headers: [string, string][]) =>
     socket.on("data", (c) => (raw += c)).on("end", () => resolve(JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4)))).on("error", reject);
   });
 
-describe("stampPeerAddress", () => {
+describe("the early guard stamps the peer address", () => {
   it("replaces a forged peer header with the socket's address and leaves X-Forwarded-For to the app", async () => {
     const seen = await get([[PEER_ADDRESS_HEADER, "198.51.100.1"], [PEER_ADDRESS_HEADER.toUpperCase(), "198.51.100.2"], ["X-Forwarded-For", "198.51.100.3"]]);
     expect(seen).toEqual({ peer: "127.0.0.1", forwardedFor: "198.51.100.3" });

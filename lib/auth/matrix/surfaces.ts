@@ -20,6 +20,11 @@ export const ROUTE_MUTATIONS: Record<string, string[]> = {
   "put /api/v1/[...rest]": [],
   "patch /api/v1/[...rest]": [],
   "delete /api/v1/[...rest]": [],
+  // Unknown paths under /api outside v1: the same JSON 404.
+  "post /api/[[...rest]]": [],
+  "put /api/[[...rest]]": [],
+  "patch /api/[[...rest]]": [],
+  "delete /api/[[...rest]]": [],
 };
 
 export const ACTION_MUTATIONS: Record<string, string[] | null> = {

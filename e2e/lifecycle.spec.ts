@@ -76,8 +76,11 @@ test("with the database unreachable, pages show a friendly error with a referenc
   try {
     await waitReady(`${base}/api/health`, server.child);
     expect((await request.get(`${base}/api/ready`)).status()).toBe(503);
-    await page.goto(`${base}/sign-in`);
-    await expect(page.getByRole("heading", { name: "Ferry could not load this page" })).toBeVisible();
+    // The proxy answers pages itself while the database is down: a 503 with Retry-After.
+    const answer = await page.goto(`${base}/sign-in`);
+    expect(answer?.status()).toBe(503);
+    expect(answer?.headers()["retry-after"]).toBeTruthy();
+    await expect(page.getByRole("heading", { name: "Ferry is briefly unavailable" })).toBeVisible();
     await expect(page.getByText(/^Reference: [0-9a-f-]{36}/)).toBeVisible();
     const text = await page.locator("body").innerText();
     expect(text).not.toMatch(/at \S+ \(|Error:|prisma/i);

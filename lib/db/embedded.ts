@@ -66,7 +66,8 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function lockDataDir(dataDir: string): () => void {
+/** Takes the data directory for this process, or DataDirLockedError; returns the release. */
+export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, "ferry.lock");
   try {
@@ -84,8 +85,20 @@ function lockDataDir(dataDir: string): () => void {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    // A process killed with SIGKILL whose parent died too may stay a zombie where nothing reaps
+    // it (PID 1 of a container): it answers signals but holds nothing.
+    return !isZombie(pid);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether Linux reports the process as a zombie (state Z in /proc/<pid>/stat); false elsewhere. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false;
   }
 }

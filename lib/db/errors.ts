@@ -8,7 +8,9 @@ export function isUniqueViolation(error: unknown): boolean {
 // Prisma's codes for "the server could not be reached or dropped us": P1001 can't reach,
 // P1002 timed out, P1008 operation timed out, P1017 server closed the connection, P2024 no
 // connection from the pool in time.
-const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// P2028 (a transaction could not start, or its connection went away under it) is the same
+// outage seen from inside an interactive transaction.
+const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 // What adapter-pg reports in meta.driverAdapterError.cause.kind for the same situations.
 const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
 // Node's socket errors, as pg (the app's hot path uses the pool directly) throws them.
@@ -17,7 +19,10 @@ const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "
 // 53300 (too many connections).
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
 // pg's messages for a dropped connection and a pool that could not connect in time.
-const MESSAGE_UNAVAILABLE = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Connection refused|server closed the connection/i;
+// A pg client whose connection broke earlier refuses further queries ("not queryable"); the
+// server says so while it shuts down, starts or recovers.
+const MESSAGE_UNAVAILABLE =
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Connection refused|server closed the connection|is not queryable|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command/i;
 
 type Inspectable = { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } };
 

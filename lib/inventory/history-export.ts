@@ -86,8 +86,8 @@ export async function getProgrammeHistory(client: Reader, programmeId: string): 
   return { people, history };
 }
 
-/** For each entity type the file holds, database id -> the keys the file names it by. */
-async function entityRefs(client: Reader, programmeId: string): Promise<Map<string, Map<string, string[]>>> {
+/** For each entity type the file holds, database id -> the keys the file names it by (the restore reads it backwards). */
+export async function entityRefs(client: Reader, programmeId: string): Promise<Map<string, Map<string, string[]>>> {
   const where = { programmeId };
   const [teams, services, dependencies, slices, waves, facilities, templates, items] = await Promise.all([
     client.team.findMany({ where, select: { id: true, name: true } }),

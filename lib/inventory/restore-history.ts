@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/events/record";
 import type { FerryDocument } from "./ferry-json";
 import { entityKey } from "./ferry-json-refs";
-import { RESTORED_ACTION, type RestoreRecord } from "./history-export";
+import { entityRefs, RESTORED_ACTION, type RestoreRecord } from "./history-export";
 import { insertRecords } from "./insert-records";
 
 type Tx = Prisma.TransactionClient;
@@ -82,32 +82,12 @@ export async function restorePeople(tx: Tx, programmeId: string, doc: FerryDocum
 
 /** Database ids of everything an event's `entity` can name, by the same keys the file uses. */
 async function entityIds(tx: Tx, programmeId: string, userIds: Map<string, string>): Promise<Map<string, Map<string, string>>> {
-  const where = { programmeId };
-  const [teams, services, dependencies, slices, waves, facilities, templates, items] = await Promise.all([
-    tx.team.findMany({ where, select: { id: true, name: true } }),
-    tx.service.findMany({ where, select: { id: true, name: true } }),
-    tx.dependency.findMany({ where, select: { id: true, from: { select: { name: true } }, to: { select: { name: true } } } }),
-    tx.slice.findMany({ where, select: { id: true, name: true } }),
-    tx.wave.findMany({ where, select: { id: true, number: true } }),
-    tx.facility.findMany({ where, select: { id: true, key: true } }),
-    tx.checklistTemplate.findMany({ where, select: { id: true, name: true } }),
-    tx.checklistItem.findMany({ where, select: { id: true, key: true, slice: { select: { name: true } } } }),
-  ]);
-  const byName = (rows: { id: string }[], key: (r: never) => string[]) => new Map(rows.map((r) => [entityKey(key(r as never)), r.id]));
+  const refs = await entityRefs(tx, programmeId);
+  const ids = new Map([...refs].map(([type, byId]) => [type, new Map([...byId].map(([id, keys]) => [entityKey(keys), id]))]));
   const users = new Map([...userIds].map(([email, id]) => [entityKey([email]), id]));
-  return new Map([
-    ["programme", new Map([[entityKey([]), programmeId]])],
-    ["team", byName(teams, (t: { name: string }) => [t.name])],
-    ["service", byName(services, (s: { name: string }) => [s.name])],
-    ["dependency", byName(dependencies, (d: { from: { name: string }; to: { name: string } }) => [d.from.name, d.to.name])],
-    ["slice", byName(slices, (s: { name: string }) => [s.name])],
-    ["wave", byName(waves, (w: { number: number }) => [String(w.number)])],
-    ["facility", byName(facilities, (f: { key: string }) => [f.key])],
-    ["checklist_template", byName(templates, (t: { name: string }) => [t.name])],
-    ["checklist_item", byName(items, (i: { key: string; slice: { name: string } }) => [i.slice.name, i.key])],
-    ["user", users],
-    ["membership", users],
-  ]);
+  ids.set("user", users);
+  ids.set("membership", users);
+  return ids;
 }
 
 /**

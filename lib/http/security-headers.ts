@@ -1,6 +1,6 @@
 /**
  * The headers every response carries. next.config.ts applies `securityHeaders` to everything
- * Next serves (and lib/api/direct.ts to what it serves); the Content-Security-Policy is set per
+ * Next serves; the Content-Security-Policy is set per
  * request by proxy.ts, because a page's policy names that response's own nonce.
  */
 export function securityHeaders(): { key: string; value: string }[] {

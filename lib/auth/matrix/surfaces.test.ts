@@ -20,13 +20,12 @@ const routes = files(path.resolve("app"), (f) => f.endsWith("route.ts")).flatMap
   return [...source.matchAll(/export\s+(?:const|async function|function)\s+(POST|PATCH|PUT|DELETE)\b/g)].map((m) => ({ key: `${m[1].toLowerCase()} /${route.join("/")}`, source }));
 });
 
-// Direct routes (lib/api/direct.ts) are answered outside Next's routing: each must stand in
-// the route file of the same path, beside that file's handler of the same method, so that
-// the mapping above covers it.
-const directRoutes = [...files(path.resolve("app"), (f) => /\.tsx?$/.test(f)), ...files(path.resolve("lib"), (f) => /\.tsx?$/.test(f))].flatMap((file) => {
-  const source = fs.readFileSync(file, "utf8");
-  return [...source.matchAll(/registerDirectRoute\("[^"]+", \{\s*method: "(\w+)",\s*match: pathPattern\("([^"]+)"\)/g)].map((m) => ({ file, method: m[1], pattern: m[2], source }));
-});
+// One server (STYLE.md): every request reaches a route through Next, so proxy.ts, the route
+// helper and the matrix above see it. No production module may answer HTTP on its own.
+const productionSources = [...files(path.resolve("app"), (f) => /\.tsx?$/.test(f)), ...files(path.resolve("lib"), (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes(`${path.sep}testing${path.sep}`))].map((file) => ({
+  file,
+  source: fs.readFileSync(file, "utf8"),
+}));
 
 const actions = [...files(path.resolve("lib"), (f) => /\.tsx?$/.test(f)), ...files(path.resolve("app"), (f) => /\.tsx?$/.test(f))]
   .map((file) => ({ file, source: fs.readFileSync(file, "utf8") }))
@@ -44,14 +43,9 @@ describe("mutating surfaces", () => {
     }
   });
 
-  it("every direct route stands beside the route handler of its path and method", () => {
-    expect(directRoutes.length).toBeGreaterThan(0);
-    for (const d of directRoutes) {
-      expect(d.file.startsWith(path.resolve("app")) && d.file.endsWith("route.ts"), `${d.pattern} is registered in its route file`).toBe(true);
-      const route = "/" + path.dirname(path.relative(path.resolve("app"), d.file)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, ":$1")).join("/");
-      expect(d.pattern).toBe(route);
-      expect(d.source).toMatch(new RegExp(`export\\s+(?:const|async function|function)\\s+${d.method}\\b`));
-    }
+  it("no production module serves HTTP outside Next (no second server, no direct routes)", () => {
+    const serving = productionSources.filter(({ source }) => /\bhttps?\.createServer\b|import\s*\{[^}]*\bcreateServer\b[^}]*\}\s*from\s*"node:https?"|registerDirectRoute|ferryServeDirect/.test(source)).map((s) => s.file);
+    expect(serving).toEqual([]);
   });
 
   it("every server action is mapped to matrix-covered mutations it calls", () => {

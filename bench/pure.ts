@@ -1,6 +1,6 @@
 /** Benchmarks of pure domain code: no database, no server. */
-import { completeService, type Inventory } from "../../lib/inventory/model";
-import { diffInventory } from "../../lib/inventory/diff";
+import { completeService, type Inventory } from "../lib/inventory/model";
+import { diffInventory } from "../lib/inventory/diff";
 import { timeRuns } from "./measure";
 
 /** The inventory diff behind every import preview, on 5,000 services and 15,000 dependencies. */

@@ -1,19 +1,19 @@
 // `npm run bench`: seeds the large programme into a fresh database on the local PostgreSQL
 // server, serves the production build against it and prints one JSON line per measurement.
 // Benchmarks are not tests: they never run inside `npm test`.
-import "../load-env";
+import "../scripts/load-env";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { createDb } from "../../lib/db";
-import { deployMigrations } from "../../lib/db/migrator";
-import { freePort } from "../../lib/db/embedded";
-import { seedLargeProgramme } from "../../lib/seed";
-import { benchPlanner } from "../../lib/planning/bench";
+import { createDb } from "../lib/db";
+import { deployMigrations } from "../lib/db/migrator";
+import { freePort } from "../lib/db/embedded";
+import { seedLargeProgramme } from "../lib/seed";
+import { benchPlanner } from "./planning";
 import { benchInventoryDiff } from "./pure";
-import { buildIfStale } from "../lib/build.mjs";
+import { buildIfStale } from "../scripts/lib/build.mjs";
 import { fetchFully, report, timeRuns } from "./measure";
 import { spawnServer, startScriptArgs, waitForReady } from "./server";
 import { benchmarks, type BenchContext } from "./suites";

@@ -7,9 +7,9 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { createPasswordUser } from "@/lib/auth/credentials";
-import { applyBulkEdit } from "./mutations/bulk-edit-core";
-import { round, timeRuns } from "../../scripts/bench/measure";
-import type { Benchmark, BenchContext } from "../../scripts/bench/suites";
+import { applyBulkEdit } from "../lib/services/mutations/bulk-edit-core";
+import { round, timeRuns } from "./measure";
+import type { Benchmark, BenchContext } from "./suites";
 
 /** Signs a fresh administrator in and returns the session cookie for page requests. */
 async function signIn(ctx: BenchContext): Promise<string> {

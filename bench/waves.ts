@@ -6,8 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { createPasswordUser } from "@/lib/auth/credentials";
-import { fetchFully, timeRuns } from "../../scripts/bench/measure";
-import type { Benchmark, BenchContext } from "../../scripts/bench/suites";
+import { fetchFully, timeRuns } from "./measure";
+import type { Benchmark, BenchContext } from "./suites";
 
 /** A session cookie for a fresh administrator, signed in through the real sign-in endpoint. */
 async function sessionCookie(ctx: BenchContext): Promise<string> {

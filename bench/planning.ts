@@ -3,9 +3,9 @@
  * the same input. The ratio is the figure that matters (the plan should cost about as much
  * as reading the graph); the absolute target is 100 ms.
  */
-import { planWaves } from "./plan";
-import { randomEstate } from "./random-graph";
-import type { PlanInput } from "./types";
+import { planWaves } from "../lib/planning/plan";
+import { randomEstate } from "../lib/planning/random-graph";
+import type { PlanInput } from "../lib/planning/types";
 
 export type PlannerBench = { name: "planner"; services: number; dependencies: number; p50Ms: number; jsonParseMs: number; ratio: number };
 

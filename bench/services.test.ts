@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBackstageCatalog } from "@/lib/inventory/backstage";
-import { generateCatalog } from "./bench";
+import { generateCatalog } from "./services";
 
 describe("the benchmark catalog", () => {
   it("is a valid Backstage catalog of the size it promises", () => {

@@ -17,11 +17,11 @@
  */
 import http from "node:http";
 import { randomUUID } from "node:crypto";
-import { createPasswordUser } from "../../lib/auth/credentials";
-import { generateToken, hashToken, tokenPrefix } from "../../lib/auth/tokens";
-import { addMembership } from "../../lib/seed";
-import { createRng, type Rng } from "../../lib/seed/prng";
-import { STAGES, stageFromDb, stageIndex, type Stage } from "../../lib/slices/stages";
+import { createPasswordUser } from "../lib/auth/credentials";
+import { generateToken, hashToken, tokenPrefix } from "../lib/auth/tokens";
+import { addMembership } from "../lib/seed";
+import { createRng, type Rng } from "../lib/seed/prng";
+import { STAGES, stageFromDb, stageIndex, type Stage } from "../lib/slices/stages";
 import { percentile, round } from "./measure";
 import type { Benchmark, BenchContext } from "./suites";
 

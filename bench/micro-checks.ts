@@ -82,11 +82,11 @@ function yamlOf(bytes: number): string {
 
 async function benchBodyChecks() {
   allowServerOnly();
-  const { readBodyCapped } = await import("../../lib/inventory/read-capped");
-  const { readJson } = await import("../../lib/api/handler");
-  const { parseJsonBody } = await import("../../lib/api/envelope");
-  const { tickItemBodySchema } = await import("../../lib/checklists/schemas");
-  const { moveStageBodySchema } = await import("../../lib/slices/schemas");
+  const { readBodyCapped } = await import("../lib/inventory/read-capped");
+  const { readJson } = await import("../lib/api/handler");
+  const { parseJsonBody } = await import("../lib/api/envelope");
+  const { tickItemBodySchema } = await import("../lib/checklists/schemas");
+  const { moveStageBodySchema } = await import("../lib/slices/schemas");
   const bodies: [string, string][] = [
     ["tick_70B", TICK_BODY],
     ["yaml_64KB", yamlOf(64 * 1024)],
@@ -118,8 +118,8 @@ async function benchSignInLimiter(ctx: BenchContext) {
   process.env.DATABASE_URL = ctx.databaseUrl;
   // High enough that no measured call takes the (cheaper) refusal path; read per call.
   process.env.FERRY_SIGNIN_RATE_LIMIT = String(10 * (RUNS + WARMUP));
-  const { reserveSignInAttempt, releaseSignInAttempt } = await import("../../lib/auth/sign-in-limiter");
-  const { db } = await import("../../lib/db");
+  const { reserveSignInAttempt, releaseSignInAttempt } = await import("../lib/auth/sign-in-limiter");
+  const { db } = await import("../lib/db");
   const address = `bench-${randomUUID()}`;
   const attempt = () => ({ email: `bench-${randomUUID()}@bench.ferry.local`, address });
   try {

@@ -2,10 +2,10 @@
  * Benchmarks that run against the served large programme, in order. Each capability adds
  * its own entry; each returns the fields of its JSON line.
  */
-import type { Db } from "../../lib/db";
-import { inventoryBenchmarks } from "../../lib/services/bench";
-import { wavesBenchmarks } from "../../lib/waves/bench";
-import { slicesBenchmarks } from "../../lib/slices/bench";
+import type { Db } from "../lib/db";
+import { inventoryBenchmarks } from "./services";
+import { wavesBenchmarks } from "./waves";
+import { slicesBenchmarks } from "./slices";
 import { mixedBenchmarks } from "./mixed";
 import { microBenchmarks } from "./micro-checks";
 

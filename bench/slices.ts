@@ -4,11 +4,11 @@
  * (p95 ≤ 50 ms), and the slice page's server response (≤ 150 ms) signed in as an administrator.
  */
 import { randomUUID } from "node:crypto";
-import { createPasswordUser } from "../auth/credentials";
-import { timeRuns } from "../../scripts/bench/measure";
-import { runLoad, type LoadRequest } from "../../scripts/bench/load";
-import type { Benchmark, BenchContext } from "../../scripts/bench/suites";
-import { STAGES, stageFromDb, stageIndex } from "./stages";
+import { createPasswordUser } from "../lib/auth/credentials";
+import { timeRuns } from "./measure";
+import { runLoad, type LoadRequest } from "./load";
+import type { Benchmark, BenchContext } from "./suites";
+import { STAGES, stageFromDb, stageIndex } from "../lib/slices/stages";
 
 const CLIENTS = 50;
 const TICK_RATE = 500;

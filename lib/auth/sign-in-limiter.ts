@@ -36,22 +36,25 @@ class Refused extends Error {
   }
 }
 
+type Row = { key: string; failures: number; windowStart: bigint; lastAttempt: bigint };
+
 /**
  * Counts an attempt before the password is checked, so that parallel attempts cannot all pass
- * one stale read: both rows are locked (in key order, so two attempts cannot deadlock) and
- * written in one transaction, which a refusal rolls back whole.
+ * one stale read. Three round trips: the first statement creates missing rows and locks and
+ * reads both (in key order, so two attempts cannot deadlock), the second writes both counters;
+ * a refusal rolls the transaction back, changing nothing.
  */
 export async function reserveSignInAttempt(attempt: SignInAttempt, now = Date.now()): Promise<Reservation> {
   const { pair, address } = keysOf(attempt);
   const max = maxAttempts();
+  const [first, second] = [pair, address].sort();
   try {
     await db.$transaction(async (tx) => {
-      const [first, second] = [pair, address].sort();
-      await tx.$executeRaw`INSERT INTO "SignInThrottle" (key, failures, "windowStart", "lastAttempt")
+      // `DO UPDATE SET key = key` leaves an existing row as it was but locks it and returns it.
+      const rows = await tx.$queryRaw<Row[]>`INSERT INTO "SignInThrottle" AS t (key, failures, "windowStart", "lastAttempt")
         VALUES (${first}, 0, ${BigInt(now)}, ${BigInt(now)}), (${second}, 0, ${BigInt(now)}, ${BigInt(now)})
-        ON CONFLICT (key) DO NOTHING`;
-      const rows = await tx.$queryRaw<{ key: string; failures: number; windowStart: bigint; lastAttempt: bigint }[]>`
-        SELECT key, failures, "windowStart", "lastAttempt" FROM "SignInThrottle" WHERE key IN (${first}, ${second}) ORDER BY key FOR UPDATE`;
+        ON CONFLICT (key) DO UPDATE SET key = t.key
+        RETURNING t.key, t.failures, t."windowStart", t."lastAttempt"`;
       const counter = (key: string): Counter | null => {
         const row = rows.find((r) => r.key === key);
         return row ? { failures: row.failures, windowStart: Number(row.windowStart), lastAttempt: Number(row.lastAttempt) } : null;
@@ -62,10 +65,12 @@ export async function reserveSignInAttempt(attempt: SignInAttempt, now = Date.no
       ] as const;
       const refusals = decisions.flatMap(([, d]) => (d.allowed ? [] : [d.retryAfterMs]));
       if (refusals.length > 0) throw new Refused(Math.max(...refusals));
-      for (const [key, d] of decisions) {
-        if (!d.allowed) continue;
-        await tx.$executeRaw`UPDATE "SignInThrottle" SET failures = ${d.next.failures}, "windowStart" = ${BigInt(d.next.windowStart)}, "lastAttempt" = ${BigInt(d.next.lastAttempt)} WHERE key = ${key}`;
-      }
+      const next = decisions.flatMap(([key, d]) => (d.allowed ? [{ key, ...d.next }] : []));
+      const [p, q] = next;
+      await tx.$executeRaw`UPDATE "SignInThrottle" AS t SET failures = v.failures::int, "windowStart" = v.ws::bigint, "lastAttempt" = v.la::bigint
+        FROM (VALUES (${p.key}, ${p.failures}, ${BigInt(p.windowStart)}, ${BigInt(p.lastAttempt)}), (${q.key}, ${q.failures}, ${BigInt(q.windowStart)}, ${BigInt(q.lastAttempt)}))
+          AS v(key, failures, ws, la)
+        WHERE t.key = v.key`;
     });
   } catch (error) {
     if (error instanceof Refused) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
@@ -80,16 +85,14 @@ export async function reserveSignInAttempt(attempt: SignInAttempt, now = Date.no
 /**
  * A successful sign-in: its attempt is given back, and the account's back-off from this
  * address ends. Nobody else's counters change, so a success on one's own account does not
- * buy attempts at another.
+ * buy attempts at another. One statement: both changes or neither.
  */
 export async function releaseSignInAttempt(attempt: SignInAttempt): Promise<void> {
   const { pair, address } = keysOf(attempt);
-  await db.$transaction([
-    db.$executeRaw`DELETE FROM "SignInThrottle" WHERE key = ${pair}`,
-    // If the address's window rolled over while this attempt ran, this gives the new window
-    // one attempt back: at most one per window, and only after a success.
-    db.$executeRaw`UPDATE "SignInThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${address}`,
-  ]);
+  // If the address's window rolled over while this attempt ran, this gives the new window
+  // one attempt back: at most one per window, and only after a success.
+  await db.$executeRaw`WITH forgotten AS (DELETE FROM "SignInThrottle" WHERE key = ${pair})
+    UPDATE "SignInThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${address}`;
 }
 
 /** The attempt a better-auth request makes, or null when it names no email (then no password is checked). */

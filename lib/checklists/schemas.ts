@@ -37,6 +37,27 @@ export type TickItemBody = z.infer<typeof tickItemBodySchema>;
 export const tickChecklistItemSchema = z.strictObject({ sliceId: idSchema, itemId: idSchema, ...tickShape }).superRefine(requireReasonForNa);
 export type TickChecklistItemInput = z.infer<typeof tickChecklistItemSchema>;
 
+/** Most ticks one bulk request may carry. */
+export const MAX_BULK_TICKS = 1000;
+
+/** The POST body of `/checklist/ticks`: each entry is validated as a single tick is. */
+export const tickChecklistItemsSchema = z.strictObject({
+  ticks: z
+    .array(tickChecklistItemSchema)
+    .min(1, "send at least one tick")
+    .max(MAX_BULK_TICKS, `send at most ${MAX_BULK_TICKS.toLocaleString("en")} ticks per request`),
+});
+export type TickChecklistItemsInput = z.infer<typeof tickChecklistItemsSchema>;
+
+/** Why one entry of a bulk tick was refused; `path` names the field of an invalid entry. */
+export const tickEntryFailureSchema = z.object({
+  index: z.int().nonnegative().describe("The entry's position in `ticks`, from 0"),
+  code: z.enum(["INVALID", "NOT_FOUND", "FORBIDDEN"]),
+  message: z.string(),
+  path: z.string().optional(),
+});
+export type TickEntryFailure = z.infer<typeof tickEntryFailureSchema>;
+
 /** A checklist item as the API returns it. */
 export const checklistItemSchema = z.object({
   id: z.string(),

@@ -5,7 +5,7 @@
  * app's own pool, so the embedded database's one connection is shared, not doubled) at most
  * once a second per process; an error that any request saw marks it down at once.
  */
-import { hotQuery } from "@/lib/db";
+import { db } from "@/lib/db";
 import { isDatabaseUnavailable } from "./errors";
 
 /** How long a successful probe is trusted. */
@@ -42,7 +42,7 @@ async function probe(): Promise<boolean> {
     timer = setTimeout(() => resolve("slow"), PROBE_TIMEOUT_MS);
   });
   try {
-    const outcome = await Promise.race([hotQuery("ferry_probe", "SELECT 1", []).then(() => "up" as const), timeout]);
+    const outcome = await Promise.race([db.$queryRaw`SELECT 1`.then(() => "up" as const), timeout]);
     if (outcome === "up") state.up = true;
   } catch (error) {
     state.up = !isDatabaseUnavailable(error);

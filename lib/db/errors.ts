@@ -13,7 +13,7 @@ export function isUniqueViolation(error: unknown): boolean {
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 // What adapter-pg reports in meta.driverAdapterError.cause.kind for the same situations.
 const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
-// Node's socket errors, as pg (the app's hot path uses the pool directly) throws them.
+// Node's socket errors, as pg throws them under the adapter.
 const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "EPIPE"]);
 // PostgreSQL's own: class 08 (connection exception), 57P01-57P03 (shutting down, starting up),
 // 53300 (too many connections).

@@ -10,6 +10,7 @@ export const ROUTE_MUTATIONS: Record<string, string[]> = {
   "post /api/v1/programmes/{slug}/import": ["previewImport", "importInventory"],
   "post /api/v1/programmes/{slug}/plan": ["applyPlan"],
   "patch /api/v1/programmes/{slug}/slices/{id}/checklist/{itemId}": ["tickChecklistItem"],
+  "post /api/v1/programmes/{slug}/checklist/ticks": ["tickChecklistItems"],
   "post /api/v1/programmes/{slug}/slices/{id}/stage": ["moveSliceStage"],
   "post /api/v1/programmes/{slug}/slices/{id}/rollout": ["readSliceRollout"],
   // The import page uploads files larger than a server action takes (session-checked routes).

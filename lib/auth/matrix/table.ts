@@ -96,6 +96,16 @@ export const MATRIX: Record<string, MatrixCase> = {
   syncTemplateToSlices: { action: "template.manage", run: (m, a, f) => m.syncTemplateToSlices(a, f.slug, { templateId: f.template.id }) },
   // Slices at work
   tickChecklistItem: { action: "checklist.tick", run: (m, a, f) => m.tickChecklistItem(a, f.slug, { sliceId: f.sliceA.id, itemId: f.item.id, state: "done" }) },
+  tickChecklistItems: {
+    action: "checklist.tick",
+    run: (m, a, f) =>
+      m.tickChecklistItems(a, f.slug, {
+        ticks: [
+          { sliceId: f.sliceA.id, itemId: f.item.id, state: "done" },
+          { sliceId: f.sliceA.id, itemId: f.item2.id, state: "na", reason: "matrix" },
+        ],
+      }),
+  },
   moveSliceStage: { action: "slice.move", run: (m, a, f) => m.moveSliceStage(a, f.slug, { sliceId: f.sliceA.id, to: "mirror" }) },
   readSliceRollout: {
     action: "rollout.read",

@@ -1,11 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
-import { parseJsonBody } from "@/lib/api/envelope";
+import { apiRoute, readJson } from "@/lib/api/handler";
 import { tickChecklistItem } from "@/lib/checklists/mutations";
 import { tickItemBodySchema } from "@/lib/checklists/schemas";
 
 type Params = { slug: string; id: string; itemId: string };
 
 export const PATCH = apiRoute<Params>(async ({ request, params, actor }) => {
-  const input = parseJsonBody(await request.text(), tickItemBodySchema);
+  const input = await readJson(request, tickItemBodySchema);
   return tickChecklistItem(actor, params.slug, { ...input, sliceId: params.id, itemId: params.itemId });
 });

@@ -1,8 +1,9 @@
-// `npm run db:deploy` applies pending migrations to DATABASE_URL.
-// `npm run db:migrate -- --name x` writes a new migration from schema changes; without
-// DATABASE_URL it works against a throw-away embedded database.
+// `npm run db:deploy` applies pending migrations to DATABASE_URL (the plain runner that
+// `npm start` uses too). `npm run db:migrate -- --name x` writes a new migration from schema
+// changes with Prisma's schema engine; without DATABASE_URL it works against a throw-away
+// embedded database.
 import "./load-env";
-import { createMigration, deployMigrations } from "../lib/db/migrator";
+import { deployMigrations } from "../lib/db/migrator";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 
 const [command = "deploy", ...rest] = process.argv.slice(2);
@@ -12,13 +13,15 @@ async function main() {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: db:deploy needs the database to migrate.");
     const applied = await deployMigrations(url);
-    console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+    if (applied.length === 0) console.log("database is up to date");
     return;
   }
   if (command === "dev") {
     const i = rest.indexOf("--name");
     const name = i >= 0 ? rest[i + 1] : undefined;
     if (!name) throw new Error("usage: npm run db:migrate -- --name <migration-name>");
+    // Loaded only here: the engine patches pg for the whole process.
+    const { createMigration } = await import("../lib/db/dev/schema-engine");
     const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres();
     try {
       const created = await createMigration(process.env.DATABASE_URL ?? embedded!.url, name);

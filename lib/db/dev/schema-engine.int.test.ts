@@ -1,30 +1,104 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { pendingSchemaChange } from "./migrator";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded";
+import { migrationNames } from "../migration-status";
+import { deployMigrations, type MigrationRow } from "../migrator";
+import { diagnoseMigrationHistory, engineApplyMigrations, pendingSchemaChange } from "./schema-engine";
 
-// Drift is checked against a database of its own: the migrator applies every migration
-// from zero, then asks the schema engine what schema.prisma still needs.
+const quiet = { log: () => {} };
+const started: EmbeddedPostgres[] = [];
+afterAll(async () => Promise.all(started.map((e) => e.stop())));
+
+async function fresh(): Promise<string> {
+  const db = await startEmbeddedPostgres();
+  started.push(db);
+  return db.url;
+}
+
+async function rows(url: string): Promise<MigrationRow[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<MigrationRow>("SELECT * FROM _prisma_migrations ORDER BY started_at")).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function migrationsWith(name: string, sql: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-migrations-"));
+  fs.cpSync(path.resolve("prisma/migrations"), dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, name));
+  fs.writeFileSync(path.join(dir, name, "migration.sql"), sql);
+  return dir;
+}
+
+const schemaPath = path.resolve("prisma/schema.prisma");
+
+// Drift is checked against a database of its own: the deploy runner applies every migration
+// from zero, then the schema engine says what schema.prisma still needs.
 describe("migrations", () => {
-  const started: EmbeddedPostgres[] = [];
-  afterAll(async () => Promise.all(started.map((e) => e.stop())));
-
   it("a fresh database migrated from zero matches schema.prisma", async () => {
-    const fresh = await startEmbeddedPostgres();
-    started.push(fresh);
-    expect(await pendingSchemaChange(fresh.url)).toBeNull();
+    expect(await pendingSchemaChange(await fresh())).toBeNull();
   });
 
   it("reports drift when schema.prisma has a change no migration holds", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-drift-"));
-    const schemaPath = path.join(dir, "schema.prisma");
+    const driftSchema = path.join(dir, "schema.prisma");
     const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
-    fs.writeFileSync(schemaPath, schema.replace("model Team {\n", "model Team {\n  driftProbe String?\n"));
-    const fresh = await startEmbeddedPostgres();
-    started.push(fresh);
-    const sql = await pendingSchemaChange(fresh.url, { schemaPath, migrationsDir: path.resolve("prisma/migrations") });
+    fs.writeFileSync(driftSchema, schema.replace("model Team {\n", "model Team {\n  driftProbe String?\n"));
+    const sql = await pendingSchemaChange(await fresh(), { schemaPath: driftSchema, migrationsDir: path.resolve("prisma/migrations") });
     expect(sql).toContain('"driftProbe"');
+  });
+});
+
+// The Prisma CLI cannot run on machines without its native engine; its WASM build is the same
+// engine, so what it reads and writes stands for what `prisma migrate status|deploy` would.
+describe("Prisma's engine and the deploy runner agree", () => {
+  it("after the runner applied everything, migrate status finds the database up to date", async () => {
+    const url = await fresh();
+    await deployMigrations(url, quiet);
+    expect(await diagnoseMigrationHistory(url)).toEqual({ history: null, failedMigrationNames: [], editedMigrationNames: [], hasMigrationsTable: true });
+    expect(await engineApplyMigrations(url)).toEqual([]);
+  });
+
+  it("the runner writes the rows the engine writes on a fresh database", async () => {
+    const [byEngine, byRunner] = [await fresh(), await fresh()];
+    expect(await engineApplyMigrations(byEngine)).toEqual(migrationNames());
+    await deployMigrations(byRunner, quiet);
+    const comparable = (r: MigrationRow) => ({ ...r, id: r.id.length, started_at: 0, finished_at: r.finished_at ? 0 : null });
+    expect((await rows(byRunner)).map(comparable)).toEqual((await rows(byEngine)).map(comparable));
+    // And each reads the other's history as its own.
+    expect(await deployMigrations(byEngine, quiet)).toEqual([]);
+  });
+
+  it("the runner refuses a failure the engine recorded", async () => {
+    const url = await fresh();
+    const migrationsDir = migrationsWith("29991231000000_broken", "SELECT 1 / 0;");
+    await expect(engineApplyMigrations(url, { schemaPath, migrationsDir })).rejects.toThrow();
+    await expect(deployMigrations(url, { ...quiet, migrationsDir })).rejects.toThrow(/^Migration 29991231000000_broken failed \(started .*\) and is not resolved/);
+  });
+
+  it("the engine reads a failure the runner rolled back as not applied, not as failed", async () => {
+    const url = await fresh();
+    const migrationsDir = migrationsWith("29991231000000_broken", "SELECT 1 / 0;");
+    await expect(deployMigrations(url, { ...quiet, migrationsDir })).rejects.toThrow("failed and was rolled back");
+    const status = await diagnoseMigrationHistory(url, { schemaPath, migrationsDir });
+    expect(status).toMatchObject({
+      failedMigrationNames: [],
+      editedMigrationNames: [],
+      history: { diagnostic: "databaseIsBehind", unappliedMigrationNames: ["29991231000000_broken"] },
+    });
+  });
+
+  it("the engine sees a file changed after the runner applied it as edited", async () => {
+    const url = await fresh();
+    const migrationsDir = migrationsWith("29991231000000_later", "SELECT 1;");
+    await deployMigrations(url, { ...quiet, migrationsDir });
+    fs.appendFileSync(path.join(migrationsDir, "29991231000000_later", "migration.sql"), "\n-- edited\n");
+    expect((await diagnoseMigrationHistory(url, { schemaPath, migrationsDir })).editedMigrationNames).toEqual(["29991231000000_later"]);
   });
 });

@@ -1,7 +1,14 @@
 /**
- * Prisma migrations without Prisma's native schema engine: drives the WASM schema engine
- * through adapter-pg. Writes Prisma's own migration folders and `_prisma_migrations` table,
- * so the official CLI agrees wherever it can run. See docs/adr/0002-migrations-without-native-engine.md.
+ * Development only: Prisma's WASM schema engine, to write new migrations from schema.prisma
+ * (`npm run db:migrate -- --name x`) and to check for drift in tests. Deploying never loads
+ * it (lib/db/migrator.ts does that with plain pg); no process that serves requests imports
+ * this module, because it patches pg and adapter-pg for the whole process.
+ * See docs/adr/0002-migrations-without-native-engine.md and 0023-plain-migration-runner.md.
+ *
+ * Every patch below was checked against pg 8.23.1, @prisma/adapter-pg 7.10.1,
+ * @prisma/driver-adapter-utils 7.10.1 and @prisma/schema-engine-wasm
+ * 8.1.0-2.59be4fda12412a79eeb9c2ae727b6aa723593323. Moving any of them: run
+ * lib/db/dev/schema-engine.int.test.ts, and drop the patches no longer needed.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,14 +16,19 @@ import { createRequire } from "node:module";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { startEmbeddedPostgres } from "./embedded";
+import { startEmbeddedPostgres } from "../embedded";
+import { deployMigrations } from "../migrator";
 
 const require = createRequire(import.meta.url);
 type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type Engine = Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>;
 
 let enginePromise: Promise<EngineModule> | undefined;
 
-/** The package is built for bundlers (an ESM wasm import): instantiate it by hand, once per process. */
+/**
+ * Patch (schema-engine-wasm 8.1.0-2.59be4fd): the package is built for bundlers (an ESM wasm
+ * import) and expects a panic registry global; in Node it is instantiated by hand, once.
+ */
 function loadEngine(): Promise<EngineModule> {
   enginePromise ??= (async () => {
     patchPgCharType();
@@ -35,8 +47,9 @@ function loadEngine(): Promise<EngineModule> {
 }
 
 /**
- * adapter-pg rejects Postgres' internal "char" type (OID 18), which the engine's catalog
- * queries return (contype, relkind). Read such columns as text and re-tag them as Character.
+ * Patch (pg 8.23.1, adapter-pg 7.10.1): adapter-pg rejects Postgres' internal "char" type
+ * (OID 18), which the engine's catalog queries return (contype, relkind). pg's Result is
+ * patched, process-wide, to read such columns as text; patchQueryable re-tags them.
  */
 function patchPgCharType() {
   const Result = require("pg/lib/result.js") as { prototype: { addFields: (f: pg.FieldDef[]) => void } };
@@ -60,13 +73,15 @@ type Queryable = {
 };
 
 function patchQueryable(adapter: object) {
-  // adapter-pg splits scripts on every ";", which breaks dollar-quoted function bodies.
-  // Send the whole script as one simple query, as Prisma's native engine does: Postgres
-  // runs it as one implicit transaction, so a failed migration leaves nothing half-applied.
+  // Patch (adapter-pg 7.10.1): executeScript splits scripts on every ";", which breaks
+  // dollar-quoted function bodies when the engine replays migrations on the shadow database.
+  // Send the whole script as one simple query, as Prisma's native engine does.
   const client = (adapter as { client: pg.Pool | pg.PoolClient }).client;
   (adapter as { executeScript: (s: string) => Promise<void> }).executeScript = async (script: string) => {
     await client.query(script);
   };
+  // Patch (adapter-pg 7.10.1, driver-adapter-utils 7.10.1): the "char" columns read as text
+  // by patchPgCharType are reported to the engine as ColumnTypeEnum.Character (6).
   const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as Queryable;
   if (proto.__charPatched) return;
   proto.__charPatched = true;
@@ -78,14 +93,14 @@ function patchQueryable(adapter: object) {
   };
   proto.queryRaw = async function (this: Queryable, q) {
     const res = await queryRaw.call(this, q);
-    for (const i of this.__charCols ?? []) res.columnTypes[i] = 6; // ColumnTypeEnum.Character
+    for (const i of this.__charCols ?? []) res.columnTypes[i] = 6;
     return res;
   };
 }
 
 function pgConfigFromUrl(url: string): pg.PoolConfig {
-  // Discrete fields, not connectionString: adapter-pg builds the shadow pool as {...config, database},
-  // and a connectionString would win over that database.
+  // Patch-free workaround (adapter-pg 7.10.1): discrete fields, not connectionString, because
+  // adapter-pg builds the shadow pool as {...config, database} and a connectionString would win.
   const u = new URL(url);
   return {
     host: u.hostname,
@@ -97,9 +112,9 @@ function pgConfigFromUrl(url: string): pg.PoolConfig {
   };
 }
 
-export type MigratorPaths = { schemaPath: string; migrationsDir: string };
+export type EnginePaths = { schemaPath: string; migrationsDir: string };
 
-const defaultPaths = (): MigratorPaths => ({
+const defaultPaths = (): EnginePaths => ({
   schemaPath: path.resolve("prisma/schema.prisma"),
   migrationsDir: path.resolve("prisma/migrations"),
 });
@@ -129,14 +144,13 @@ function migrationsList(dir: string) {
 const filters = { externalTables: [], externalEnums: [] };
 
 /** Opens the engine on a database; the shadow database is always a throw-away in-memory PGlite. */
-async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>, schema: { files: { path: string; content: string }[] }) => Promise<T>): Promise<T> {
+async function withEngine<T>(url: string, paths: EnginePaths, fn: (engine: Engine, schema: { files: { path: string; content: string }[] }) => Promise<T>): Promise<T> {
   const bg = await loadEngine();
   const schema = { files: [{ path: paths.schemaPath, content: fs.readFileSync(paths.schemaPath, "utf8") }] };
-  const config = pgConfigFromUrl(url);
-  const base = new PrismaPg(config);
+  const base = new PrismaPg(pgConfigFromUrl(url));
   const connect = base.connect.bind(base);
-  // The engine does not dispose what it connects; close the pools ourselves so no connection
-  // outlives the call (a template database with a live connection cannot be cloned).
+  // The engine does not dispose what it connects (schema-engine-wasm 8.1.0-2.59be4fd): close
+  // the pools here so no connection outlives the call (a template with one cannot be cloned).
   const opened: { dispose: () => Promise<void> }[] = [];
   base.connect = async () => {
     const adapter = await connect();
@@ -156,8 +170,7 @@ async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: Awa
     return adapter;
   };
   const factory = bindMigrationAwareSqlAdapterFactory(base);
-  const logs: string[] = [];
-  const engine = await bg.SchemaEngine.new({ datamodels: schema.files.map((f) => [f.path, f.content]) }, (m: string) => logs.push(m), factory);
+  const engine = await bg.SchemaEngine.new({ datamodels: schema.files.map((f) => [f.path, f.content]) }, () => {}, factory);
   try {
     return await fn(engine, schema);
   } finally {
@@ -167,50 +180,56 @@ async function withEngine<T>(url: string, paths: MigratorPaths, fn: (engine: Awa
 }
 
 /**
- * The WASM engine's createMigration cannot open a shadow database by itself ("must be provided
- * through an external factory"); devDiagnostic on an up-to-date database opens one and the
- * engine keeps it. Call this after applying migrations and before createMigration.
+ * Checks the history with the engine and, as a side effect the engine needs, opens its shadow
+ * database: the WASM engine's createMigration cannot open one itself ("must be provided
+ * through an external factory"), devDiagnostic on an up-to-date database does and keeps it.
  */
-async function openShadow(engine: Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>, list: ReturnType<typeof migrationsList>) {
-  await engine.devDiagnostic({ migrationsList: list, filters });
-}
-
-/** Applies every pending migration; returns the names applied now. */
-export async function deployMigrations(url: string, paths: MigratorPaths = defaultPaths()): Promise<string[]> {
-  return withEngine(url, paths, async (engine) => {
-    const r = await engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters });
-    return r.appliedMigrationNames;
-  });
+async function diagnoseAndOpenShadow(engine: Engine, list: ReturnType<typeof migrationsList>) {
+  const diag = await engine.devDiagnostic({ migrationsList: list, filters });
+  if (diag.action.tag === "reset") throw new Error(`The database needs a reset before a new migration: ${diag.action.reason}`);
 }
 
 /**
- * The SQL a new migration would need to bring the migrations up to `schema.prisma`,
- * or null when they already match (no drift).
+ * The SQL a new migration would need to bring the migrations up to `schema.prisma`, or null
+ * when they already match (no drift). Applies the migrations first, with the deploy runner.
  */
-export async function pendingSchemaChange(url: string, paths: MigratorPaths = defaultPaths()): Promise<string | null> {
+export async function pendingSchemaChange(url: string, paths: EnginePaths = defaultPaths()): Promise<string | null> {
+  await deployMigrations(url, { migrationsDir: paths.migrationsDir, log: () => {} });
   return withEngine(url, paths, async (engine, schema) => {
     const list = migrationsList(paths.migrationsDir);
-    await engine.applyMigrations({ migrationsList: list, filters });
-    await openShadow(engine, list);
+    await diagnoseAndOpenShadow(engine, list);
     const out = await engine.createMigration({ draft: false, migrationName: "drift", migrationsList: list, schema, filters });
     return out.migrationScript ?? null;
   });
 }
 
 /** Writes a new migration folder from schema changes and applies it; returns its name or null. */
-export async function createMigration(url: string, name: string, paths: MigratorPaths = defaultPaths()): Promise<string | null> {
-  return withEngine(url, paths, async (engine, schema) => {
-    const diag = await engine.devDiagnostic({ migrationsList: migrationsList(paths.migrationsDir), filters });
-    if (diag.action.tag === "reset") throw new Error(`The database needs a reset before a new migration: ${diag.action.reason}`);
-    await engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters });
-    await openShadow(engine, migrationsList(paths.migrationsDir));
-    const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList: migrationsList(paths.migrationsDir), schema, filters });
+export async function createMigration(url: string, name: string, paths: EnginePaths = defaultPaths()): Promise<string | null> {
+  await deployMigrations(url, { migrationsDir: paths.migrationsDir });
+  const created = await withEngine(url, paths, async (engine, schema) => {
+    const list = migrationsList(paths.migrationsDir);
+    await diagnoseAndOpenShadow(engine, list);
+    const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList: list, schema, filters });
     if (!out.migrationScript) return null;
     const dir = path.join(paths.migrationsDir, out.generatedMigrationName);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `migration.${out.extension}`), out.migrationScript);
     fs.writeFileSync(path.join(paths.migrationsDir, "migration_lock.toml"), `# Please do not edit this file manually\nprovider = "${out.connectorType}"\n`);
-    await engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters });
     return out.generatedMigrationName;
   });
+  if (created) await deployMigrations(url, { migrationsDir: paths.migrationsDir });
+  return created;
+}
+
+/**
+ * What `prisma migrate status` reads (the engine's diagnoseMigrationHistory, no shadow
+ * database): tests use it to show the CLI agrees with the history the deploy runner wrote.
+ */
+export async function diagnoseMigrationHistory(url: string, paths: EnginePaths = defaultPaths()) {
+  return withEngine(url, paths, (engine) => engine.diagnoseMigrationHistory({ migrationsList: migrationsList(paths.migrationsDir), optInToShadowDatabase: false, filters }));
+}
+
+/** `prisma migrate deploy` as the engine runs it; tests compare its rows with the runner's. */
+export async function engineApplyMigrations(url: string, paths: EnginePaths = defaultPaths()): Promise<string[]> {
+  return withEngine(url, paths, async (engine) => (await engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters })).appliedMigrationNames);
 }

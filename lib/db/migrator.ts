@@ -1,7 +1,7 @@
 /**
  * Applies `prisma/migrations/<name>/migration.sql` with plain `pg`: what `npm start` and
  * `npm run db:deploy` run. It records each migration in `_prisma_migrations` as Prisma's
- * schema engine does, so the Prisma CLI reads the same history. See docs/adr/0023-plain-migration-runner.md.
+ * schema engine does, so the Prisma CLI reads the same history. See docs/adr/0024-plain-migration-runner.md.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -3,7 +3,7 @@
  * (`npm run db:migrate -- --name x`) and to check for drift in tests. Deploying never loads
  * it (lib/db/migrator.ts does that with plain pg); no process that serves requests imports
  * this module, because it patches pg and adapter-pg for the whole process.
- * See docs/adr/0002-migrations-without-native-engine.md and 0023-plain-migration-runner.md.
+ * See docs/adr/0002-migrations-without-native-engine.md and 0024-plain-migration-runner.md.
  *
  * Every patch below was checked against pg 8.23.1, @prisma/adapter-pg 7.10.1,
  * @prisma/driver-adapter-utils 7.10.1 and @prisma/schema-engine-wasm

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded";
 import { migrationNames } from "../migration-status";
 import { deployMigrations, type MigrationRow } from "../migrator";
-import { diagnoseMigrationHistory, engineApplyMigrations, pendingSchemaChange } from "./schema-engine";
+import { createMigration, diagnoseMigrationHistory, engineApplyMigrations, pendingSchemaChange } from "./schema-engine";
 
 const quiet = { log: () => {} };
 const started: EmbeddedPostgres[] = [];
@@ -53,6 +53,21 @@ describe("migrations", () => {
     const sql = await pendingSchemaChange(await fresh(), { schemaPath: driftSchema, migrationsDir: path.resolve("prisma/migrations") });
     expect(sql).toContain('"driftProbe"');
   });
+
+  it("db:migrate writes a migration for a schema change and applies it; unchanged, writes none", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-author-"));
+    const migrationsDir = path.join(dir, "migrations");
+    fs.cpSync(path.resolve("prisma/migrations"), migrationsDir, { recursive: true });
+    const changed = path.join(dir, "schema.prisma");
+    fs.writeFileSync(changed, fs.readFileSync(schemaPath, "utf8").replace("model Team {\n", "model Team {\n  authorProbe String?\n"));
+    const url = await fresh();
+    expect(await createMigration(url, "unchanged", { schemaPath, migrationsDir })).toBeNull();
+    const created = await createMigration(url, "author_probe", { schemaPath: changed, migrationsDir });
+    expect(created).toMatch(/^\d{14}_author_probe$/);
+    expect(fs.readFileSync(path.join(migrationsDir, created!, "migration.sql"), "utf8")).toContain('"authorProbe"');
+    expect((await rows(url)).map((r) => r.migration_name)).toEqual([...migrationNames(), created]);
+    expect(await pendingSchemaChange(url, { schemaPath: changed, migrationsDir })).toBeNull();
+  }, 120_000); // three shadow-database replays: slow on a busy two-core machine
 });
 
 // The Prisma CLI cannot run on machines without its native engine; its WASM build is the same

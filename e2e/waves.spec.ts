@@ -51,7 +51,7 @@ test.describe("wave planning and the wave board", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.press("Home");
     await page.keyboard.press("Enter");
-    const dialog = page.getByRole("dialog", { name: "Pin Shipping to wave 1?" });
+    const dialog = page.getByRole("alertdialog", { name: "Pin Shipping to wave 1?" });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("breaks the order");
     await expect(dialog).toContainText("Orders core");
@@ -69,7 +69,7 @@ test.describe("wave planning and the wave board", () => {
     await page.getByRole("button", { name: "Move Catalogue API to another wave" }).focus();
     await page.keyboard.press("Enter");
     await page.getByRole("menuitem", { name: /^Wave 4/ }).press("Enter");
-    await page.getByRole("dialog", { name: "Pin Catalogue API to wave 4?" }).getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("alertdialog", { name: "Pin Catalogue API to wave 4?" }).getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Catalogue API stays in wave 2." })).toBeVisible();
   });
 

@@ -1,6 +1,6 @@
 import type { AuditFilters } from "@/lib/audit/schemas";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/field";
-import { FilterSelect, filterControlClass } from "@/components/ui/filter-select";
+import { FilterSelect, filterControlClass } from "@/components/ui/select";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared. */
 export function AuditFiltersForm({ filters, entityTypes, exportHref }: { filters: AuditFilters; entityTypes: string[]; exportHref: string }) {

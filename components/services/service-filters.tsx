@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SERVICE_KINDS, STRATEGIES } from "@/lib/inventory/model";
 import { SLICE_STATUSES, statusLabel } from "@/lib/slices/stages";
 import type { ServiceFilters } from "@/lib/services/schemas";
-import { FilterSelect, filterControlClass } from "@/components/ui/filter-select";
+import { FilterSelect, filterControlClass } from "@/components/ui/select";
 import { strategyLabel } from "./labels";
 
 type Options = { teams: { name: string }[]; waves: { number: number; name: string | null }[]; tags: string[] };

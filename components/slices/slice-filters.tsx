@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SLICE_STATUSES, STAGES, stageLabel, statusLabel } from "@/lib/slices/stages";
 import type { SliceListFilters } from "@/lib/slices/schemas";
-import { FilterSelect, filterControlClass } from "@/components/ui/filter-select";
+import { FilterSelect, filterControlClass } from "@/components/ui/select";
 
 type Options = { teams: { id: string; name: string }[]; waves: { number: number; name: string | null }[] };
 

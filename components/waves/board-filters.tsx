@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SLICE_STATUSES, statusLabel } from "@/lib/slices/stages";
 import type { BoardFilters as Filters } from "@/lib/waves/board";
 import { secondaryButtonClass } from "@/components/ui/field";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterSelect } from "@/components/ui/select";
 
 /** Team and status filters as a plain GET form, so they live in the URL and work without script. */
 export function BoardFilters({ slug, teams, filters }: { slug: string; teams: string[]; filters: Filters }) {

@@ -25,7 +25,7 @@ export function SliceCard({
   isPending: boolean;
   onDragStart: () => void;
   onDragEnd: () => void;
-  onMove: (wave: number) => void;
+  onMove: (wave: number, button: HTMLElement | null) => void;
 }) {
   const isBlocked = card.waitsOn.length > 0;
   return (

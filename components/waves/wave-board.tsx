@@ -4,7 +4,8 @@ import { useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { moveSliceAction } from "@/lib/waves/actions";
 import type { BoardCard, BoardColumn } from "@/lib/waves/board";
-import { moveVerdict } from "@/lib/waves/move-check";
+import { isOrderBreak } from "@/lib/errors";
+import { moveVerdict, orderBreakSentence } from "@/lib/waves/move-check";
 import { ConfirmBreakDialog, type PendingBreak } from "./confirm-break-dialog";
 import type { MenuWave } from "./move-menu";
 import { SliceCard } from "./slice-card";
@@ -48,7 +49,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
   const menuWaves = (card: BoardCard) => (): MenuWave[] =>
     columns.filter((c) => c.number !== card.wave).map((c) => ({ number: c.number, label: waveLabel(c), breaksOrder: moveVerdict(card, c.number).breaksOrder }));
 
-  const save = (card: BoardCard, toWave: number, reason?: string) => {
+  const save = (card: BoardCard, toWave: number, returnFocusTo: HTMLElement | null, reason?: string) => {
     setMovingId(card.id);
     startTransition(async () => {
       const result = await moveSliceAction(slug, { sliceId: card.id, toWave, expectedVersion: card.version, ...(reason ? { confirmBreak: true, reason } : {}) });
@@ -58,22 +59,23 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
         setAnnouncement(`${card.name} moved to wave ${toWave}${result.data.isPinned ? " and pinned there" : ""}.`);
       } else if (reason) {
         setDialogError(result.fieldErrors.reason?.[0] ?? result.formError);
-      } else if (result.code === "CONFLICT" && canPin && Array.isArray((result.details as { breaks?: unknown })?.breaks)) {
+      } else if (result.code === "CONFLICT" && canPin && isOrderBreak(result.details)) {
         // The board was stale and the server found a break: ask, as for a live-detected one.
-        setPending({ card, sliceName: card.name, toWave, message: result.formError.replace(/ Confirm to pin it there\.$/, "") });
+        setPending({ card, sliceName: card.name, toWave, message: orderBreakSentence(card.name, result.details), returnFocusTo });
       } else {
         setAnnouncement(`${card.name} was not moved: ${result.formError}`);
       }
     });
   };
 
-  const requestMove = (card: BoardCard, toWave: number) => {
+  /** `returnFocusTo`: the move menu's button, focused again when a confirmation closes. */
+  const requestMove = (card: BoardCard, toWave: number, returnFocusTo: HTMLElement | null = null) => {
     if (card.wave === toWave) return;
     const verdict = moveVerdict(card, toWave);
-    if (!verdict.breaksOrder) return save(card, toWave);
+    if (!verdict.breaksOrder) return save(card, toWave, returnFocusTo);
     if (!canPin) return setAnnouncement(`${verdict.message} Only a programme manager can pin a slice against the order.`);
     setDialogError(null);
-    setPending({ card, sliceName: card.name, toWave, message: verdict.message });
+    setPending({ card, sliceName: card.name, toWave, message: verdict.message, returnFocusTo });
   };
 
   return (
@@ -89,7 +91,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
             </h2>
             <ul className="space-y-2" aria-label="Slices in no wave">
               {unplanned.map((card) => (
-                <SliceCard key={card.id} card={card} slug={slug} waves={menuWaves(card)} canMove={canMove(card)} isPending={movingId === card.id} onDragStart={() => setDragging(card)} onDragEnd={() => setDragging(null)} onMove={(wave) => requestMove(card, wave)} />
+                <SliceCard key={card.id} card={card} slug={slug} waves={menuWaves(card)} canMove={canMove(card)} isPending={movingId === card.id} onDragStart={() => setDragging(card)} onDragEnd={() => setDragging(null)} onMove={(wave, button) => requestMove(card, wave, button)} />
               ))}
             </ul>
           </section>
@@ -136,7 +138,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
                       setDragging(null);
                       setOver(null);
                     }}
-                    onMove={(wave) => requestMove(card, wave)}
+                    onMove={(wave, button) => requestMove(card, wave, button)}
                   />
                 ))}
               </ul>
@@ -151,6 +153,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
         })}
       </div>
       <ConfirmBreakDialog
+        key={pending ? `${pending.card.id}:${pending.toWave}` : "none"}
         pending={pending}
         error={dialogError}
         isSaving={isSaving}
@@ -158,7 +161,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
           if (pending) setAnnouncement(`${pending.card.name} stays in wave ${pending.card.wave}.`);
           setPending(null);
         }}
-        onConfirm={(reason) => pending && save(pending.card, pending.toWave, reason)}
+        onConfirm={(reason) => pending && save(pending.card, pending.toWave, pending.returnFocusTo, reason)}
       />
     </div>
   );

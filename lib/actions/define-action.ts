@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireActionActor } from "@/lib/auth/current";
 import { noteDatabaseError } from "@/lib/db/availability";
 import { isDatabaseUnavailable, isUnstorableInput } from "@/lib/db/errors";
-import { isAppError } from "@/lib/errors";
+import { errorPayload, isAppError, isFieldIssues } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ActionResult } from "./result";
 
@@ -38,10 +38,8 @@ export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
 
 function failure(error: unknown, requestId?: string): ActionResult<never> {
   if (isAppError(error)) {
-    const fieldErrors = Array.isArray(error.details)
-      ? Object.fromEntries((error.details as { path?: string; message?: string }[]).filter((d) => d.path).map((d) => [d.path!, [d.message ?? "invalid"]]))
-      : {};
-    return { ok: false, code: error.code, formError: error.message, fieldErrors, details: error.details };
+    const fieldErrors = isFieldIssues(error.details) ? Object.fromEntries(error.details.map((d) => [d.path, [d.message]])) : {};
+    return { ok: false, formError: error.message, fieldErrors, ...errorPayload(error) };
   }
   if (isDatabaseUnavailable(error)) {
     noteDatabaseError(error);

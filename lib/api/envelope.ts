@@ -23,7 +23,7 @@ const UNAVAILABLE_MESSAGE = "Ferry cannot reach its database right now. Try agai
 export function errorOutcome(error: unknown, requestId: string): ErrorOutcome {
   if (isAppError(error)) {
     const headers: Record<string, string> = error.code === "UNAVAILABLE" ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
-    if (error.code === "METHOD_NOT_ALLOWED" && Array.isArray((error.details as { allow?: unknown })?.allow)) headers.allow = (error.details as { allow: string[] }).allow.join(", ");
+    if (error.code === "METHOD_NOT_ALLOWED" && error.details) headers.allow = error.details.allow.join(", ");
     return { status: httpStatusOf[error.code], headers, body: { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } };
   }
   if (error instanceof z.ZodError) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldIssue } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
 import { authorizeOnSlice, lockSlice, SLICE_TX_OPTIONS } from "./access";
 import { getSliceViewOrThrow } from "./queries";
@@ -11,9 +11,8 @@ import type { MoveSliceStageInput, SliceDetailView } from "./schemas";
 import { gateItemOf } from "./views";
 
 /** planStageMove's INVALID details ({ field: [message] }) in the API's per-field shape. */
-function fieldDetails(details: unknown): unknown {
-  if (!details || typeof details !== "object" || Array.isArray(details)) return details;
-  return Object.entries(details as Record<string, string[]>).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
+function fieldDetails(details: Record<string, string[]> | undefined): FieldIssue[] | undefined {
+  return details && Object.entries(details).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
 }
 
 /**
@@ -42,7 +41,7 @@ export async function moveSliceStage(actor: Actor, programmeSlug: string, input:
       items: items.map(gateItemOf),
       currentStatus: slice.status,
     });
-    if (!decision.ok) throw new AppError(decision.code, decision.message, decision.code === "INVALID" ? fieldDetails(decision.details) : decision.details);
+    if (!decision.ok) throw decision.code === "INVALID" ? new AppError("INVALID", decision.message, fieldDetails(decision.details)) : new AppError(decision.code, decision.message, decision.details);
 
     const now = new Date();
     await tx.slice.update({
@@ -56,14 +55,12 @@ export async function moveSliceStage(actor: Actor, programmeSlug: string, input:
         ...(decision.nextStatus === "done" ? { actualEnd: now } : {}),
       },
     });
-    await recordEvent(tx, actor, {
-      programmeId: programme.id,
-      entityType: "slice",
-      entityId: slice.id,
-      action: decision.eventAction,
-      before: decision.eventBefore,
-      after: decision.eventAfter,
-    });
+    // Narrowed by kind, so each action is written with its own payload type.
+    const event =
+      decision.kind === "rollback"
+        ? { action: decision.eventAction, before: decision.eventBefore, after: decision.eventAfter }
+        : { action: decision.eventAction, before: decision.eventBefore, after: decision.eventAfter };
+    await recordEvent(tx, actor, { programmeId: programme.id, entityType: "slice", entityId: slice.id, ...event });
   }, SLICE_TX_OPTIONS);
   return getSliceViewOrThrow(programme.id, input.sliceId);
 }

@@ -7,7 +7,8 @@
  */
 import type { Role, SliceStatus } from "@/lib/generated/prisma/enums";
 import type { ErrorCode } from "@/lib/errors";
-import { isRetired, openGatingItems, toBlockingItems, type GateItem } from "@/lib/checklists/gates";
+import type { PayloadInput } from "@/lib/events/catalogue";
+import { isRetired, openGatingItems, toBlockingItems, type BlockingItem, type GateItem } from "@/lib/checklists/gates";
 import { STAGES, isStage, stageIndex, stageLabel, type Stage } from "@/lib/slices/stages";
 
 export const ROLLBACK_SIGNALS = ["error_rate", "latency", "other"] as const;
@@ -28,43 +29,27 @@ export type MoveRequest = {
   currentStatus: SliceStatus;
 };
 
-/** The JSON written as the event's `after` (and `before`): keys are omitted, never undefined. */
-export type StageEventState = {
-  stage: Stage;
-  status: SliceStatus;
-  kind?: MoveKind;
-  reason?: string;
-  signal?: RollbackSignal;
-  observed?: string;
-  /** Stages a manager's skip jumped over, in order. */
-  skipped?: Stage[];
-};
+/** The payloads of the two events a move writes (the event catalogue's); keys are omitted, never undefined. */
+export type StageMovedEvent = PayloadInput<"slice.stage_moved">;
+export type RolledBackEvent = PayloadInput<"slice.rolled_back">;
 
-export type MoveAllowed = {
-  ok: true;
-  kind: MoveKind;
-  from: Stage;
-  to: Stage;
-  nextStatus: SliceStatus;
-  eventAction: "slice.stage_moved" | "slice.rolled_back";
-  eventBefore: StageEventState;
-  eventAfter: StageEventState;
-};
+type Allowed = { ok: true; from: Stage; to: Stage; nextStatus: SliceStatus };
+/** An allowed move with its event: the kind decides the action, and the action the payload's type. */
+export type MoveAllowed =
+  | (Allowed & { kind: "advance" | "skip"; eventAction: "slice.stage_moved"; eventBefore: StageMovedEvent["before"]; eventAfter: StageMovedEvent["after"] })
+  | (Allowed & { kind: "rollback"; eventAction: "slice.rolled_back"; eventBefore: RolledBackEvent["before"]; eventAfter: RolledBackEvent["after"] });
 
-export type MoveRefused = {
-  ok: false;
-  code: Extract<ErrorCode, "INVALID" | "FORBIDDEN" | "GATE_BLOCKED">;
-  message: string;
-  /** INVALID: per-field messages ({ reason: [...] }); GATE_BLOCKED: the open items. */
-  details?: unknown;
-};
+/** INVALID details are per-field messages ({ reason: [...] }); GATE_BLOCKED's are the open items. */
+export type MoveRefused =
+  | { ok: false; code: Extract<ErrorCode, "INVALID">; message: string; details?: Record<string, string[]> }
+  | { ok: false; code: Extract<ErrorCode, "FORBIDDEN">; message: string; details?: undefined }
+  | { ok: false; code: Extract<ErrorCode, "GATE_BLOCKED">; message: string; details: BlockingItem[] };
 
 export type MoveDecision = MoveAllowed | MoveRefused;
 
-const refuse = (code: MoveRefused["code"], message: string, details?: unknown): MoveRefused =>
-  details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
+const refuse = (code: "INVALID" | "FORBIDDEN", message: string): MoveRefused => ({ ok: false, code, message });
 
-const invalidField = (field: string, message: string): MoveRefused => refuse("INVALID", message, { [field]: [message] });
+const invalidField = (field: string, message: string): MoveRefused => ({ ok: false, code: "INVALID", message, details: { [field]: [message] } });
 
 /** The non-blank, trimmed text, or undefined. */
 const clean = (text: string | undefined): string | undefined => {
@@ -116,7 +101,7 @@ export function planStageMove(input: MoveRequest): MoveDecision {
   if (from === to) return invalidField("to", `The slice is already at ${stageLabel(to)}.`);
 
   const steps = stageIndex(to) - stageIndex(from);
-  const before: StageEventState = { stage: from, status: currentStatus };
+  const before = { stage: from, status: currentStatus };
 
   if (steps < 0) {
     if (currentStatus === "done") {
@@ -126,7 +111,7 @@ export function planStageMove(input: MoveRequest): MoveDecision {
     }
     if (!reason) return invalidField("reason", "A rollback needs a reason.");
     const nextStatus = statusForStage(to, currentStatus, { rolledBack: true });
-    const after: StageEventState = { stage: to, status: nextStatus, kind: "rollback", reason };
+    const after: RolledBackEvent["after"] = { stage: to, status: nextStatus, kind: "rollback", reason };
     if (input.signal) after.signal = input.signal;
     if (observed) after.observed = observed;
     // Never gate-checked: the way back must always be open.
@@ -142,7 +127,7 @@ export function planStageMove(input: MoveRequest): MoveDecision {
   if (input.signal) return invalidField("signal", "A signal is recorded only when rolling back.");
   if (observed) return invalidField("observed", "An observed value is recorded only when rolling back.");
 
-  const kind: MoveKind = steps > 1 ? "skip" : "advance";
+  const kind = steps > 1 ? "skip" : "advance";
   if (kind === "skip") {
     if (actorRole !== "manager") {
       return refuse("FORBIDDEN", `Only a programme manager may skip stages; move to ${stageLabel(STAGES[stageIndex(from) + 1])} first.`);
@@ -154,12 +139,12 @@ export function planStageMove(input: MoveRequest): MoveDecision {
   const open = openGatingItems(input.items, to);
   if (open.length > 0) {
     const n = open.length;
-    return refuse("GATE_BLOCKED", `${n} checklist item${n === 1 ? "" : "s"} must be done (or not applicable) before ${stageLabel(to)}.`, toBlockingItems(open));
+    return { ok: false, code: "GATE_BLOCKED", message: `${n} checklist item${n === 1 ? "" : "s"} must be done (or not applicable) before ${stageLabel(to)}.`, details: toBlockingItems(open) };
   }
 
   // Retirement items may already be ticked when the slice reaches 100%: then it is done at once.
   const nextStatus = to === "100" ? statusAfterTicks(to, input.items, currentStatus) : statusForStage(to, currentStatus);
-  const after: StageEventState = { stage: to, status: nextStatus, kind };
+  const after: StageMovedEvent["after"] = { stage: to, status: nextStatus, kind };
   if (reason) after.reason = reason;
   if (kind === "skip") after.skipped = STAGES.slice(stageIndex(from) + 1, stageIndex(to));
   return { ok: true, kind, from, to, nextStatus, eventAction: "slice.stage_moved", eventBefore: before, eventAfter: after };

@@ -44,6 +44,11 @@ describe("moveSlice", () => {
     const events = () => t.db.event.count({ where: { entityId: web.id } });
     const before = await events();
     await expect(m.moveSlice(admin, p.programme.slug, { sliceId: web.id, toWave: 1 })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/breaks the order: it depends on api \(wave 2\)/) });
+    // The refusal's details carry the broken links, so the board asks for a pin without reading the message.
+    await expect(m.moveSlice(admin, p.programme.slug, { sliceId: web.id, toWave: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { toWave: 1, mustFollow: [{ slice: "api", wave: 2, service: "web", other: "api" }], mustPrecede: [] },
+    });
     await expect(m.moveSlice(admin, p.programme.slug, { sliceId: web.id, toWave: 1, confirmBreak: true })).rejects.toMatchObject({ code: "INVALID", details: [{ path: "reason" }] });
     expect(await events()).toBe(before);
     expect((await p.slice("Web")).wave?.number).toBe(3);
@@ -66,6 +71,7 @@ describe("moveSlice", () => {
     const web = await p.slice("Web");
     await expect(m.moveSlice(admin, p.programme.slug, { sliceId: web.id, toWave: 9 })).rejects.toMatchObject({ code: "INVALID", details: [{ path: "toWave" }] });
     expect(await codeOf(m.moveSlice(admin, p.programme.slug, { sliceId: web.id, toWave: 5, expectedVersion: web.version + 7 }))).toBe("CONFLICT");
+    await expect(m.moveSlice(admin, p.programme.slug, { sliceId: web.id, toWave: 5, expectedVersion: web.version + 7 })).rejects.toMatchObject({ details: { currentVersion: web.version, expectedVersion: web.version + 7 } });
     expect(await codeOf(m.moveSlice(admin, p.programme.slug, { sliceId: "no-such-slice", toWave: 5 }))).toBe("NOT_FOUND");
     expect((await p.slice("Web")).version).toBe(web.version);
   });
@@ -79,6 +85,7 @@ describe("moveSlice", () => {
     expect(await codeOf(m.moveSlice(viewer.actor, p.programme.slug, { sliceId: web.id, toWave: 5 }))).toBe("FORBIDDEN");
     expect(await codeOf(m.moveSlice(lead.actor, p.programme.slug, { sliceId: leaf.id, toWave: 5, confirmBreak: true, reason: "x" }))).toBe("FORBIDDEN");
     expect(await codeOf(m.moveSlice(lead.actor, p.programme.slug, { sliceId: web.id, toWave: 1, confirmBreak: true, reason: "x" }))).toBe("FORBIDDEN");
+    await expect(m.moveSlice(lead.actor, p.programme.slug, { sliceId: web.id, toWave: 1 })).rejects.toMatchObject({ code: "FORBIDDEN", details: { toWave: 1, mustFollow: [{ slice: "api" }] } });
     expect(await codeOf(m.moveSlice(lead.actor, p.programme.slug, { sliceId: web.id, toWave: 5 }))).toBe("ok");
   });
 });

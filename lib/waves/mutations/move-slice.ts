@@ -3,23 +3,18 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/rules";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, type OrderBreak } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
 import { moveBreaks, type OrderLink } from "@/lib/planning";
+import { orderBreakSentence } from "../move-check";
 import { loadPlanningData } from "../planning-data";
 import type { MoveSliceInput } from "../schemas";
 
 export type MoveSliceResult = { sliceId: string; wave: number; isPinned: boolean; version: number; breaks: OrderLink[] };
 
-const describe = (link: OrderLink) => `${link.slice} (wave ${link.wave})`;
-
 /** Why a move breaks the order, in one sentence. */
 export function breakMessage(name: string, toWave: number, mustFollow: OrderLink[], mustPrecede: OrderLink[]): string {
-  const parts = [
-    mustFollow.length ? `it depends on ${mustFollow.map(describe).join(", ")}` : "",
-    mustPrecede.length ? `${mustPrecede.map(describe).join(", ")} must move after it` : "",
-  ].filter(Boolean);
-  return `Moving ${name} to wave ${toWave} breaks the order: ${parts.join("; ")}.`;
+  return orderBreakSentence(name, { toWave, mustFollow, mustPrecede });
 }
 
 /**
@@ -41,17 +36,19 @@ export async function moveSlice(actor: Actor, programmeSlug: string, input: Move
       const wave = data.waves.find((w) => w.number === input.toWave);
       if (!wave) throw new AppError("INVALID", `Wave ${input.toWave} does not exist.`, [{ path: "toWave", message: `Wave ${input.toWave} does not exist.` }]);
       if (input.expectedVersion !== undefined && input.expectedVersion !== slice.version) {
-        throw new AppError("CONFLICT", `${slice.name} was changed by someone else since you loaded the board. Reload and try again.`);
+        throw new AppError("CONFLICT", `${slice.name} was changed by someone else since you loaded the board. Reload and try again.`, { currentVersion: slice.version, expectedVersion: input.expectedVersion });
       }
       if (slice.wave === input.toWave) throw new AppError("INVALID", `${slice.name} is already in wave ${input.toWave}.`, [{ path: "toWave", message: "Choose a different wave." }]);
       const { mustFollow, mustPrecede } = moveBreaks(data, slice.id, input.toWave);
       const breaks = [...mustFollow, ...mustPrecede];
       let pin = { pinnedWave: slice.pinnedWave === null ? null : input.toWave, pinReason: slice.pinReason };
       if (breaks.length > 0) {
+        // The refusals carry the broken links, so the board asks for a pin without reading the message.
+        const refusal: OrderBreak = { toWave: input.toWave, mustFollow, mustPrecede };
         const message = breakMessage(slice.name, input.toWave, mustFollow, mustPrecede);
         const decision = can(programme.role, "wave.edit");
-        if (!decision.allowed) throw new AppError("FORBIDDEN", `${message} Only a programme manager can pin a slice against the order.`);
-        if (!input.confirmBreak) throw new AppError("CONFLICT", `${message} Confirm to pin it there.`, { breaks });
+        if (!decision.allowed) throw new AppError("FORBIDDEN", `${message} Only a programme manager can pin a slice against the order.`, refusal);
+        if (!input.confirmBreak) throw new AppError("CONFLICT", `${message} Confirm to pin it there.`, refusal);
         if (!input.reason) throw new AppError("INVALID", "Say why this slice must break the order.", [{ path: "reason", message: "Say why this slice must break the order." }]);
         pin = { pinnedWave: input.toWave, pinReason: input.reason };
       }

@@ -41,6 +41,40 @@ describe("readCsv (RFC 4180)", () => {
     expect(readCsv('"a" ,b\n').errors).toEqual([]);
     expect(readCsv('x\n"a"b,c\n').errors).toEqual([{ line: 2, message: expect.stringMatching(/after a closing quote/) }]);
   });
+
+  it("reads on past a broken row, with the lines of what follows", () => {
+    const { records, errors } = readCsv('x\r\n"multi\r\nline",y\r\n"a"b,c\r\nd,e\r\n\r\n"f",g\r\n"h"i\n');
+    expect(errors).toEqual([
+      { line: 4, message: expect.stringMatching(/after a closing quote/) },
+      { line: 8, message: expect.stringMatching(/after a closing quote/) },
+    ]);
+    expect(records).toEqual([
+      { line: 1, fields: ["x"] },
+      { line: 2, fields: ["multi\r\nline", "y"] },
+      { line: 5, fields: ["d", "e"] },
+      { line: 7, fields: ["f", "g"] },
+    ]);
+  });
+
+  it("stops after 100 broken rows", () => {
+    const { errors } = readCsv('"a"b\n'.repeat(10_000));
+    expect(errors).toHaveLength(101);
+    expect(errors[100]).toEqual({ line: 100, message: "Reading stopped after 100 rows that could not be read" });
+  });
+
+  it("names the line an unclosed quote opens on, inside a row that started earlier", () => {
+    const { records, errors } = readCsv('a,b\nc,"two\nlines","never\nclosed\n');
+    expect(errors).toEqual([{ line: 3, message: "A quoted field opened on line 3 is never closed" }]);
+    expect(records.at(-1)).toEqual({ line: 2, fields: ["c", "two\nlines", "never\nclosed\n"] });
+  });
+
+  it("counts a CR alone as a line end", () => {
+    expect(readCsv('a\rb,"c\rd"\re\r').records).toEqual([
+      { line: 1, fields: ["a"] },
+      { line: 2, fields: ["b", "c\rd"] },
+      { line: 4, fields: ["e"] },
+    ]);
+  });
 });
 
 describe("toCsv and formula neutralisation", () => {
@@ -64,6 +98,11 @@ describe("toCsv and formula neutralisation", () => {
     expect(toCsv([["a,b", 'say "hi"', "two\nlines", "=HYPERLINK(\"x\")", -3, true, null, undefined]])).toBe(
       '"a,b","say ""hi""","two\nlines","\'=HYPERLINK(""x"")",-3,true,,\r\n',
     );
+  });
+
+  it("quotes a cell ending in white space, which the reader would trim otherwise", () => {
+    expect(toCsv([["a ", " b", "c\u00a0"]])).toBe('"a ", b,"c\u00a0"\r\n');
+    expect(readCsv("a , b\n").records[0].fields).toEqual(["a", " b"]);
   });
 
   it("round-trips any text through write and read", () => {

@@ -4,6 +4,15 @@ import { MAX_IMPORT_BYTES } from "./lib/inventory/limits";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
+  // One server: Next's own. The build's standalone folder runs with `node server.js` and
+  // nothing else (scripts/lib/build.mjs adds the static files Next leaves out; ADR 25).
+  output: "standalone",
+  // Traced from this folder, so server.js lands at the top of `<distDir>/standalone`.
+  outputFileTracingRoot: import.meta.dirname,
+  // /api/ready reads the migration folders at run time to compare them with the database.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
+  // One copy per process, loaded from node_modules: its registry must be the one every route counts into.
+  serverExternalPackages: ["prom-client"],
   // Several builds can share one work tree (parallel work, benchmarks) when each names its own.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,

@@ -50,9 +50,6 @@ export default defineConfig({
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
       FERRY_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
-      // Two web server processes, as production runs on a real PostgreSQL: every spec then
-      // crosses processes (token revocation, metrics). The embedded database serves one.
-      FERRY_WORKERS: "2",
       // Specs sign in many times a minute; the limiter itself has its own tests.
       FERRY_SIGNIN_RATE_LIMIT: "10000",
       // The browser reaches the server at 127.0.0.1: cookies and SSO callbacks must agree.

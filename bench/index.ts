@@ -57,7 +57,8 @@ async function main() {
     const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
     // Sessions need a signing secret in production mode; benchmarks of signed-in pages sign in.
     const secret = process.env.BETTER_AUTH_SECRET ?? `bench-${randomUUID()}${randomUUID()}`;
-    // Served as production serves it: npm start, one web server process per core (ADR 16).
+    // Served as production serves it: npm start, which runs Next's standalone server, one
+    // process (ADR 25); more load is for more replicas, which a benchmark on one machine does not measure.
     // Sign-in is rate-limited per address, and every benchmark user signs in from this one.
     const server = spawnServer(startScriptArgs(), { DATABASE_URL: url, FERRY_ADMIN_TOKEN: token, FERRY_DB_POOL: "10", FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: secret, FERRY_SIGNIN_RATE_LIMIT: "1000" }, port);
     try {

@@ -3,11 +3,15 @@
  *   micro_body_checks     the capped body reader (readBodyCapped) and readJson on typical
  *                         bodies, next to plain `request.text()` for what the cap adds;
  *   micro_signin_limiter  one sign-in limiter check (an email and an address key) on the
- *                         bench database.
- * Target: each adds <= 1 ms per request. Run them alone with `npm run bench -- micro`.
+ *                         bench database;
+ *   micro_token_lookup    a bearer token's lookup (authenticateBearer) from the token cache
+ *                         and from the database, for what the cache saves per API request.
+ * Target: each check adds <= 1 ms per request. Run them alone with `npm run bench -- micro`.
  */
 import { register } from "node:module";
 import { randomUUID } from "node:crypto";
+import { generateToken, hashToken, tokenPrefix } from "../lib/auth/tokens";
+import type { Db } from "../lib/db";
 import { percentile } from "./measure";
 import type { Benchmark, BenchContext } from "./suites";
 
@@ -106,23 +110,36 @@ async function benchBodyChecks() {
 }
 
 /**
+ * Runs `fn` with the app's own database client (the one the modules under test use, made on
+ * first use from DATABASE_URL) on the bench database, and ends it afterwards so that the next
+ * benchmark can make it again.
+ */
+async function withAppDb<T>(ctx: BenchContext, fn: (db: Db) => Promise<T>): Promise<T> {
+  const global = globalThis as unknown as { ferryDb?: unknown };
+  if (global.ferryDb) throw new Error("the app's database client already exists; it would not use the bench database");
+  process.env.DATABASE_URL = ctx.databaseUrl;
+  const { db } = await import("../lib/db");
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+    delete global.ferryDb;
+  }
+}
+
+/**
  * The limiter's work for one sign-in, with a fresh email and one shared client address (every
  * attempt from behind one proxy lands on the same row, the contended case): a failed attempt
  * pays the reservation, a successful one the reservation and its release.
  */
 async function benchSignInLimiter(ctx: BenchContext) {
   allowServerOnly();
-  // The limiter uses the app's own client, made on first use from DATABASE_URL.
-  const global = globalThis as unknown as { ferryDb?: unknown };
-  if (global.ferryDb) throw new Error("the app's database client already exists; the limiter would not use the bench database");
-  process.env.DATABASE_URL = ctx.databaseUrl;
   // High enough that no measured call takes the (cheaper) refusal path; read per call.
   process.env.FERRY_SIGNIN_RATE_LIMIT = String(10 * (RUNS + WARMUP));
   const { reserveSignInAttempt, releaseSignInAttempt } = await import("../lib/auth/sign-in-limiter");
-  const { db } = await import("../lib/db");
   const address = `bench-${randomUUID()}`;
   const attempt = () => ({ email: `bench-${randomUUID()}@bench.ferry.local`, address });
-  try {
+  return withAppDb(ctx, async () => {
     const [failed, succeeded] = await perCall(attempt, [
       async (a) => {
         if (!(await reserveSignInAttempt(a)).allowed) throw new Error("the limiter refused a measured attempt");
@@ -133,12 +150,36 @@ async function benchSignInLimiter(ctx: BenchContext) {
       },
     ]);
     return { target: TARGET, failedAttempt: failed, successfulAttempt: succeeded };
-  } finally {
-    await db.$disconnect();
-  }
+  });
+}
+
+/**
+ * authenticateBearer for one request with a personal token: from the cache (what nearly every
+ * request of a busy pipeline takes) and with the cache emptied first (a read of the token row
+ * and its user). Their difference is what the cache saves each API request.
+ */
+async function benchTokenLookup(ctx: BenchContext) {
+  allowServerOnly();
+  return withAppDb(ctx, async (db) => {
+    const { authenticateBearer, forgetCachedTokens } = await import("../lib/auth/api-auth");
+    const user = await db.user.findFirstOrThrow({ where: { disabledAt: null }, select: { id: true } });
+    const token = generateToken();
+    // Used just now: no measured call refreshes lastUsedAt (at most once a minute).
+    await db.apiToken.create({ data: { userId: user.id, name: "bench micro", tokenHash: hashToken(token), prefix: tokenPrefix(token), lastUsedAt: new Date() } });
+    const header = `Bearer ${token}`;
+    const [cached, uncached] = await perCall(() => header, [
+      (h) => authenticateBearer(h, "bench"),
+      async (h) => {
+        forgetCachedTokens();
+        await authenticateBearer(h, "bench");
+      },
+    ]);
+    return { target: "informative: what the token cache saves per API request", cached, uncached, savedP50Ms: ms3(uncached.p50Ms - cached.p50Ms) };
+  });
 }
 
 export const microBenchmarks: Benchmark[] = [
   { name: "micro_body_checks", run: benchBodyChecks },
   { name: "micro_signin_limiter", run: benchSignInLimiter },
+  { name: "micro_token_lookup", run: benchTokenLookup },
 ];

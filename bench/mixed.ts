@@ -260,7 +260,7 @@ function latency(samples: Sample[]) {
 
 async function benchMixed(ctx: BenchContext) {
   const fx = await prepare(ctx);
-  // Unrecorded: opens every pooled connection and loads every route in every server process.
+  // Unrecorded: opens every pooled connection and loads every route in the server.
   if (WARMUP_SECONDS > 0) await drive(ctx, fx, WARMUP_SECONDS, RATE);
   const cpu0 = process.cpuUsage();
   const { samples, seconds, missedSlots, errorSamples } = await drive(ctx, fx, SECONDS, RATE);

@@ -1,4 +1,4 @@
-/** Starts Ferry for a benchmark and waits until it is ready. */
+/** Starts Ferry for a benchmark (`npm start`: Next's standalone server) and waits until it is ready. */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 

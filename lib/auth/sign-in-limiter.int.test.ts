@@ -30,7 +30,7 @@ beforeAll(async () => {
   delete process.env.FERRY_TRUSTED_PROXIES;
   process.env.FERRY_BASE_URL = BASE;
   process.env.BETTER_AUTH_SECRET = "sign-in-limiter-test-secret-0123456789";
-  // What scripts/web-server.mjs does for every request in production.
+  // What the early guard (lib/http/early-guard.ts) does for every request in production.
   (globalThis as { ferryStampsPeerAddress?: boolean }).ferryStampsPeerAddress = true;
   ({ getAuth } = await import("./better-auth"));
   ({ signInAction } = await import("./actions"));

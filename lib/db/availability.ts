@@ -1,9 +1,10 @@
 /**
  * Whether the database answers, as proxy.ts needs to know before a page renders: a page that
  * fails while rendering can only be a 500 (Next has no 503 for renders), so the proxy answers
- * the friendly 503 page itself while the database is down. One cheap probe (`SELECT 1` on the
- * app's own pool, so the embedded database's one connection is shared, not doubled) at most
- * once a second per process; an error that any request saw marks it down at once.
+ * the friendly 503 page itself while the database is down. One cheap probe (`SELECT 1` through
+ * the app's own client, so the embedded database's one connection is shared, not doubled) at
+ * most once a second per process; an error that any request saw marks it down at once. Per
+ * process, so per replica, on purpose: each answers for the database as it reaches it (ADR 25).
  */
 import { db } from "@/lib/db";
 import { isDatabaseUnavailable } from "./errors";

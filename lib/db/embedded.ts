@@ -8,7 +8,9 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { EMBEDDED_APPLICATION_NAME } from "./shared-session";
+
+// Names the embedded database's connections (pg_stat_activity, logs).
+const EMBEDDED_APPLICATION_NAME = "ferry-embedded";
 
 export type EmbeddedPostgres = {
   url: string;

@@ -52,7 +52,7 @@ export function installEarlyGuard(): void {
   if (globalForGuard.ferryEarlyGuard) return;
   globalForGuard.ferryEarlyGuard = true;
   const emit = http.Server.prototype.emit;
-  // Every server Next (or scripts/web-server.mjs) creates inherits this emit.
+  // Every server Next creates inherits this emit, whenever it was created.
   http.Server.prototype.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { processSnapshot } from "@/lib/metrics";
+import { counterValue } from "@/lib/metrics";
 import { refusal } from "./refusal";
 
 const base = { method: "PROPFIND", requestId: "req-1", code: "METHOD_NOT_ALLOWED" as const, reason: "method", message: "Not here <b>.", headers: { allow: "GET" } };
@@ -27,10 +27,10 @@ describe("refusal", () => {
     expect(r.body).toBe("Not here <b>.");
   });
 
-  it("sends no body for HEAD, and counts every refusal by reason and status", () => {
-    const before = processSnapshot().counters.find(([k]) => k === 'ferry_http_refusals_total{reason="unit",status="503"}')?.[1] ?? 0;
+  it("sends no body for HEAD, and counts every refusal by reason and status", async () => {
+    const before = await counterValue("ferry_http_refusals_total", { reason: "unit", status: "503" });
     const r = refusal({ ...base, method: "HEAD", pathname: "/", code: "UNAVAILABLE", reason: "unit" });
     expect(r.body).toBe("");
-    expect(processSnapshot().counters.find(([k]) => k === 'ferry_http_refusals_total{reason="unit",status="503"}')?.[1]).toBe(before + 1);
+    expect(await counterValue("ferry_http_refusals_total", { reason: "unit", status: "503" })).toBe(before + 1);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The production build served by plain `next start` on a free port, against a test database:
- * for tests of what only the real server does (the proxy's body cloning, HTTP framing). The
- * build is the one in NEXT_DIST_DIR (`.next` by default); a missing build fails the test file
- * rather than skipping it, so a suite without a build cannot pass by testing nothing.
+ * The production build served as production serves it, Next's standalone `server.js`, on a
+ * free port against a test database: for tests of what only the real server does (the proxy's
+ * body cloning, HTTP framing). The build is the one in NEXT_DIST_DIR (`.next` by default); a
+ * missing build fails the test file rather than skipping it, so a suite without a build cannot
+ * pass by testing nothing.
  */
 import fs from "node:fs";
 import net from "node:net";
@@ -19,14 +20,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `next start` with `env` added; resolves once /api/health answers. */
+/** Starts the standalone server with `env` added; resolves once /api/health answers. */
 export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`No production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first.`);
+  // Where scripts/lib/build.mjs leaves it (next.config.ts traces from the project folder).
+  const serverJs = path.join(distDir, "standalone", "server.js");
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID")) || !fs.existsSync(serverJs)) throw new Error(`No production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} node scripts/test.mjs e2e\` (which builds) or \`npm start\` first.`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", FERRY_BASE_URL: url, ...env },
+  const child: ChildProcess = spawn(process.execPath, [path.resolve(serverJs)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FERRY_BASE_URL: url, PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -39,11 +42,11 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
     await exited;
   };
   for (const started = Date.now(); Date.now() - started < 60_000; ) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     const up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (up) return { port, url, output: () => output, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
-  throw new Error(`next start did not answer /api/health within 60 s:\n${output}`);
+  throw new Error(`the server did not answer /api/health within 60 s:\n${output}`);
 }

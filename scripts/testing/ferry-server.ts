@@ -1,6 +1,6 @@
 /**
  * `npm start` (scripts/start.ts) as a child process of a test, in a process group of its own
- * so a test can SIGKILL the whole of it (primary, web server processes, embedded database)
+ * so a test can SIGKILL the whole of it (start script, web server, embedded database)
  * the way a crash or an OOM killer would. Uses the build in NEXT_DIST_DIR (or .next).
  */
 import http from "node:http";
@@ -25,7 +25,7 @@ export function launchFerry(port: number, env: Record<string, string>): FerrySer
     cwd: ROOT,
     detached: true, // its own process group: kill(-pid) reaches every process it started
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOSTNAME: "127.0.0.1", PORT: String(port), FERRY_WORKERS: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOSTNAME: "127.0.0.1", PORT: String(port), ...env },
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/log";
-import { collectSnapshots, countRefusal, renderMetrics, sliceGauge, type Gauge } from "@/lib/metrics";
+import { countRefusal, METRICS_CONTENT_TYPE, renderMetrics, singleGauge, sliceGauge, type ScrapeGauge } from "@/lib/metrics";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -17,12 +17,15 @@ function access(authorization: string | null): "anonymous" | "detailed" | "denie
   return token && presented && timingSafeEqual(digest(presented), digest(token)) ? "detailed" : "denied";
 }
 
-// Prometheus scrape endpoint. Anyone may read totals; only the metrics token's holder sees
-// the per-programme series, whose labels name every programme.
+const DATABASE_UP_HELP = "1 when the database answered this scrape";
+
+// Prometheus scrape endpoint: this replica's counters (Prometheus sums the replicas) and the
+// database's gauges. Anyone may read totals; only the metrics token's holder sees the
+// per-programme series, whose labels name every programme.
 export async function GET(request: Request) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const level = access(request.headers.get("authorization"));
-  const headers = { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store", "x-request-id": requestId };
+  const headers = { "content-type": METRICS_CONTENT_TYPE, "cache-control": "no-store", "x-request-id": requestId };
   if (level === "denied") {
     log.warn("metrics scrape with a wrong token", { requestId });
     countRefusal("metrics_token", 401);
@@ -31,15 +34,15 @@ export async function GET(request: Request) {
     response.headers.set("www-authenticate", "Bearer");
     return response;
   }
-  const gauges: Gauge[] = [{ name: "ferry_up", help: "1 while Ferry serves requests", samples: [{ labels: {}, value: 1 }] }];
+  const gauges: ScrapeGauge[] = [singleGauge("ferry_up", "1 while Ferry serves requests", 1)];
   try {
     const rows = await db.slice.groupBy({ by: ["programmeId", "status"], _count: { _all: true } });
     const counts = rows.map((r) => ({ programmeId: r.programmeId, status: r.status, count: r._count._all }));
     const slugOf = level === "detailed" ? new Map((await db.programme.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug])) : null;
     gauges.push(sliceGauge(counts, slugOf));
-    gauges.push({ name: "ferry_database_up", help: "1 when the database answered this scrape", samples: [{ labels: {}, value: 1 }] });
+    gauges.push(singleGauge("ferry_database_up", DATABASE_UP_HELP, 1));
   } catch {
-    gauges.push({ name: "ferry_database_up", help: "1 when the database answered this scrape", samples: [{ labels: {}, value: 0 }] });
+    gauges.push(singleGauge("ferry_database_up", DATABASE_UP_HELP, 0));
   }
-  return new Response(renderMetrics(await collectSnapshots(), gauges), { headers });
+  return new Response(await renderMetrics(gauges), { headers });
 }

@@ -22,18 +22,24 @@ function send(agent: http.Agent, req: LoadRequest): Promise<number> {
   });
 }
 
-export type LoadResult = { clients: number; n: number; seconds: number; perSecond: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
+export type LoadResult = { clients: number; n: number; errors: number; seconds: number; perSecond: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
 
 /**
  * `clients` clients share the requests; each has one request in flight at a time. With
  * `ratePerSecond`, each client sends on a fixed schedule (together, that rate) and at once
  * when it has fallen behind, so a server slower than the rate shows as fewer requests per
  * second, not as an endless queue; without, each sends as soon as its last answer came.
- * Latency runs from sending to the whole answer; any status but 2xx fails the run.
+ * Latency runs from sending to the whole answer. Any status but 2xx, or a failed connection,
+ * counts as an error (and the first is printed to stderr) rather than ending the run, so a
+ * run reports how many there were; `n` and the latencies are those of the answered requests.
  */
 export async function runLoad(requests: LoadRequest[], opts: { clients: number; ratePerSecond?: number }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.clients });
   const times: number[] = [];
+  let errors = 0;
+  const fail = (what: string) => {
+    if (errors++ === 0) console.error(`load: ${what}`);
+  };
   const interval = opts.ratePerSecond ? (1000 * opts.clients) / opts.ratePerSecond : 0;
   const t0 = performance.now();
   try {
@@ -45,9 +51,9 @@ export async function runLoad(requests: LoadRequest[], opts: { clients: number; 
           const wait = due - performance.now();
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
           const start = performance.now();
-          const status = await send(agent, requests[k]);
-          if (status < 200 || status > 299) throw new Error(`${requests[k].method} ${requests[k].url} answered ${status}`);
-          times.push(performance.now() - start);
+          const status = await send(agent, requests[k]).catch((error: Error) => `failed: ${error.message}`);
+          if (typeof status === "number" && status >= 200 && status <= 299) times.push(performance.now() - start);
+          else fail(`${requests[k].method} ${requests[k].url} ${typeof status === "number" ? `answered ${status}` : status}`);
           due += interval;
         }
       }),
@@ -60,6 +66,7 @@ export async function runLoad(requests: LoadRequest[], opts: { clients: number; 
   return {
     clients: opts.clients,
     n: times.length,
+    errors,
     seconds: round(seconds),
     perSecond: Math.round(times.length / seconds),
     p50Ms: round(percentile(times, 50)),

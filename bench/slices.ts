@@ -1,21 +1,13 @@
 /**
- * Benchmarks of issue 6 against the served large programme: ticking through the REST PATCH
- * with 50 concurrent clients (p95 ≤ 30 ms at ≥ 500 ticks/s), stage moves through the REST POST
- * (p95 ≤ 50 ms), and the slice page's server response (≤ 150 ms) signed in as an administrator.
+ * Slices at work against the served large programme: stage moves through the REST POST
+ * (p95 ≤ 50 ms) and the slice page's server response (≤ 150 ms) signed in as an
+ * administrator. Ticks have their own file (ticks.ts).
  */
 import { randomUUID } from "node:crypto";
 import { createPasswordUser } from "../lib/auth/credentials";
 import { timeRuns } from "./measure";
-import { runLoad, type LoadRequest } from "./load";
 import type { Benchmark, BenchContext } from "./suites";
 import { STAGES, stageFromDb, stageIndex } from "../lib/slices/stages";
-
-const CLIENTS = 50;
-const TICK_RATE = 500;
-const PACED_TICKS = 5_000;
-const CAPACITY_TICKS = 2_500;
-// Enough to open every pooled connection and compile the hot path in every server process.
-const WARMUP_TICKS = 1_000;
 
 async function send(url: string, init: RequestInit): Promise<void> {
   const res = await fetch(url, init);
@@ -24,43 +16,6 @@ async function send(url: string, init: RequestInit): Promise<void> {
 }
 
 const json = (token: string, method: string, body: unknown): RequestInit => ({ method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-
-/**
- * Ticks through the REST PATCH, each on a different open item, in random order over the
- * programme's slices in flight (as many pipelines would send them): 50 clients together
- * offering 500 ticks/s (achieved rate and latency), then the same clients as fast as answers
- * come (the capacity).
- */
-async function benchTicks(ctx: BenchContext) {
-  const items = await ctx.db.$queryRaw<{ id: string; sliceId: string }[]>`
-    SELECT i.id, i."sliceId" FROM "ChecklistItem" i JOIN "Slice" s ON s.id = i."sliceId" JOIN "Programme" p ON p.id = s."programmeId"
-    WHERE p.slug = ${ctx.slug} AND i.state = 'open' AND s.stage <> '100'
-    ORDER BY md5(i.id) LIMIT ${WARMUP_TICKS + PACED_TICKS + CAPACITY_TICKS}`;
-  if (items.length < WARMUP_TICKS + PACED_TICKS + CAPACITY_TICKS) throw new Error(`only ${items.length} open items to tick`);
-  const tick = (i: { id: string; sliceId: string }): LoadRequest => ({
-    method: "PATCH",
-    url: `${ctx.baseUrl}/api/v1/programmes/${ctx.slug}/slices/${i.sliceId}/checklist/${i.id}`,
-    headers: { authorization: `Bearer ${ctx.token}`, "content-type": "application/json" },
-    body: JSON.stringify({ state: "done", evidenceUrl: "https://ci.example/bench" }),
-  });
-  const requests = items.map(tick);
-  await runLoad(requests.slice(0, WARMUP_TICKS), { clients: CLIENTS });
-  const paced = await runLoad(requests.slice(WARMUP_TICKS, WARMUP_TICKS + PACED_TICKS), { clients: CLIENTS, ratePerSecond: TICK_RATE });
-  const capacity = await runLoad(requests.slice(WARMUP_TICKS + PACED_TICKS), { clients: CLIENTS });
-  return {
-    target: "p95 <= 30 ms with 50 clients, >= 500 ticks/s",
-    clients: CLIENTS,
-    offeredPerSecond: TICK_RATE,
-    ticksPerSecond: paced.perSecond,
-    n: paced.n,
-    p50Ms: paced.p50Ms,
-    p95Ms: paced.p95Ms,
-    p99Ms: paced.p99Ms,
-    maxMs: paced.maxMs,
-    capacityPerSecond: capacity.perSecond,
-    capacityP95Ms: capacity.p95Ms,
-  };
-}
 
 /** Alternating one-step rollbacks and advances on slices whose gates are already ticked. */
 async function benchStageMoves(ctx: BenchContext) {
@@ -104,7 +59,6 @@ async function benchSlicePage(ctx: BenchContext) {
 }
 
 export const slicesBenchmarks: Benchmark[] = [
-  { name: "tick_item", run: benchTicks },
   { name: "stage_move", run: benchStageMoves },
   { name: "slice_page", run: benchSlicePage },
 ];

@@ -6,6 +6,7 @@ import type { Db } from "../lib/db";
 import { inventoryBenchmarks } from "./services";
 import { wavesBenchmarks } from "./waves";
 import { slicesBenchmarks } from "./slices";
+import { ticksBenchmarks } from "./ticks";
 import { mixedBenchmarks } from "./mixed";
 import { microBenchmarks } from "./micro-checks";
 
@@ -20,7 +21,8 @@ benchmarks.push(...inventoryBenchmarks);
 // Wave planning (issue 5): plan preview and stored waves through the API, the wave board page.
 benchmarks.push(...wavesBenchmarks);
 
-// Slices at work (issue 6): ticks with 50 concurrent clients, stage moves, the slice page.
+// Slices at work: the bulk tick, single ticks from 50 keep-alive clients, stage moves, the slice page.
+benchmarks.push(...ticksBenchmarks);
 benchmarks.push(...slicesBenchmarks);
 
 // Security issue: the cost of the body cap and the sign-in limiter per call (`npm run bench -- micro`).

@@ -10,8 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { eventData, type EntityType } from "@/lib/events/record";
-import { stageToDb } from "@/lib/slices/stages";
-import { bulkUpsert } from "./bulk-upsert";
+import { upsertRows } from "@/lib/db/bulk-insert";
 import type { FerryDocument } from "./ferry-json";
 import { insertEvents } from "./write-inventory";
 import { isEmptyForRestore, restoreHistory, restorePeople } from "./restore-history";
@@ -48,9 +47,9 @@ export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string
   const facilityRows = doc.facilities.map((f) => ({
     id: randomUUID(), programmeId, key: f.key, name: f.name, description: f.description ?? null, status: f.status, ownerTeamId: teamId(f.ownerTeam), notes: f.notes ?? null, updatedAt: now,
   }));
-  record("facility", facilityRows.length, await bulkUpsert(tx, facilityRows, {
+  record("facility", facilityRows.length, await upsertRows(tx, facilityRows, {
     table: "Facility", conflict: ["programmeId", "key"], ignoreInComparison: ["updatedAt"],
-    columns: { id: "text", programmeId: "text", key: "text", name: "text", description: "text", status: { enum: "FacilityStatus" }, ownerTeamId: "text", notes: "text", updatedAt: "timestamp" },
+    columns: ["id", "programmeId", "key", "name", "description", "status", "ownerTeamId", "notes", "updatedAt"],
   }), (i) => doc.facilities[i]);
   const facilities = new Map((await tx.facility.findMany({ where: { programmeId }, select: { id: true, key: true } })).map((f) => [f.key, f.id]));
 
@@ -59,9 +58,9 @@ export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string
   const waveRows = doc.waves.map((w) => ({
     id: randomUUID(), programmeId, number: w.number, name: w.name ?? null, goal: w.goal ?? null, plannedStart: toDate(w.plannedStart), plannedEnd: toDate(w.plannedEnd), updatedAt: now,
   }));
-  record("wave", waveRows.length, await bulkUpsert(tx, waveRows, {
+  record("wave", waveRows.length, await upsertRows(tx, waveRows, {
     table: "Wave", conflict: ["programmeId", "number"], ignoreInComparison: ["updatedAt"],
-    columns: { id: "text", programmeId: "text", number: "int", name: "text", goal: "text", plannedStart: "date", plannedEnd: "date", updatedAt: "timestamp" },
+    columns: ["id", "programmeId", "number", "name", "goal", "plannedStart", "plannedEnd", "updatedAt"],
   }), (i) => doc.waves[i]);
   const waves = new Map((await tx.wave.findMany({ where: { programmeId }, select: { id: true, number: true } })).map((w) => [w.number, w.id]));
   // A wave's required facilities are a set the file states in full: replace the links.
@@ -96,37 +95,35 @@ async function applyProgrammeFields(tx: Tx, actor: Actor, programmeId: string, d
 
 async function applyTemplates(tx: Tx, programmeId: string, doc: FerryDocument, now: Date, record: Record_) {
   const rows = doc.checklistTemplates.map((t) => ({ id: randomUUID(), programmeId, name: t.name, isDefault: t.isDefault, updatedAt: now }));
-  record("checklist_template", rows.length, await bulkUpsert(tx, rows, {
+  record("checklist_template", rows.length, await upsertRows(tx, rows, {
     table: "ChecklistTemplate", conflict: ["programmeId", "name"], ignoreInComparison: ["updatedAt"],
-    columns: { id: "text", programmeId: "text", name: "text", isDefault: "bool", updatedAt: "timestamp" },
+    columns: ["id", "programmeId", "name", "isDefault", "updatedAt"],
   }), (i) => ({ name: doc.checklistTemplates[i].name, isDefault: doc.checklistTemplates[i].isDefault }));
   const ids = new Map((await tx.checklistTemplate.findMany({ where: { programmeId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]));
   const items = doc.checklistTemplates.flatMap((t) =>
     t.items.map((i) => ({
       id: randomUUID(), templateId: ids.get(t.name)!, key: i.key, title: i.title, guidance: i.guidance ?? null, category: i.category, appliesTo: i.appliesTo,
-      gateStage: i.gateStage ? stageToDb(i.gateStage) : null, position: i.position,
+      gateStage: i.gateStage ?? null, position: i.position,
     })),
   );
-  const outcomes = await bulkUpsert(tx, items, {
+  const outcomes = await upsertRows(tx, items, {
     table: "ChecklistTemplateItem", conflict: ["templateId", "key"],
-    columns: { id: "text", templateId: "text", key: "text", title: "text", guidance: "text", category: { enum: "ChecklistCategory" }, appliesTo: { enum: "AppliesTo" }, gateStage: "stage", position: "int" },
+    columns: ["id", "templateId", "key", "title", "guidance", "category", "appliesTo", "gateStage", "position"],
   });
   // Template items are part of their template: their changes count as template updates.
   record("checklist_template", outcomes.length, outcomes.map((o) => ({ ...o, inserted: false })), (i) => ({ item: items[i].key, title: items[i].title }));
 }
 
 async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now: Date, refs: { teamId: (n: string) => string | null; waves: Map<number, string>; users?: Map<string, string> }, record: Record_) {
+  // Stages as the database stores them (TrafficStage's @map labels), which is the file's spelling.
   const rows = doc.slices.map((s) => ({
     id: randomUUID(), programmeId, name: s.name, teamId: refs.teamId(s.team)!, waveId: s.wave === null || s.wave === undefined ? null : refs.waves.get(s.wave)!,
-    status: s.status, stage: stageToDb(s.stage), plannedStart: toDate(s.plannedStart), plannedEnd: toDate(s.plannedEnd), actualStart: toInstant(s.actualStart), actualEnd: toInstant(s.actualEnd),
+    status: s.status, stage: s.stage, plannedStart: toDate(s.plannedStart), plannedEnd: toDate(s.plannedEnd), actualStart: toInstant(s.actualStart), actualEnd: toInstant(s.actualEnd),
     rollbackPlan: s.rollbackPlan ?? null, rollbackRehearsedAt: toInstant(s.rollbackRehearsedAt), pinnedWave: s.pinnedWave ?? null, pinReason: s.pinReason ?? null, updatedAt: now,
   }));
-  record("slice", rows.length, await bulkUpsert(tx, rows, {
+  record("slice", rows.length, await upsertRows(tx, rows, {
     table: "Slice", conflict: ["programmeId", "name"], ignoreInComparison: ["updatedAt"], onUpdate: `"version" = "Slice"."version" + 1`,
-    columns: {
-      id: "text", programmeId: "text", name: "text", teamId: "text", waveId: "text", status: { enum: "SliceStatus" }, stage: "stage", plannedStart: "date", plannedEnd: "date",
-      actualStart: "timestamp", actualEnd: "timestamp", rollbackPlan: "text", rollbackRehearsedAt: "timestamp", pinnedWave: "int", pinReason: "text", updatedAt: "timestamp",
-    },
+    columns: ["id", "programmeId", "name", "teamId", "waveId", "status", "stage", "plannedStart", "plannedEnd", "actualStart", "actualEnd", "rollbackPlan", "rollbackRehearsedAt", "pinnedWave", "pinReason", "updatedAt"],
   }), (i) => ({ ...doc.slices[i], checklist: undefined }));
   const sliceIds = new Map((await tx.slice.findMany({ where: { programmeId, name: { in: doc.slices.map((s) => s.name) } }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
 
@@ -148,15 +145,12 @@ async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now:
   const users = new Map([...(await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id] as const), ...(refs.users ?? [])]);
   const items = doc.slices.flatMap((s) =>
     s.checklist.map((i) => ({
-      id: randomUUID(), programmeId, sliceId: sliceIds.get(s.name)!, key: i.key, title: i.title, guidance: i.guidance ?? null, category: i.category, gateStage: i.gateStage ? stageToDb(i.gateStage) : null,
+      id: randomUUID(), programmeId, sliceId: sliceIds.get(s.name)!, key: i.key, title: i.title, guidance: i.guidance ?? null, category: i.category, gateStage: i.gateStage ?? null,
       position: i.position, state: i.state, evidenceUrl: i.evidenceUrl ?? null, reason: i.reason ?? null, doneById: i.doneBy ? (users.get(i.doneBy) ?? null) : null, doneAt: toInstant(i.doneAt), updatedAt: now,
     })),
   );
-  record("checklist_item", items.length, await bulkUpsert(tx, items, {
+  record("checklist_item", items.length, await upsertRows(tx, items, {
     table: "ChecklistItem", conflict: ["sliceId", "key"], ignoreInComparison: ["updatedAt"],
-    columns: {
-      id: "text", programmeId: "text", sliceId: "text", key: "text", title: "text", guidance: "text", category: { enum: "ChecklistCategory" }, gateStage: "stage", position: "int",
-      state: { enum: "ItemState" }, evidenceUrl: "text", reason: "text", doneById: "text", doneAt: "timestamp", updatedAt: "timestamp",
-    },
+    columns: ["id", "programmeId", "sliceId", "key", "title", "guidance", "category", "gateStage", "position", "state", "evidenceUrl", "reason", "doneById", "doneAt", "updatedAt"],
   }), (i) => ({ key: items[i].key, state: items[i].state }));
 }

@@ -7,11 +7,11 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { insertRows, upsertRows } from "@/lib/db/bulk-insert";
 import { recordEvent } from "@/lib/events/record";
 import type { FerryDocument } from "./ferry-json";
 import { entityKey } from "./ferry-json-refs";
 import { entityRefs, RESTORED_ACTION, type RestoreRecord } from "./history-export";
-import { insertRecords } from "./insert-records";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,7 +55,7 @@ export async function restorePeople(tx: Tx, programmeId: string, doc: FerryDocum
   const userIds = new Map(existing.map((u) => [u.email, u.id]));
   const missing = doc.people.filter((p) => !userIds.has(p.email));
   const rows = missing.map((p) => ({ id: randomUUID(), email: p.email, name: p.name, emailVerified: false, disabledAt: p.disabled ? now : null, updatedAt: now }));
-  if (rows.length) await insertRecords(tx, "User", ["id", "email", "name", "emailVerified", "disabledAt", "updatedAt"], rows);
+  if (rows.length) await insertRows(tx, "User", ["id", "email", "name", "emailVerified", "disabledAt", "updatedAt"], rows);
   for (const r of rows) userIds.set(r.email, r.id);
 
   const members = doc.people.filter((p) => p.role);
@@ -63,19 +63,13 @@ export async function restorePeople(tx: Tx, programmeId: string, doc: FerryDocum
   const dropped = await tx.membership.findMany({ where: { programmeId, userId: { notIn: keep } }, select: { user: { select: { email: true } } } });
   await tx.membership.deleteMany({ where: { programmeId, userId: { notIn: keep } } });
   if (members.length) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Membership" ("userId", "programmeId", "role", "updatedAt") SELECT u.id, $1, u.role::"Role", $4 FROM unnest($2::text[], $3::text[]) AS u(id, role)
-       ON CONFLICT ("userId", "programmeId") DO UPDATE SET "role" = EXCLUDED."role", "updatedAt" = EXCLUDED."updatedAt" WHERE "Membership"."role" IS DISTINCT FROM EXCLUDED."role"`,
-      programmeId, keep, members.map((p) => p.role!), now,
-    );
+    const memberships = members.map((p, i) => ({ userId: keep[i], programmeId, role: p.role!, updatedAt: now }));
+    await upsertRows(tx, memberships, { table: "Membership", columns: ["userId", "programmeId", "role", "updatedAt"], conflict: ["userId", "programmeId"], ignoreInComparison: ["updatedAt"] });
   }
   const teams = new Map((await tx.team.findMany({ where: { programmeId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]));
   const links = doc.people.flatMap((p) => p.teams.map((t) => ({ teamId: teams.get(t.name)!, userId: userIds.get(p.email)!, isLead: t.lead })));
   if (links.length) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "TeamMember" ("teamId", "userId", "isLead") SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[]) ON CONFLICT ("teamId", "userId") DO UPDATE SET "isLead" = EXCLUDED."isLead"`,
-      links.map((l) => l.teamId), links.map((l) => l.userId), links.map((l) => l.isLead),
-    );
+    await upsertRows(tx, links, { table: "TeamMember", columns: ["teamId", "userId", "isLead"], conflict: ["teamId", "userId"] });
   }
   return { userIds, created: rows.map((r) => r.email), droppedMembers: dropped.map((d) => d.user.email).sort() };
 }
@@ -110,7 +104,7 @@ export async function restoreHistory(tx: Tx, actor: Actor, programmeId: string, 
     requestId: e.requestId ?? null,
   }));
   const [{ floor }] = await tx.$queryRawUnsafe<{ floor: number }[]>(`SELECT COALESCE(max(id), 0)::int AS floor FROM "Event" WHERE "programmeId" = $1`, programmeId);
-  await insertRecords(tx, "Event", EVENT_COLUMNS, rows);
+  await insertRows(tx, "Event", EVENT_COLUMNS, rows);
   const [range] = await tx.$queryRawUnsafe<{ first: number; last: number }[]>(`SELECT min(id)::int AS first, max(id)::int AS last FROM "Event" WHERE "programmeId" = $1 AND id > $2`, programmeId, floor);
   const record: RestoreRecord = { restoredEvents: rows.length, firstEventId: range.first, lastEventId: range.last };
   await recordEvent(tx, actor, {

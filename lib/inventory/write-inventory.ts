@@ -1,15 +1,15 @@
 /**
  * Writes an inventory diff inside the caller's transaction: teams, services and dependencies
  * created, updated and (when confirmed) removed, each with its audit event. Thousands of rows
- * go through one statement per chunk (insert-records.ts), never a query per row, so a
+ * go through one statement per chunk (lib/db/bulk-insert.ts), never a query per row, so a
  * 5,000-service catalog with 15,000 dependencies applies in about a second.
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { insertRows, updateRows } from "@/lib/db/bulk-insert";
 import { AppError } from "@/lib/errors";
 import { eventData, type EventInput } from "@/lib/events/record";
-import { insertRecords, updateRecords } from "./insert-records";
 import { completeService, type FullService, type InventoryService } from "./model";
 import type { InventoryDiff } from "./diff";
 import { rowToService, type LoadedInventory, type ServiceRow } from "./load-inventory";
@@ -66,7 +66,7 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   // Teams first: services point at them.
   if (diff.teams.create.length) {
     const rows = diff.teams.create.map((t) => ({ id: randomUUID(), programmeId, name: t.name, contactChannel: t.contactChannel ?? null, updatedAt: now }));
-    await insertRecords(tx, "Team", ["id", "programmeId", "name", "contactChannel", "updatedAt"], rows);
+    await insertRows(tx, "Team", ["id", "programmeId", "name", "contactChannel", "updatedAt"], rows);
     for (const r of rows) {
       teamIds.set(r.name, r.id);
       event({ entityType: "team", entityId: r.id, action: "team.created", after: { name: r.name, contactChannel: r.contactChannel } });
@@ -83,7 +83,7 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   if (diff.services.create.length) {
     const full = diff.services.create.map((s: InventoryService) => completeService(s));
     const rows = full.map((s) => serviceRow(s, { id: randomUUID(), programmeId, teamId: teamIdOf(s.team), sliceId: null }, now));
-    await insertRecords(tx, "Service", SERVICE_COLUMNS, rows);
+    await insertRows(tx, "Service", SERVICE_COLUMNS, rows);
     rows.forEach((r, i) => {
       serviceIds.set(r.name, r.id);
       event({ entityType: "service", entityId: r.id, action: "service.created", after: createdPayload(full[i]) });
@@ -111,7 +111,7 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   // Dependencies: new edges by bulk insert, retyped ones by one UPDATE, removed ones by one DELETE.
   if (diff.dependencies.create.length) {
     const rows = diff.dependencies.create.map((d) => ({ id: randomUUID(), programmeId, fromId: serviceIds.get(d.from)!, toId: serviceIds.get(d.to)!, kind: d.kind }));
-    await insertRecords(tx, "Dependency", ["id", "programmeId", "fromId", "toId", "kind"], rows);
+    await insertRows(tx, "Dependency", ["id", "programmeId", "fromId", "toId", "kind"], rows);
     rows.forEach((r, i) => {
       const d = diff.dependencies.create[i];
       event({ entityType: "dependency", entityId: r.id, action: "dependency.created", after: { from: d.from, to: d.to, kind: d.kind } });
@@ -152,9 +152,9 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
 }
 
 /** Bulk-writes audit events built with eventData (for callers that collect many). */
-export const insertEvents = (tx: Tx, events: Prisma.EventUncheckedCreateInput[]) => insertRecords(tx, "Event", EVENT_COLUMNS, events);
+export const insertEvents = (tx: Tx, events: Prisma.EventUncheckedCreateInput[]) => insertRows(tx, "Event", EVENT_COLUMNS, events);
 
 /** Rewrites whole service rows by id (every column an import writes but the programme) in one UPDATE ... FROM. */
 export async function bulkUpdateServices(tx: Tx, rows: ServiceRecord[]): Promise<void> {
-  await updateRecords(tx, "Service", SERVICE_COLUMNS.filter((c) => c !== "programmeId"), rows);
+  await updateRows(tx, "Service", SERVICE_COLUMNS.filter((c) => c !== "programmeId"), rows);
 }

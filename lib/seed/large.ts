@@ -7,11 +7,12 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { insertRows } from "@/lib/db/bulk-insert";
 import { AppError } from "@/lib/errors";
 import { eventData } from "@/lib/events/record";
 import { DEFAULT_TEMPLATE } from "@/lib/checklists/default-template";
+import { stageFromDb } from "@/lib/slices/stages";
 import { createRng, type Rng } from "./prng";
-import { bulkInsert } from "./bulk";
 import { commandsFor } from "./commands";
 import { createDefaultTemplate, createProgramme, type Client } from "./factories";
 import { DEMO_FACILITIES } from "./demo-data";
@@ -24,8 +25,6 @@ export type SeedLargeOptions = { slug?: string; now?: Date; seed?: number };
 export type LargeSummary = LargeSize & { slug: string; programmeId: string; facilities: number; users: number };
 
 const DAY = 86_400_000;
-/** Rows per createMany for the small tables (Postgres binds at most 65,535 parameters). */
-const CHUNK = 5000;
 
 /** Seeds a generated programme of exactly the given size (the benchmark size by default). */
 export async function seedLargeProgramme(db: Db, size: LargeSize = LARGE, opts: SeedLargeOptions = {}): Promise<LargeSummary> {
@@ -84,25 +83,17 @@ async function writeLarge(db: Client, size: LargeSize, slug: string, now: Date, 
     serviceRps,
   });
   const updatedAt = now;
-  await bulkInsert(db, "Slice", history.slices.map((r) => ({ ...r, updatedAt })), {
-    id: "text", programmeId: "text", name: "text", teamId: "text", waveId: "text", status: { enum: "SliceStatus" }, stage: "stage",
-    plannedStart: "date", plannedEnd: "date", actualStart: "timestamp", actualEnd: "timestamp", rollbackPlan: "text", rollbackRehearsedAt: "timestamp", version: "int", updatedAt: "timestamp",
-  });
-  await bulkInsert(db, "Service", serviceRows(rng, programmeId, services, deps, teams, slices.map((s) => s.id), serviceRps).map((r) => ({ ...r, updatedAt })), {
-    id: "text", programmeId: "text", name: "text", teamId: "text", kind: { enum: "ServiceKind" }, stateful: "bool", shared: "bool", dataStores: "text[]", sessionSticky: "bool",
-    configSources: { enumArray: "ConfigSource" }, launchCommand: "text", buildCommand: "text", migrateCommand: "text", peakRps: "int", tier: "int", legacyPlatform: "text",
-    targetCluster: "text", targetNamespace: "text", strategy: { enum: "Strategy" }, repositoryUrl: "text", system: "text", tags: "text[]", sliceId: "text", updatedAt: "timestamp",
-  });
-  await bulkInsert(db, "Dependency", deps.map((d) => ({ id: d.id, programmeId, fromId: services[d.from].id, toId: services[d.to].id, kind: d.kind })), {
-    id: "text", programmeId: "text", fromId: "text", toId: "text", kind: { enum: "DependencyKind" },
-  });
-  await bulkInsert(db, "ChecklistItem", history.items.map((r) => ({ ...r, updatedAt })), {
-    id: "text", programmeId: "text", sliceId: "text", key: "text", title: "text", guidance: "text", category: { enum: "ChecklistCategory" }, gateStage: "stage", position: "int",
-    state: { enum: "ItemState" }, evidenceUrl: "text", reason: "text", doneById: "text", doneAt: "timestamp", updatedAt: "timestamp",
-  });
-  await bulkInsert(db, "Event", history.events, {
-    programmeId: "text", at: "timestamp", actorId: "text", actorName: "text", entityType: "text", entityId: "text", action: "text", before: "jsonb", after: "jsonb", requestId: "text",
-  });
+  // Raw SQL stores a stage under TrafficStage's @map label, the API's spelling ("10", not "pct10").
+  await insertRows(db, "Slice", ["id", "programmeId", "name", "teamId", "waveId", "status", "stage", "plannedStart", "plannedEnd", "actualStart", "actualEnd", "rollbackPlan", "rollbackRehearsedAt", "version", "updatedAt"],
+    history.slices.map((r) => ({ ...r, stage: r.stage && stageFromDb(r.stage), updatedAt })));
+  await insertRows(db, "Service", [
+    "id", "programmeId", "name", "teamId", "kind", "stateful", "shared", "dataStores", "sessionSticky", "configSources", "launchCommand", "buildCommand", "migrateCommand",
+    "peakRps", "tier", "legacyPlatform", "targetCluster", "targetNamespace", "strategy", "repositoryUrl", "system", "tags", "sliceId", "updatedAt",
+  ], serviceRows(rng, programmeId, services, deps, teams, slices.map((s) => s.id), serviceRps).map((r) => ({ ...r, updatedAt })));
+  await insertRows(db, "Dependency", ["id", "programmeId", "fromId", "toId", "kind"], deps.map((d) => ({ id: d.id, programmeId, fromId: services[d.from].id, toId: services[d.to].id, kind: d.kind })));
+  await insertRows(db, "ChecklistItem", ["id", "programmeId", "sliceId", "key", "title", "guidance", "category", "gateStage", "position", "state", "evidenceUrl", "reason", "doneById", "doneAt", "updatedAt"],
+    history.items.map((r) => ({ ...r, gateStage: r.gateStage && stageFromDb(r.gateStage), updatedAt })));
+  await insertRows(db, "Event", ["programmeId", "at", "actorId", "actorName", "entityType", "entityId", "action", "before", "after", "requestId"], history.events);
 
   return {
     slug,
@@ -117,10 +108,6 @@ async function writeLarge(db: Client, size: LargeSize, slug: string, now: Date, 
     facilities: facilityIds.length,
     users: people.count,
   };
-}
-
-async function insertChunks<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
 }
 
 /** Waves from a year ago to about six months ahead, back to back. */
@@ -138,12 +125,10 @@ async function writePeople(db: Client, programmeId: string, slug: string, teams:
   const viewer = person("viewer", "Bench Viewer");
   const leads = teams.map((t) => person(`lead-${t.slug}`, `${t.name} Lead`));
   const users = [manager, viewer, ...leads];
-  await insertChunks(users, (data) => db.user.createMany({ data }));
-  await insertChunks(
-    users.map((u, i) => ({ userId: u.id, programmeId, role: i === 0 ? "manager" : i === 1 ? "viewer" : "lead" }) as const),
-    (data) => db.membership.createMany({ data }),
-  );
-  await insertChunks(leads.map((u, i) => ({ teamId: teams[i].id, userId: u.id, isLead: true })), (data) => db.teamMember.createMany({ data }));
+  const now = new Date();
+  await insertRows(db, "User", ["id", "email", "name", "updatedAt"], users.map((u) => ({ ...u, updatedAt: now })));
+  await insertRows(db, "Membership", ["userId", "programmeId", "role", "updatedAt"], users.map((u, i) => ({ userId: u.id, programmeId, role: i === 0 ? "manager" : i === 1 ? "viewer" : "lead", updatedAt: now })));
+  await insertRows(db, "TeamMember", ["teamId", "userId", "isLead"], leads.map((u, i) => ({ teamId: teams[i].id, userId: u.id, isLead: true })));
   const actor = (u: { id: string; name: string }): Actor => ({ userId: u.id, name: u.name, isAdmin: false });
   return { manager: actor(manager), leads: leads.map(actor), count: users.length };
 }

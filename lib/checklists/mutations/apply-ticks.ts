@@ -9,9 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getProgrammeAccessOrThrow, type ProgrammeAccess } from "@/lib/auth/access";
 import { assertAllowed, teamIdsOf } from "@/lib/auth/authorize";
+import { updateRows } from "@/lib/db/bulk-insert";
 import { AppError, isAppError } from "@/lib/errors";
 import { eventData } from "@/lib/events/record";
-import { updateRecords } from "@/lib/inventory/insert-records";
 import { insertEvents } from "@/lib/inventory/write-inventory";
 import { SLICE_TX_OPTIONS } from "@/lib/slices/access";
 import { itemView, type ItemRow } from "@/lib/slices/views";
@@ -140,7 +140,7 @@ async function writeTicks(
   });
   if (updates.length > 0) {
     // One statement for the items and one for their events, however many there are.
-    await updateRecords(tx, "ChecklistItem", ["state", "evidenceUrl", "reason", "doneById", "doneAt", "updatedAt"], updates);
+    await updateRows(tx, "ChecklistItem", ["state", "evidenceUrl", "reason", "doneById", "doneAt", "updatedAt"], updates);
     await insertEvents(tx, events);
     await followChecklistChange(tx, actor, programmeId, [...changedSlices.values()], "a checklist item was ticked");
     if (rehearsed.size > 0) await tx.slice.updateMany({ where: { id: { in: [...rehearsed] } }, data: { version: { increment: 1 }, rollbackRehearsedAt: now } });

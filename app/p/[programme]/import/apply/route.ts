@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import * as z from "zod";
-import { importFormatSchema } from "@/lib/inventory/schemas";
+import { sessionRoute } from "@/lib/http/session-route";
 import { importInventory } from "@/lib/inventory/mutations";
 import { readBodyCapped } from "@/lib/inventory/read-capped";
-import { pageRoute } from "@/lib/inventory/page-routes";
+import { importFormatSchema } from "@/lib/inventory/schemas";
 
 const querySchema = z.strictObject({
   format: importFormatSchema,
@@ -12,11 +12,12 @@ const querySchema = z.strictObject({
 });
 
 // Applies the posted file in one transaction; INVALID with every row error when any row is wrong.
-export async function POST(request: Request, { params }: { params: Promise<{ programme: string }> }) {
-  return pageRoute(request, async (actor) => {
+export const POST = sessionRoute(
+  async ({ request, actor, params }) => {
     const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const text = await readBodyCapped(request);
-    const report = await importInventory(actor, (await params).programme, { format: q.format, text, confirmRemovals: q.confirmRemovals === "1", expectedRemovals: q.expectedRemovals });
+    const report = await importInventory(actor, params.programme, { format: q.format, text, confirmRemovals: q.confirmRemovals === "1", expectedRemovals: q.expectedRemovals });
     return NextResponse.json(report);
-  });
-}
+  },
+  { permission: "inventory.import" },
+);

@@ -1,9 +1,11 @@
 // Builds the app when no build exists or a source file is newer than it: a fresh clone
 // always builds, an unchanged tree never rebuilds. A build is Next's standalone output
 // (next.config.ts) completed with the files Next leaves for the deployer to copy.
+// `npm run build` runs this file: node scripts/lib/build.mjs
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const SOURCES = ["app", "components", "lib", "public", "prisma/migrations", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
 
@@ -61,3 +63,5 @@ export function buildIfStale() {
   if (builtAt > newest) return true;
   return build();
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) process.exit(build() ? 0 : 1);

@@ -1,4 +1,4 @@
-import { diffPayloads } from "@/lib/audit/diff";
+import { diffEvent } from "@/lib/audit/diff";
 import type { AuditRow } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format";
 
@@ -19,7 +19,7 @@ export function AuditTable({ rows, labels }: { rows: AuditRow[]; labels: Map<str
         </thead>
         <tbody>
           {rows.map((e) => {
-            const changes = diffPayloads(e.before, e.after);
+            const changes = diffEvent(e);
             return (
               <tr key={e.id} className="border-t border-slate-100 align-top">
                 <td className="whitespace-nowrap px-3 py-2 text-slate-700">

@@ -2,6 +2,8 @@
  * A readable before/after diff for an audit event: the fields that changed, each with its old
  * and new value as short text.
  */
+import { parseEvent, type StoredEvent } from "@/lib/events/catalogue";
+
 export type FieldChange = { field: string; from: string; to: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -24,4 +26,14 @@ export function diffPayloads(before: unknown, after: unknown): FieldChange[] {
   return fields
     .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
     .map((f) => ({ field: f, from: formatValue(b[f]), to: formatValue(a[f]) }));
+}
+
+/**
+ * The changed fields of a stored event, read through the event catalogue. A row the catalogue
+ * does not describe (an old shape, an action since retired) is diffed as stored: the audit log
+ * shows every event, whatever its shape.
+ */
+export function diffEvent(event: StoredEvent): FieldChange[] {
+  const parsed = parseEvent(event);
+  return parsed.ok ? diffPayloads(parsed.event.before, parsed.event.after) : diffPayloads(event.before, event.after);
 }

@@ -4,7 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { db } from "@/lib/db";
-import { eventData } from "@/lib/events/record";
+import { eventRow } from "@/lib/events/record";
 import { log } from "@/lib/log";
 import { emailDomainAllowed, siteOrigins, ssoConfig } from "./config";
 import { signInLimiter } from "./sign-in-limiter";
@@ -76,7 +76,7 @@ const createAuth = () =>
           await db.$transaction([
             db.membership.createMany({ data: programmes.map((p) => ({ userId: user.id, programmeId: p.id, role: "viewer" as const })), skipDuplicates: true }),
             db.event.create({
-              data: eventData({ userId: user.id, name: user.name || user.email, isAdmin: false }, { programmeId: null, entityType: "user", entityId: user.id, action: "user.created_by_sso", after: { email: user.email } }),
+              data: eventRow({ userId: user.id, name: user.name || user.email, isAdmin: false }, { programmeId: null, entityType: "user", entityId: user.id, action: "user.created_by_sso", after: { email: user.email } }),
             }),
           ]);
         },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import type { EventPayload } from "@/lib/events/catalogue";
 import { recordEvent } from "@/lib/events/record";
 import type { Actor } from "./actor";
 import type { CreateTokenInput } from "./schemas";
@@ -42,7 +43,7 @@ export async function createApiToken(actor: Actor, input: CreateTokenInput, cont
       select: { id: true, prefix: true },
     });
     const programmeIds = scope ? [scope] : target.memberships.map((m) => m.programmeId);
-    await recordTokenEvents(tx, actor, programmeIds, row.id, "api_token.created", { name: input.name, prefix: row.prefix, userId: target.id, programmeId: scope });
+    await recordTokenEvents(tx, actor, programmeIds, row.id, { action: "api_token.created", after: { name: input.name, prefix: row.prefix, userId: target.id, programmeId: scope } });
     return row;
   });
   return { token, id: created.id };
@@ -91,7 +92,7 @@ export async function revokeApiToken(actor: Actor, input: { tokenId: string }): 
   await db.$transaction(async (tx) => {
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     const programmeIds = token.programmeId ? [token.programmeId] : token.user.memberships.map((m) => m.programmeId);
-    await recordTokenEvents(tx, actor, programmeIds, token.id, "api_token.revoked", { name: token.name, userId: token.userId, programmeId: token.programmeId });
+    await recordTokenEvents(tx, actor, programmeIds, token.id, { action: "api_token.revoked", after: { name: token.name, userId: token.userId, programmeId: token.programmeId } });
   });
   // Revoked here means refused from the next request on, not after the lookup cache expires.
   forgetCachedTokens();
@@ -103,7 +104,9 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
  * A token concerns every programme it reaches: each of their audit logs gets the event (one
  * row per programme, the same entity), and a token reaching none gets a deployment-level one.
  */
-async function recordTokenEvents(tx: Tx, actor: Actor, programmeIds: string[], tokenId: string, action: string, after: Record<string, string | null>): Promise<void> {
+async function recordTokenEvents(tx: Tx, actor: Actor, programmeIds: string[], tokenId: string, event: TokenEvent): Promise<void> {
   const targets = programmeIds.length ? [...new Set(programmeIds)] : [null];
-  for (const programmeId of targets) await recordEvent(tx, actor, { programmeId, entityType: "api_token", entityId: tokenId, action, after });
+  for (const programmeId of targets) await recordEvent(tx, actor, { programmeId, entityType: "api_token", entityId: tokenId, ...event });
 }
+
+type TokenEvent = { action: "api_token.created"; after: EventPayload<"api_token.created">["after"] } | { action: "api_token.revoked"; after: EventPayload<"api_token.revoked">["after"] };

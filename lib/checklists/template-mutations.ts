@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError, notFound } from "@/lib/errors";
+import type { PayloadInput } from "@/lib/events/catalogue";
 import { recordEvent } from "@/lib/events/record";
 import { authorizeOnSlice } from "@/lib/slices/access";
-import { stageToDb } from "@/lib/slices/stages";
+import { stageFromDb, stageToDb } from "@/lib/slices/stages";
 import { DEFAULT_TEMPLATE } from "./default-template";
 import { followChecklistChange, lockSlicesForChecklistChange } from "./slice-status-sync";
 import { isEmptySync, keyForTitle } from "./sync";
@@ -42,25 +43,21 @@ export async function saveTemplateItem(actor: Actor, programmeSlug: string, inpu
     const template = await loadTemplate(tx, programme.id, input.templateId);
     const fields = { title: input.title, guidance: input.guidance ?? null, category: input.category, appliesTo: input.appliesTo, gateStage: input.gateStage === null ? null : stageToDb(input.gateStage) };
     let row: { id: string; key: string };
-    let before: unknown = null;
+    let before: PayloadInput<"checklist_template.item_edited">["before"] | null = null;
     if (input.itemId) {
       const existing = await tx.checklistTemplateItem.findFirst({ where: { id: input.itemId, templateId: template.id } });
       if (!existing) throw notFound("Template item");
-      before = { title: existing.title, category: existing.category, appliesTo: existing.appliesTo, gateStage: existing.gateStage };
+      // Stages in the API's spelling, as the after has them (not the database enum's).
+      before = { title: existing.title, category: existing.category, appliesTo: existing.appliesTo, gateStage: existing.gateStage && stageFromDb(existing.gateStage) };
       row = await tx.checklistTemplateItem.update({ where: { id: existing.id }, data: fields, select: { id: true, key: true } });
     } else {
       const key = keyForTitle(input.title, new Set(template.items.map((i) => i.key)));
       const position = template.items.reduce((max, i) => Math.max(max, i.position), -1) + 1;
       row = await tx.checklistTemplateItem.create({ data: { ...fields, templateId: template.id, key, position }, select: { id: true, key: true } });
     }
-    await recordEvent(tx, actor, {
-      programmeId: programme.id,
-      entityType: "checklist_template",
-      entityId: template.id,
-      action: input.itemId ? "checklist_template.item_edited" : "checklist_template.item_added",
-      before: before as never,
-      after: { key: row.key, title: input.title, category: input.category, appliesTo: input.appliesTo, gateStage: input.gateStage },
-    });
+    const on = { programmeId: programme.id, entityType: "checklist_template", entityId: template.id } as const;
+    const after = { key: row.key, title: input.title, category: input.category, appliesTo: input.appliesTo, gateStage: input.gateStage };
+    await recordEvent(tx, actor, before ? { ...on, action: "checklist_template.item_edited", before, after } : { ...on, action: "checklist_template.item_added", after });
     return row;
   });
 }

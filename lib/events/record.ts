@@ -1,46 +1,51 @@
 /**
- * The one way to write an audit event. Call it with the transaction client of the mutation
- * it records, so the change and its event commit or fail together.
+ * The one way to write audit events: one with recordEvent, inside the transaction of the
+ * mutation it records, or many with eventRow and insertEvents (seed, import, restore, bulk
+ * edits, an applied plan). Both accept only catalogue actions with payloads of their type, and
+ * check the payload against the catalogue when it is written (ADR 0023): the Event table is
+ * append-only, so a row of the wrong shape could never be corrected afterwards.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { insertRows, type SqlClient } from "@/lib/db/bulk-insert";
+import { parseEvent, type EventInput, type StoredEvent } from "./catalogue";
 
-export type EventInput = {
-  programmeId: string | null;
-  entityType: EntityType;
-  entityId: string;
-  /** `<entity>.<verb>`, e.g. "slice.stage_moved", "checklist_item.ticked". */
-  action: string;
-  before?: Prisma.InputJsonValue | null;
-  after?: Prisma.InputJsonValue | null;
-  /** Only the seed and imports of history set this; live mutations take the database clock. */
-  at?: Date;
-};
+export type { EntityType, EventInput, EventInputWithout } from "./catalogue";
 
-export type EntityType =
-  | "programme"
-  | "team"
-  | "user"
-  | "membership"
-  | "api_token"
-  | "service"
-  | "dependency"
-  | "slice"
-  | "wave"
-  | "checklist_template"
-  | "checklist_item"
-  | "facility"
-  | "report_note";
+declare const checked: unique symbol;
+/** An Event row built by eventRow, so checked against the catalogue: the only rows insertEvents takes. */
+export type EventRow = Prisma.EventUncheckedCreateInput & { readonly [checked]: true };
 
 type EventWriter = { event: { create: (args: { data: Prisma.EventUncheckedCreateInput }) => Promise<unknown> } };
 
 /** Appends one event inside the caller's transaction. */
 export async function recordEvent(tx: EventWriter, actor: Actor, input: EventInput): Promise<void> {
-  await tx.event.create({ data: eventData(actor, input) });
+  await tx.event.create({ data: eventRow(actor, input) });
 }
 
-/** The row for an event; exported for bulk writers (seed, import) that use createMany. */
-export function eventData(actor: Actor, input: EventInput): Prisma.EventUncheckedCreateInput {
+/** Thrown when code writes an event the catalogue does not describe: a bug, never a user's error. */
+export class UncataloguedEventError extends Error {
+  constructor(input: { action: string }, problems: { path: (string | number)[]; message: string }[]) {
+    super(`Event ${input.action} does not match the catalogue: ${problems.map((p) => `${p.path.join(".") || "payload"}: ${p.message}`).join("; ")}`);
+    this.name = "UncataloguedEventError";
+  }
+}
+
+/**
+ * An event recorded elsewhere (a backup's history) as a writer's input, checked against the
+ * catalogue here. The file's history was checked when it was read (ferry-json-refs.ts), so a
+ * failure here is a bug.
+ */
+export function recordedEventInput(e: StoredEvent & { programmeId: string | null; entityId: string; at?: Date }): EventInput {
+  const parsed = parseEvent(e);
+  if (!parsed.ok) throw new UncataloguedEventError(e, parsed.problems);
+  return e as EventInput;
+}
+
+/** The row for one event, checked against the catalogue; for writers that insert many at once. */
+export function eventRow(actor: Actor, input: EventInput): EventRow {
+  const parsed = parseEvent(input);
+  if (!parsed.ok) throw new UncataloguedEventError(input, parsed.problems);
   return {
     programmeId: input.programmeId,
     actorId: actor.userId,
@@ -48,9 +53,27 @@ export function eventData(actor: Actor, input: EventInput): Prisma.EventUnchecke
     entityType: input.entityType,
     entityId: input.entityId,
     action: input.action,
-    before: input.before ?? undefined,
-    after: input.after ?? undefined,
+    // The caller's objects, not the parse's copies: the schemas have no transforms, so they are equal.
+    before: (input.before ?? undefined) as Prisma.InputJsonValue | undefined,
+    after: (input.after ?? undefined) as Prisma.InputJsonValue | undefined,
     requestId: actor.requestId,
     at: input.at,
-  };
+  } as EventRow;
+}
+
+const COLUMNS = ["programmeId", "actorId", "actorName", "entityType", "entityId", "action", "before", "after", "requestId"] as const;
+
+/**
+ * Inserts rows built by eventRow, in order, one statement per few thousand rows. A row without
+ * `at` takes the database clock, as recordEvent's do; rows with one (seeds, restores) keep it.
+ */
+export async function insertEvents(tx: SqlClient, rows: readonly EventRow[]): Promise<void> {
+  // Consecutive runs with and without `at`, so the ids keep the order the caller gave.
+  for (let start = 0; start < rows.length; ) {
+    const timed = rows[start].at !== undefined;
+    let end = start + 1;
+    while (end < rows.length && (rows[end].at !== undefined) === timed) end++;
+    await insertRows(tx, "Event", timed ? [...COLUMNS, "at"] : COLUMNS, rows.slice(start, end));
+    start = end;
+  }
 }

@@ -9,10 +9,9 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { eventData, type EntityType } from "@/lib/events/record";
+import { eventRow, insertEvents, type EventInputWithout, type EventRow } from "@/lib/events/record";
 import { upsertRows } from "@/lib/db/bulk-insert";
 import type { FerryDocument } from "./ferry-json";
-import { insertEvents } from "./write-inventory";
 import { isEmptyForRestore, restoreHistory, restorePeople } from "./restore-history";
 
 type Tx = Prisma.TransactionClient;
@@ -25,11 +24,11 @@ const toInstant = (d: string | null | undefined) => (d ? new Date(d) : null);
 /** Upserts everything in `doc` except teams, services and dependencies (written before this). */
 export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string, doc: FerryDocument): Promise<ExtrasSummary> {
   const now = new Date();
-  const events: Prisma.EventUncheckedCreateInput[] = [];
+  const events: EventRow[] = [];
   const summary: ExtrasSummary = { created: 0, updated: 0, unchanged: 0 };
-  const record = (entityType: EntityType, total: number, outcomes: { id: string; inserted: boolean; index: number }[], after: (i: number) => object) => {
+  const record: Record_ = (total, outcomes, event) => {
     for (const o of outcomes) {
-      events.push(eventData(actor, { programmeId, entityType, entityId: o.id, action: `${entityType}.${o.inserted ? "created" : "updated"}`, after: JSON.parse(JSON.stringify(after(o.index))) }));
+      events.push(eventRow(actor, { programmeId, entityId: o.id, ...event(o) }));
       if (o.inserted) summary.created++;
       else summary.updated++;
     }
@@ -47,10 +46,10 @@ export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string
   const facilityRows = doc.facilities.map((f) => ({
     id: randomUUID(), programmeId, key: f.key, name: f.name, description: f.description ?? null, status: f.status, ownerTeamId: teamId(f.ownerTeam), notes: f.notes ?? null, updatedAt: now,
   }));
-  record("facility", facilityRows.length, await upsertRows(tx, facilityRows, {
+  record(facilityRows.length, await upsertRows(tx, facilityRows, {
     table: "Facility", conflict: ["programmeId", "key"], ignoreInComparison: ["updatedAt"],
     columns: ["id", "programmeId", "key", "name", "description", "status", "ownerTeamId", "notes", "updatedAt"],
-  }), (i) => doc.facilities[i]);
+  }), (o) => ({ entityType: "facility", action: o.inserted ? "facility.created" : "facility.updated", after: doc.facilities[o.index] }));
   const facilities = new Map((await tx.facility.findMany({ where: { programmeId }, select: { id: true, key: true } })).map((f) => [f.key, f.id]));
 
   await applyTemplates(tx, programmeId, doc, now, record);
@@ -58,10 +57,10 @@ export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string
   const waveRows = doc.waves.map((w) => ({
     id: randomUUID(), programmeId, number: w.number, name: w.name ?? null, goal: w.goal ?? null, plannedStart: toDate(w.plannedStart), plannedEnd: toDate(w.plannedEnd), updatedAt: now,
   }));
-  record("wave", waveRows.length, await upsertRows(tx, waveRows, {
+  record(waveRows.length, await upsertRows(tx, waveRows, {
     table: "Wave", conflict: ["programmeId", "number"], ignoreInComparison: ["updatedAt"],
     columns: ["id", "programmeId", "number", "name", "goal", "plannedStart", "plannedEnd", "updatedAt"],
-  }), (i) => doc.waves[i]);
+  }), (o) => ({ entityType: "wave", action: o.inserted ? "wave.created" : "wave.updated", after: doc.waves[o.index] }));
   const waves = new Map((await tx.wave.findMany({ where: { programmeId }, select: { id: true, number: true } })).map((w) => [w.number, w.id]));
   // A wave's required facilities are a set the file states in full: replace the links.
   const waveIds = doc.waves.map((w) => waves.get(w.number)!);
@@ -77,9 +76,11 @@ export async function applyFerryExtras(tx: Tx, actor: Actor, programmeId: string
   return summary;
 }
 
-type Record_ = (entityType: EntityType, total: number, outcomes: { id: string; inserted: boolean; index: number }[], after: (i: number) => object) => void;
+type Outcome = { id: string; inserted: boolean; index: number };
+/** Counts what an upsert did and records each created or updated row's event. */
+type Record_ = (total: number, outcomes: Outcome[], event: (o: Outcome) => EventInputWithout<"programmeId" | "entityId">) => void;
 
-async function applyProgrammeFields(tx: Tx, actor: Actor, programmeId: string, doc: FerryDocument, events: Prisma.EventUncheckedCreateInput[], summary: ExtrasSummary) {
+async function applyProgrammeFields(tx: Tx, actor: Actor, programmeId: string, doc: FerryDocument, events: EventRow[], summary: ExtrasSummary) {
   const now = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { name: true, description: true, targetDate: true, environments: true } });
   // The slug is the target programme's own: a backup restores into any programme.
   const before = { name: now.name, description: now.description, targetDate: now.targetDate?.toISOString().slice(0, 10) ?? null, environments: now.environments };
@@ -89,16 +90,20 @@ async function applyProgrammeFields(tx: Tx, actor: Actor, programmeId: string, d
     return;
   }
   await tx.programme.update({ where: { id: programmeId }, data: { ...after, targetDate: toDate(after.targetDate) } });
-  events.push(eventData(actor, { programmeId, entityType: "programme", entityId: programmeId, action: "programme.updated", before, after }));
+  events.push(eventRow(actor, { programmeId, entityType: "programme", entityId: programmeId, action: "programme.updated", before, after }));
   summary.updated++;
 }
 
 async function applyTemplates(tx: Tx, programmeId: string, doc: FerryDocument, now: Date, record: Record_) {
   const rows = doc.checklistTemplates.map((t) => ({ id: randomUUID(), programmeId, name: t.name, isDefault: t.isDefault, updatedAt: now }));
-  record("checklist_template", rows.length, await upsertRows(tx, rows, {
+  record(rows.length, await upsertRows(tx, rows, {
     table: "ChecklistTemplate", conflict: ["programmeId", "name"], ignoreInComparison: ["updatedAt"],
     columns: ["id", "programmeId", "name", "isDefault", "updatedAt"],
-  }), (i) => ({ name: doc.checklistTemplates[i].name, isDefault: doc.checklistTemplates[i].isDefault }));
+  }), (o) => ({
+    entityType: "checklist_template",
+    action: o.inserted ? "checklist_template.created" : "checklist_template.updated",
+    after: { name: doc.checklistTemplates[o.index].name, isDefault: doc.checklistTemplates[o.index].isDefault },
+  }));
   const ids = new Map((await tx.checklistTemplate.findMany({ where: { programmeId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]));
   const items = doc.checklistTemplates.flatMap((t) =>
     t.items.map((i) => ({
@@ -111,7 +116,11 @@ async function applyTemplates(tx: Tx, programmeId: string, doc: FerryDocument, n
     columns: ["id", "templateId", "key", "title", "guidance", "category", "appliesTo", "gateStage", "position"],
   });
   // Template items are part of their template: their changes count as template updates.
-  record("checklist_template", outcomes.length, outcomes.map((o) => ({ ...o, inserted: false })), (i) => ({ item: items[i].key, title: items[i].title }));
+  record(outcomes.length, outcomes.map((o) => ({ ...o, inserted: false })), (o) => ({
+    entityType: "checklist_template",
+    action: "checklist_template.updated",
+    after: { item: items[o.index].key, title: items[o.index].title },
+  }));
 }
 
 async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now: Date, refs: { teamId: (n: string) => string | null; waves: Map<number, string>; users?: Map<string, string> }, record: Record_) {
@@ -121,10 +130,13 @@ async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now:
     status: s.status, stage: s.stage, plannedStart: toDate(s.plannedStart), plannedEnd: toDate(s.plannedEnd), actualStart: toInstant(s.actualStart), actualEnd: toInstant(s.actualEnd),
     rollbackPlan: s.rollbackPlan ?? null, rollbackRehearsedAt: toInstant(s.rollbackRehearsedAt), pinnedWave: s.pinnedWave ?? null, pinReason: s.pinReason ?? null, updatedAt: now,
   }));
-  record("slice", rows.length, await upsertRows(tx, rows, {
+  record(rows.length, await upsertRows(tx, rows, {
     table: "Slice", conflict: ["programmeId", "name"], ignoreInComparison: ["updatedAt"], onUpdate: `"version" = "Slice"."version" + 1`,
     columns: ["id", "programmeId", "name", "teamId", "waveId", "status", "stage", "plannedStart", "plannedEnd", "actualStart", "actualEnd", "rollbackPlan", "rollbackRehearsedAt", "pinnedWave", "pinReason", "updatedAt"],
-  }), (i) => ({ ...doc.slices[i], checklist: undefined }));
+  }), (o) => {
+    const { checklist: _checklist, ...slice } = doc.slices[o.index];
+    return { entityType: "slice", action: o.inserted ? "slice.created" : "slice.updated", after: slice };
+  });
   const sliceIds = new Map((await tx.slice.findMany({ where: { programmeId, name: { in: doc.slices.map((s) => s.name) } }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
 
   // A listed slice's services are exactly those the file names.
@@ -149,8 +161,8 @@ async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now:
       position: i.position, state: i.state, evidenceUrl: i.evidenceUrl ?? null, reason: i.reason ?? null, doneById: i.doneBy ? (users.get(i.doneBy) ?? null) : null, doneAt: toInstant(i.doneAt), updatedAt: now,
     })),
   );
-  record("checklist_item", items.length, await upsertRows(tx, items, {
+  record(items.length, await upsertRows(tx, items, {
     table: "ChecklistItem", conflict: ["sliceId", "key"], ignoreInComparison: ["updatedAt"],
     columns: ["id", "programmeId", "sliceId", "key", "title", "guidance", "category", "gateStage", "position", "state", "evidenceUrl", "reason", "doneById", "doneAt", "updatedAt"],
-  }), (i) => ({ key: items[i].key, state: items[i].state }));
+  }), (o) => ({ entityType: "checklist_item", action: o.inserted ? "checklist_item.created" : "checklist_item.updated", after: { key: items[o.index].key, state: items[o.index].state } }));
 }

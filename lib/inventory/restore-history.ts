@@ -8,14 +8,15 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { insertRows, upsertRows } from "@/lib/db/bulk-insert";
-import { recordEvent } from "@/lib/events/record";
+import { AppError } from "@/lib/errors";
+import { parseEvent } from "@/lib/events/catalogue";
+import { eventRow, insertEvents, recordedEventInput, recordEvent } from "@/lib/events/record";
 import type { FerryDocument } from "./ferry-json";
 import { entityKey } from "./ferry-json-refs";
+import { formatPath } from "./yaml-lines";
 import { entityRefs, RESTORED_ACTION, type RestoreRecord } from "./history-export";
 
 type Tx = Prisma.TransactionClient;
-
-const EVENT_COLUMNS = ["programmeId", "at", "actorId", "actorName", "entityType", "entityId", "action", "before", "after", "requestId"] as const;
 
 /**
  * Whether the programme has nothing of its own but its creation: no slices, waves, facilities,
@@ -89,22 +90,25 @@ async function entityIds(tx: Tx, programmeId: string, userIds: Map<string, strin
  * their ids keep it, then the event recording the restore with the range of ids it wrote.
  */
 export async function restoreHistory(tx: Tx, actor: Actor, programmeId: string, doc: FerryDocument, people: RestoredPeople): Promise<RestoreRecord> {
+  assertCatalogued(doc.history);
   const ids = await entityIds(tx, programmeId, people.userIds);
-  const rows = doc.history.map((e) => ({
-    programmeId,
-    at: new Date(e.at),
-    actorId: e.actor ? (people.userIds.get(e.actor) ?? null) : null,
-    actorName: e.actorName,
-    entityType: e.entityType,
-    // The reference check made sure every `entity` names something the file restored.
-    entityId: e.entity ? ids.get(e.entityType)!.get(entityKey(e.entity))! : e.entityId!,
-    action: e.action,
-    before: e.before ?? null,
-    after: e.after ?? null,
-    requestId: e.requestId ?? null,
-  }));
+  const rows = doc.history.map((e) => {
+    // Who acted, as the file recorded it: an administrator's flag is not the file's to grant.
+    const author: Actor = { userId: e.actor ? (people.userIds.get(e.actor) ?? null) : null, name: e.actorName, isAdmin: false, requestId: e.requestId ?? undefined };
+    const event = recordedEventInput({
+      programmeId,
+      at: new Date(e.at),
+      entityType: e.entityType,
+      // The reference check made sure every `entity` names something the file restored.
+      entityId: e.entity ? ids.get(e.entityType)!.get(entityKey(e.entity))! : e.entityId!,
+      action: e.action,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    });
+    return eventRow(author, event);
+  });
   const [{ floor }] = await tx.$queryRawUnsafe<{ floor: number }[]>(`SELECT COALESCE(max(id), 0)::int AS floor FROM "Event" WHERE "programmeId" = $1`, programmeId);
-  await insertRows(tx, "Event", EVENT_COLUMNS, rows);
+  await insertEvents(tx, rows);
   const [range] = await tx.$queryRawUnsafe<{ first: number; last: number }[]>(`SELECT min(id)::int AS first, max(id)::int AS last FROM "Event" WHERE "programmeId" = $1 AND id > $2`, programmeId, floor);
   const record: RestoreRecord = { restoredEvents: rows.length, firstEventId: range.first, lastEventId: range.last };
   await recordEvent(tx, actor, {
@@ -115,4 +119,22 @@ export async function restoreHistory(tx: Tx, actor: Actor, programmeId: string, 
     after: { ...record, peopleCreated: people.created, membershipsDropped: people.droppedMembers },
   });
   return record;
+}
+
+/**
+ * A restore writes only events Ferry records, shaped as it records them (the event catalogue,
+ * ADR 0023): a history with any other event is refused whole, naming each one, before a row
+ * of it is written. Checked here rather than when the file is read: a file whose history is
+ * not restored (into a programme with a life of its own) is not refused for it.
+ */
+function assertCatalogued(history: FerryDocument["history"]): void {
+  const failing = new Set<number>();
+  const issues = history.flatMap((e, i) => {
+    const parsed = parseEvent(e);
+    if (!parsed.ok) failing.add(i);
+    return parsed.ok ? [] : parsed.problems.map((p) => ({ path: formatPath(["history", i, ...p.path]), message: p.message }));
+  });
+  if (failing.size === 0) return;
+  const n = failing.size;
+  throw new AppError("INVALID", `${n} event${n === 1 ? "" : "s"} of the history ${n === 1 ? "is not an event" : "are not events"} Ferry records; nothing was imported.`, issues);
 }

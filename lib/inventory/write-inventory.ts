@@ -9,8 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { insertRows, updateRows } from "@/lib/db/bulk-insert";
 import { AppError } from "@/lib/errors";
-import { eventData, type EventInput } from "@/lib/events/record";
-import { completeService, type FullService, type InventoryService } from "./model";
+import type { PayloadInput, ServiceChanges } from "@/lib/events/catalogue";
+import { eventRow, insertEvents, type EventInputWithout, type EventRow } from "@/lib/events/record";
+import { completeService, type DependencyKind, type FullService, type InventoryService } from "./model";
 import type { InventoryDiff } from "./diff";
 import { rowToService, type LoadedInventory, type ServiceRow } from "./load-inventory";
 
@@ -22,9 +23,6 @@ const SERVICE_COLUMNS = [
   "configSources", "configNotes", "launchCommand", "buildCommand", "migrateCommand", "peakRps", "tier", "legacyPlatform",
   "targetCluster", "targetNamespace", "strategy", "repositoryUrl", "system", "tags", "sliceId", "updatedAt",
 ] as const;
-
-// `at` is left to the database clock, as recordEvent does.
-const EVENT_COLUMNS = ["programmeId", "actorId", "actorName", "entityType", "entityId", "action", "before", "after", "requestId"] as const;
 
 export type WriteOptions = { removals: boolean };
 export type WriteSummary = { removed: number };
@@ -45,20 +43,20 @@ type ServiceRecord = ReturnType<typeof serviceRow>;
 
 // A created service's event holds its fields without the empty ones: the audit log shows no
 // empty field for a create anyway, and on a 5,000-service import the nulls were half the bytes.
-function createdPayload(s: FullService): Prisma.InputJsonValue {
+function createdPayload(s: FullService): PayloadInput<"service.created">["after"] {
   const out: Record<string, unknown> = {};
   for (const k in s) {
     const v = s[k as keyof FullService];
     if (v !== null && v !== undefined) out[k] = v;
   }
-  return out as Prisma.InputJsonValue;
+  return out as PayloadInput<"service.created">["after"];
 }
 
 /** Applies `diff` to the programme; `loaded` is what the diff was computed against, in this transaction. */
 export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, loaded: LoadedInventory, diff: InventoryDiff, opts: WriteOptions): Promise<WriteSummary> {
   const now = new Date();
-  const events: Prisma.EventUncheckedCreateInput[] = [];
-  const event = (e: Omit<EventInput, "programmeId">) => events.push(eventData(actor, { programmeId, ...e }));
+  const events: EventRow[] = [];
+  const event = (e: EventInputWithout<"programmeId">) => events.push(eventRow(actor, { programmeId, ...e }));
   const teamIds = new Map(loaded.teamIds);
   const serviceIds = new Map(loaded.serviceIds);
   let removed = 0;
@@ -100,8 +98,8 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
         entityType: "service",
         entityId: current.id,
         action: "service.updated",
-        before: Object.fromEntries(u.changes.map((c) => [c.field, c.from])) as Prisma.InputJsonValue,
-        after: Object.fromEntries(u.changes.map((c) => [c.field, c.to])) as Prisma.InputJsonValue,
+        before: Object.fromEntries(u.changes.map((c) => [c.field, c.from])) as ServiceChanges,
+        after: Object.fromEntries(u.changes.map((c) => [c.field, c.to])) as ServiceChanges,
       });
       return serviceRow(merged as FullService, { id: current.id, programmeId, teamId, sliceId: current.sliceId }, now);
     });
@@ -119,10 +117,10 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   }
   if (diff.dependencies.update.length) {
     const ids = diff.dependencies.update.map((d) => loaded.dependencyIds.get(d.from)!.get(d.to)!);
-    const kinds = diff.dependencies.update.map((d) => d.changes[0].to as string);
+    const kinds = diff.dependencies.update.map((d) => d.changes[0].to as DependencyKind);
     await tx.$executeRawUnsafe(`UPDATE "Dependency" d SET "kind" = u.kind::"DependencyKind" FROM unnest($1::text[], $2::text[]) AS u(id, kind) WHERE d.id = u.id`, ids, kinds);
     diff.dependencies.update.forEach((d, i) =>
-      event({ entityType: "dependency", entityId: ids[i], action: "dependency.updated", before: { from: d.from, to: d.to, kind: d.changes[0].from as string }, after: { from: d.from, to: d.to, kind: kinds[i] } }),
+      event({ entityType: "dependency", entityId: ids[i], action: "dependency.updated", before: { from: d.from, to: d.to, kind: d.changes[0].from as DependencyKind }, after: { from: d.from, to: d.to, kind: kinds[i] } }),
     );
   }
 
@@ -150,9 +148,6 @@ export async function writeInventory(tx: Tx, actor: Actor, programmeId: string, 
   await insertEvents(tx, events);
   return { removed };
 }
-
-/** Bulk-writes audit events built with eventData (for callers that collect many). */
-export const insertEvents = (tx: Tx, events: Prisma.EventUncheckedCreateInput[]) => insertRows(tx, "Event", EVENT_COLUMNS, events);
 
 /** Rewrites whole service rows by id (every column an import writes but the programme) in one UPDATE ... FROM. */
 export async function bulkUpdateServices(tx: Tx, rows: ServiceRecord[]): Promise<void> {

@@ -16,7 +16,7 @@ export const getOverview = cache(async (programmeId: string): Promise<Overview &
       where: { programmeId },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: 8,
-      select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, after: true },
+      select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, before: true, after: true },
     }),
   ]);
   const labels = await entityLabels(recent);
@@ -28,4 +28,4 @@ export const getOverview = cache(async (programmeId: string): Promise<Overview &
   return { ...overview, targetDate: programme.targetDate, recent: recent.map((e) => ({ ...e, label: labels.get(`${e.entityType}:${e.entityId}`) })) };
 });
 
-export type RecentEvent = { id: number; at: Date; actorName: string; entityType: string; action: string; after: unknown; label?: string };
+export type RecentEvent = { id: number; at: Date; actorName: string; entityType: string; action: string; before: unknown; after: unknown; label?: string };

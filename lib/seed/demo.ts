@@ -8,11 +8,11 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DependencyKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { eventData } from "@/lib/events/record";
+import { eventRow, insertEvents, type EventRow } from "@/lib/events/record";
 import { DEFAULT_TEMPLATE, itemsForSlice, sliceTraits, type TemplateItem } from "@/lib/checklists/default-template";
 import { stageToDb } from "@/lib/slices/stages";
 import { createRng, type Rng } from "./prng";
-import { planTicks, replayMoves, type Move, type PlannedTick } from "./history";
+import { isoDay, planTicks, replayMoves, tickEvent, type Move, type PlannedTick } from "./history";
 import { addMembership, applyChecklist, createDefaultTemplate, createFacility, createProgramme, createService, createSlice, createTeam, createUser, createWave, type Client } from "./factories";
 import { DEMO_DEPENDENCIES, DEMO_FACILITIES, DEMO_PEOPLE, DEMO_SERVICES, DEMO_SLICES, DEMO_TEAMS, DEMO_WAVES, type DemoService, type DemoStep, type TeamKey } from "./demo-data";
 import { commandsFor } from "./commands";
@@ -104,8 +104,8 @@ async function writeDemo(tx: Client, slug: string, now: Date): Promise<SeedSumma
     data: edges.map((e) => ({ programmeId, fromId: serviceIds.get(e.from)!, toId: serviceIds.get(e.to)!, kind: e.kind, createdAt: start })),
   });
 
-  const events: Prisma.EventUncheckedCreateInput[] = [
-    eventData(manager!, { programmeId, entityType: "programme", entityId: programmeId, action: "programme.created", at: start, after: { slug, name: programme.name } }),
+  const events: EventRow[] = [
+    eventRow(manager!, { programmeId, entityType: "programme", entityId: programmeId, action: "programme.created", at: start, after: { slug, name: programme.name, targetDate: isoDay(programme.targetDate) } }),
   ];
   let checklistItems = 0;
   for (const spec of DEMO_SLICES) {
@@ -138,17 +138,17 @@ async function writeDemo(tx: Client, slug: string, now: Date): Promise<SeedSumma
     });
     const items = await applyChecklist(tx, slice, { traits, state: (it) => itemState(ticks.get(it.key), it, lead, services[0], spec.name, rng) });
     checklistItems += items.length;
-    for (const e of history.events) events.push(eventData(lead, { ...e, programmeId, entityId: slice.id }));
+    for (const e of history.events) events.push(eventRow(lead, { ...e, programmeId, entityId: slice.id }));
     for (const item of items) {
       const tick = ticks.get(item.key);
       if (!tick) continue;
-      const after = tick.state === "na" ? { state: "na", reason: tick.reason! } : item.evidenceUrl ? { state: "done", evidenceUrl: item.evidenceUrl } : { state: "done" };
-      events.push(eventData(lead, { programmeId, entityType: "checklist_item", entityId: item.id, action: "checklist_item.ticked", at: tick.at, before: { state: "open" }, after }));
+      const to = tick.state === "na" ? { state: "na" as const, reason: tick.reason } : { state: "done" as const, evidenceUrl: item.evidenceUrl };
+      events.push(eventRow(lead, { programmeId, ...tickEvent(item, { state: "open" }, to, tick.at) }));
     }
   }
   // Oldest first, so event ids follow time as they do for live writes.
   events.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  await tx.event.createMany({ data: events });
+  await insertEvents(tx, events);
 
   return {
     slug,

@@ -6,9 +6,9 @@
  * events ends at its stored stage.
  */
 import type { SliceStatus } from "@/lib/generated/prisma/enums";
-import type { EventInput } from "@/lib/events/record";
+import type { EventInputWithout } from "@/lib/events/catalogue";
 import type { ChecklistCategoryName } from "@/lib/checklists/default-template";
-import { statusForStage, type RollbackSignal, type StageEventState } from "@/lib/slices/stage-machine";
+import { statusForStage, type RollbackSignal, type RolledBackEvent, type StageMovedEvent } from "@/lib/slices/stage-machine";
 import { STAGES, stageIndex, type Stage } from "@/lib/slices/stages";
 import type { Rng } from "./prng";
 
@@ -19,7 +19,7 @@ export type Move =
 
 export type Replayed = {
   /** Events without programme and actor: the caller knows both. */
-  events: Omit<EventInput, "programmeId">[];
+  events: EventInputWithout<"programmeId">[];
   stage: Stage;
   status: SliceStatus;
   /** The highest stage the slice ever reached (a rollback does not lower it). */
@@ -29,6 +29,16 @@ export type Replayed = {
   startedAt: Date | null;
   doneAt: Date | null;
   lastMoveAt: Date | null;
+};
+
+/**
+ * Why a seeded status changed, as slice.status_changed records it. Done follows the last
+ * retirement item's tick, as it does live; no live mutation starts or holds a slice yet.
+ */
+const STATUS_REASONS: Record<Extract<Move, { kind: "status" }>["to"], string> = {
+  preparing: "Preparation started",
+  done: "a checklist item was ticked",
+  on_hold: "Put on hold",
 };
 
 /** Replays a journey from planned at 0%, producing its events and the final state. */
@@ -43,19 +53,19 @@ export function replayMoves(sliceId: string, moves: readonly Move[]): Replayed {
   const base = { entityType: "slice" as const, entityId: sliceId };
 
   for (const move of moves) {
-    const before: StageEventState = { stage, status };
+    const before = { stage, status };
     if (move.kind === "status") {
       status = move.to;
       if (move.to === "preparing") startedAt ??= move.at;
       if (move.to === "done") doneAt = move.at;
-      events.push({ ...base, action: "slice.status_changed", at: move.at, before, after: { stage, status } });
+      events.push({ ...base, action: "slice.status_changed", at: move.at, before, after: { stage, status, reason: STATUS_REASONS[move.to] } });
       continue;
     }
     if (move.kind === "rollback") {
       if (stageIndex(move.to) >= stageIndex(stage)) throw new Error(`rollback of ${sliceId} must go down from ${stage}`);
       stage = move.to;
       status = statusForStage(stage, status, { rolledBack: true });
-      const after: StageEventState = { stage, status, kind: "rollback", reason: move.reason, signal: move.signal };
+      const after: RolledBackEvent["after"] = { stage, status, kind: "rollback", reason: move.reason, signal: move.signal };
       if (move.observed) after.observed = move.observed;
       events.push({ ...base, action: "slice.rolled_back", at: move.at, before, after });
       continue;
@@ -64,7 +74,7 @@ export function replayMoves(sliceId: string, moves: readonly Move[]): Replayed {
     if (steps <= 0) throw new Error(`stage move of ${sliceId} must go up from ${stage} (use a rollback)`);
     stage = move.to;
     status = statusForStage(stage, status);
-    const after: StageEventState = { stage, status, kind: steps > 1 ? "skip" : "advance" };
+    const after: StageMovedEvent["after"] = { stage, status, kind: steps > 1 ? "skip" : "advance" };
     if (move.reason) after.reason = move.reason;
     if (steps > 1) after.skipped = STAGES.slice(stageIndex(before.stage) + 1, stageIndex(stage));
     events.push({ ...base, action: "slice.stage_moved", at: move.at, before, after });
@@ -149,3 +159,16 @@ export function planTicks(items: readonly TickableItem[], history: Replayed, opt
 
 /** True when an item gating `gate` must be resolved for a slice to be at `stage`. */
 export const gateHolds = (gate: Stage | null, stage: Stage): boolean => gate !== null && stageIndex(gate) <= stageIndex(stage);
+
+/** An item's resolution as the seed knows it; empty evidence and reason count as none. */
+export type SeedResolution = { state: "open" | "done" | "na"; evidenceUrl?: string | null; reason?: string | null };
+
+const resolution = (r: SeedResolution) => ({ state: r.state, ...(r.evidenceUrl ? { evidenceUrl: r.evidenceUrl } : {}), ...(r.reason ? { reason: r.reason } : {}) });
+
+/** The event of a seeded tick, shaped exactly as a live tick writes it (its after names the item and its slice). */
+export function tickEvent(item: { id: string; title: string; sliceId: string }, from: SeedResolution, to: SeedResolution, at: Date): EventInputWithout<"programmeId"> {
+  return { entityType: "checklist_item", entityId: item.id, action: "checklist_item.ticked", at, before: resolution(from), after: { ...resolution(to), title: item.title, sliceId: item.sliceId } };
+}
+
+/** A calendar date as events spell it (YYYY-MM-DD), as createProgramme's event writes the target date. */
+export const isoDay = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);

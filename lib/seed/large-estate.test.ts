@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventData } from "@/lib/events/record";
+import { eventRow } from "@/lib/events/record";
 import { stageFromDb } from "@/lib/slices/stages";
 import type { TrafficStage } from "@/lib/generated/prisma/enums";
 import { createRng } from "./prng";
@@ -83,7 +83,7 @@ describe("large history generation", () => {
   const history = generateHistory({
     rng, now, programmeId: "p1", services, slices, waves, teamIds: teams.map((t) => t.id), leads: teams.map(() => actor),
     checklistItems: SMALL.checklistItems, events: SMALL.events, serviceRps: services.map(() => 100),
-    programmeCreated: eventData(actor, { programmeId: "p1", entityType: "programme", entityId: "p1", action: "programme.created", at: new Date(now.getTime() - 365 * DAY) }),
+    programmeCreated: eventRow(actor, { programmeId: "p1", entityType: "programme", entityId: "p1", action: "programme.created", at: new Date(now.getTime() - 365 * DAY), after: { slug: "p1", name: "P1", targetDate: null } }),
   });
 
   it("writes exactly the requested items and events, all in the past year", () => {

@@ -7,11 +7,11 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SliceStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { eventData } from "@/lib/events/record";
+import { eventRow, type EventRow } from "@/lib/events/record";
 import { DEFAULT_TEMPLATE, itemsForSlice, sliceTraits, type TemplateItem } from "@/lib/checklists/default-template";
 import { stageToDb, type Stage } from "@/lib/slices/stages";
 import { checklistItemRow } from "./factories";
-import { planTicks, replayMoves, straightJourney, type Move, type PlannedTick } from "./history";
+import { planTicks, replayMoves, straightJourney, tickEvent, type Move, type PlannedTick } from "./history";
 import type { GenService, GenSlice } from "./large-estate";
 import type { Rng } from "./prng";
 
@@ -47,14 +47,14 @@ export type HistoryInput = {
   leads: Actor[];
   checklistItems: number;
   events: number;
-  programmeCreated: Prisma.EventUncheckedCreateInput;
+  programmeCreated: EventRow;
   serviceRps: (number | null)[];
 };
 
 export type HistoryRows = {
   slices: Prisma.SliceCreateManyInput[];
   items: Prisma.ChecklistItemCreateManyInput[];
-  events: Prisma.EventUncheckedCreateInput[];
+  events: EventRow[];
 };
 
 type Target = { status: SliceStatus; stage: Stage };
@@ -119,7 +119,7 @@ function itemsFor(count: number, traits: ReturnType<typeof sliceTraits>): Templa
 /** Slices with their final state, their items, and exactly `events` events. */
 export function generateHistory(input: HistoryInput): HistoryRows {
   const { rng, now, programmeId, services, slices, waves, leads } = input;
-  const events: Prisma.EventUncheckedCreateInput[] = input.events > 0 ? [input.programmeCreated] : [];
+  const events: EventRow[] = input.events > 0 ? [input.programmeCreated] : [];
   let budget = input.events - events.length;
   const sliceRows: Prisma.SliceCreateManyInput[] = [];
   const items: (Prisma.ChecklistItemCreateManyInput & { id: string; tickAt: Date | null; lead: Actor })[] = [];
@@ -160,7 +160,7 @@ export function generateHistory(input: HistoryInput): HistoryRows {
       rollbackRehearsedAt: rehearsed?.state === "done" ? rehearsed.at : null,
       version: moves.length + ticks.length,
     });
-    for (const e of history.events) events.push(eventData(lead, { ...e, programmeId }));
+    for (const e of history.events) events.push(eventRow(lead, { ...e, programmeId }));
     defs.forEach((def, position) => {
       const tick = byKey.get(def.key);
       const id = randomUUID();
@@ -178,8 +178,8 @@ export function generateHistory(input: HistoryInput): HistoryRows {
         lead,
       });
       if (tick) {
-        const after = tick.state === "na" ? { state: "na", reason: tick.reason! } : evidenceUrl ? { state: "done", evidenceUrl } : { state: "done" };
-        events.push(eventData(lead, { programmeId, entityType: "checklist_item", entityId: id, action: "checklist_item.ticked", at: tick.at, before: { state: "open" }, after }));
+        const to = tick.state === "na" ? { state: "na" as const, reason: tick.reason } : { state: "done" as const, evidenceUrl };
+        events.push(eventRow(lead, { programmeId, ...tickEvent({ id, title: def.title, sliceId: slice.id }, { state: "open" }, to, tick.at) }));
       }
     });
   });
@@ -198,7 +198,7 @@ function sortedTimes(rng: Rng, k: number, from: number, to: number): Date[] {
  * Fills the budget with churn that replays cleanly: an item ticked and reopened before its
  * final state, and inventory syncs whose last value is the service's current peak.
  */
-function padEvents(input: HistoryInput, events: Prisma.EventUncheckedCreateInput[], items: { id: string; tickAt: Date | null; lead: Actor }[], budget: number) {
+function padEvents(input: HistoryInput, events: EventRow[], items: { id: string; title: string; sliceId: string; tickAt: Date | null; lead: Actor }[], budget: number) {
   const { rng, now, programmeId } = input;
   const from = now.getTime() - 365 * DAY;
   const pairs = items.length ? Math.floor((budget * 0.8) / 2) : 0;
@@ -208,17 +208,18 @@ function padEvents(input: HistoryInput, events: Prisma.EventUncheckedCreateInput
     const until = item.tickAt ? item.tickAt.getTime() : now.getTime() - HOUR;
     const times = sortedTimes(rng, 2 * k, from, until);
     for (let j = 0; j < k; j++) {
-      const base = { programmeId, entityType: "checklist_item" as const, entityId: item.id, action: "checklist_item.ticked" };
-      events.push(eventData(item.lead, { ...base, at: times[2 * j], before: { state: "open" }, after: { state: "done" } }));
-      events.push(eventData(item.lead, { ...base, at: times[2 * j + 1], before: { state: "done" }, after: { state: "open" } }));
+      events.push(eventRow(item.lead, { programmeId, ...tickEvent(item, { state: "open" }, { state: "done" }, times[2 * j]) }));
+      events.push(eventRow(item.lead, { programmeId, ...tickEvent(item, { state: "done" }, { state: "open" }, times[2 * j + 1]) }));
     }
   });
   const singles = budget - 2 * pairs;
   const sync: Actor = { userId: null, name: "CMDB sync", isAdmin: true };
+  // A programme without traffic figures gets the syncs as imports that changed nothing, as a live import records them.
   const synced = input.services.map((svc, i) => ({ svc, rps: input.serviceRps[i] })).filter((x): x is { svc: GenService; rps: number } => x.rps !== null);
   if (synced.length === 0) {
     for (const at of sortedTimes(rng, singles, from, now.getTime() - HOUR)) {
-      events.push(eventData(sync, { programmeId, entityType: "programme", entityId: programmeId, action: "programme.updated", at, after: { source: "cmdb-sync" } }));
+      const unchanged = input.services.length;
+      events.push(eventRow(sync, { programmeId, entityType: "programme", entityId: programmeId, action: "inventory.imported", at, after: { format: "csv", created: 0, updated: 0, unchanged, removed: 0 } }));
     }
     return;
   }
@@ -227,7 +228,7 @@ function padEvents(input: HistoryInput, events: Prisma.EventUncheckedCreateInput
     // Peak traffic creeps up sync after sync and ends at the value the service row holds.
     const value = (j: number) => (j < 0 ? Math.round(rps * 0.7) : j === k - 1 ? rps : Math.round(rps * (0.7 + (0.3 * (j + 1)) / k)));
     sortedTimes(rng, k, from, now.getTime() - HOUR).forEach((at, j) => {
-      events.push(eventData(sync, { programmeId, entityType: "service", entityId: svc.id, action: "service.updated", at, before: { peakRps: value(j - 1) }, after: { peakRps: value(j) } }));
+      events.push(eventRow(sync, { programmeId, entityType: "service", entityId: svc.id, action: "service.updated", at, before: { peakRps: value(j - 1) }, after: { peakRps: value(j) } }));
     });
   });
 }

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertRows } from "@/lib/db/bulk-insert";
 import { AppError } from "@/lib/errors";
-import { eventData } from "@/lib/events/record";
+import { eventRow, insertEvents } from "@/lib/events/record";
 import { DEFAULT_TEMPLATE } from "@/lib/checklists/default-template";
 import { stageFromDb } from "@/lib/slices/stages";
 import { createRng, type Rng } from "./prng";
@@ -18,6 +18,7 @@ import { createDefaultTemplate, createProgramme, type Client } from "./factories
 import { DEMO_FACILITIES } from "./demo-data";
 import { assertFeasible, generateDependencies, generateServices, generateSlices, generateTeams, LARGE, type GenService, type GenTeam, type LargeSize } from "./large-estate";
 import { EXTRA_ITEMS, generateHistory, type WaveDates } from "./large-history";
+import { isoDay } from "./history";
 
 export { LARGE, type LargeSize } from "./large-estate";
 
@@ -79,7 +80,7 @@ async function writeLarge(db: Client, size: LargeSize, slug: string, now: Date, 
     leads: people.leads,
     checklistItems: size.checklistItems,
     events: size.events,
-    programmeCreated: eventData(people.manager, { programmeId, entityType: "programme", entityId: programmeId, action: "programme.created", at: new Date(now.getTime() - 365 * DAY), after: { slug, name: programme.name } }),
+    programmeCreated: eventRow(people.manager, { programmeId, entityType: "programme", entityId: programmeId, action: "programme.created", at: new Date(now.getTime() - 365 * DAY), after: { slug, name: programme.name, targetDate: isoDay(programme.targetDate) } }),
     serviceRps,
   });
   const updatedAt = now;
@@ -93,7 +94,7 @@ async function writeLarge(db: Client, size: LargeSize, slug: string, now: Date, 
   await insertRows(db, "Dependency", ["id", "programmeId", "fromId", "toId", "kind"], deps.map((d) => ({ id: d.id, programmeId, fromId: services[d.from].id, toId: services[d.to].id, kind: d.kind })));
   await insertRows(db, "ChecklistItem", ["id", "programmeId", "sliceId", "key", "title", "guidance", "category", "gateStage", "position", "state", "evidenceUrl", "reason", "doneById", "doneAt", "updatedAt"],
     history.items.map((r) => ({ ...r, gateStage: r.gateStage && stageFromDb(r.gateStage), updatedAt })));
-  await insertRows(db, "Event", ["programmeId", "at", "actorId", "actorName", "entityType", "entityId", "action", "before", "after", "requestId"], history.events);
+  await insertEvents(db, history.events);
 
   return {
     slug,

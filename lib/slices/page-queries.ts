@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { ProgrammeAccess } from "@/lib/auth/access";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/rules";
+import { parseEvent, type CatalogueEvent } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/events/describe";
 import { gateSummary, type GateSummary } from "@/lib/checklists/gates";
 import type { ChecklistItemView } from "@/lib/checklists/schemas";
@@ -18,10 +19,28 @@ export type SliceItem = ChecklistItemView & { guidance: string | null };
 /** How many history lines the page shows; the full record is the audit log. */
 const HISTORY_LIMIT = 60;
 
-const kindOf = (action: string): HistoryEntry["kind"] =>
-  action === "slice.stage_moved" ? "move" : action === "slice.rolled_back" ? "rollback" : action === "slice.status_changed" ? "status" : action === "checklist_item.ticked" ? "tick" : "other";
+const KIND: Partial<Record<string, HistoryEntry["kind"]>> = {
+  "slice.stage_moved": "move",
+  "slice.rolled_back": "rollback",
+  "slice.status_changed": "status",
+  "checklist_item.ticked": "tick",
+};
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
+/** What a history line shows beside its text, read through the event catalogue (nothing for a row it does not describe). */
+function detailsOf(event: CatalogueEvent | null): Pick<HistoryEntry, "reason" | "signal" | "observed"> {
+  switch (event?.action) {
+    // A rollback's reason is part of its text.
+    case "slice.rolled_back":
+      return { signal: event.after.signal, observed: event.after.observed || undefined };
+    case "slice.stage_moved":
+    case "slice.status_changed":
+    case "slice.wave_changed":
+    case "checklist_item.ticked":
+      return { reason: event.after.reason || undefined };
+    default:
+      return {};
+  }
+}
 
 /** Everything the slice page shows, or null when the programme holds no such slice. */
 export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAccess, sliceId: string) => {
@@ -59,7 +78,7 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
       },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: HISTORY_LIMIT,
-      select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, after: true },
+      select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, before: true, after: true },
     }),
     tickerNames(programme.id, slice.checklistItems),
     getSliceBlockedBy(programme.id, slice.id),
@@ -67,16 +86,14 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
   ]);
   const titles = new Map(slice.checklistItems.map((i) => [i.id, `"${i.title}"`]));
   const history: HistoryEntry[] = events.map((e) => {
-    const after = (e.after ?? {}) as Record<string, unknown>;
+    const parsed = parseEvent(e);
     return {
       id: e.id,
       at: e.at,
       actorName: e.actorName,
       text: describeEvent(e, e.entityType === "slice" ? slice.name : titles.get(e.entityId)),
-      kind: kindOf(e.action),
-      reason: e.action === "slice.rolled_back" ? undefined : text(after.reason),
-      signal: text(after.signal),
-      observed: text(after.observed),
+      kind: KIND[e.action] ?? "other",
+      ...detailsOf(parsed.ok ? parsed.event : null),
     };
   });
   const stage: Stage = stageFromDb(slice.stage);

@@ -9,10 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getProgrammeAccessOrThrow, type ProgrammeAccess } from "@/lib/auth/access";
 import { assertAllowed, teamIdsOf } from "@/lib/auth/authorize";
-import { updateRows } from "@/lib/db/bulk-insert";
 import { AppError, isAppError } from "@/lib/errors";
-import { eventData } from "@/lib/events/record";
-import { insertEvents } from "@/lib/inventory/write-inventory";
+import { updateRows } from "@/lib/db/bulk-insert";
+import { eventRow, insertEvents, type EventRow } from "@/lib/events/record";
 import { SLICE_TX_OPTIONS } from "@/lib/slices/access";
 import { itemView, type ItemRow } from "@/lib/slices/views";
 import { followChecklistChange, type LockedSliceStatus } from "../slice-status-sync";
@@ -111,7 +110,7 @@ async function writeTicks(
 ): Promise<ChecklistItemView[]> {
   const now = new Date();
   const updates: Record<string, unknown>[] = [];
-  const events: Prisma.EventUncheckedCreateInput[] = [];
+  const events: EventRow[] = [];
   const changedSlices = new Map<string, LockedSliceStatus>();
   const rehearsed = new Set<string>();
   const rows = entries.map((entry): ItemRow => {
@@ -125,7 +124,7 @@ async function writeTicks(
     const doneAt = resolved ? now : null;
     updates.push({ id: item.id, ...next, doneById, doneAt, updatedAt: now });
     events.push(
-      eventData(actor, {
+      eventRow(actor, {
         programmeId,
         entityType: "checklist_item",
         entityId: item.id,

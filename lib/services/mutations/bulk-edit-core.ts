@@ -4,10 +4,11 @@
  */
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { eventData } from "@/lib/events/record";
+import type { ServiceChanges } from "@/lib/events/catalogue";
+import { eventRow, insertEvents, type EventRow } from "@/lib/events/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SERVICE_SELECT, rowToService } from "@/lib/inventory/load-inventory";
-import { bulkUpdateServices, insertEvents } from "@/lib/inventory/write-inventory";
+import { bulkUpdateServices } from "@/lib/inventory/write-inventory";
 import type * as z from "zod";
 import type { bulkEditServicesSchema } from "../schemas";
 import { changedFields, teamIdOrThrow } from "./shared";
@@ -23,7 +24,7 @@ export async function applyBulkEdit(tx: Tx, actor: Actor, programmeId: string, e
   const teamId = edit.team === undefined ? undefined : await teamIdOrThrow(tx, programmeId, edit.team);
   const teams = new Map((await tx.team.findMany({ where: { programmeId }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
   const now = new Date();
-  const events: Prisma.EventUncheckedCreateInput[] = [];
+  const events: EventRow[] = [];
   const updates = [];
   for (const row of rows) {
     const before = rowToService(row, (id) => (id ? (teams.get(id) ?? null) : null));
@@ -38,7 +39,7 @@ export async function applyBulkEdit(tx: Tx, actor: Actor, programmeId: string, e
     }
     const diff = changedFields(before, next);
     if (!diff) continue;
-    events.push(eventData(actor, { programmeId, entityType: "service", entityId: row.id, action: "service.updated", before: diff.before as Prisma.InputJsonValue, after: diff.after as Prisma.InputJsonValue }));
+    events.push(eventRow(actor, { programmeId, entityType: "service", entityId: row.id, action: "service.updated", before: diff.before as ServiceChanges, after: diff.after as ServiceChanges }));
     const { team: _team, ...fields } = next;
     updates.push({ ...fields, id: row.id, programmeId, teamId: teamId === undefined ? row.teamId : teamId, sliceId: row.sliceId, updatedAt: now });
   }

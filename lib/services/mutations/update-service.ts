@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { isUniqueViolation } from "@/lib/db/errors";
+import type { ServiceChanges } from "@/lib/events/catalogue";
 import { recordEvent } from "@/lib/events/record";
 import { rowToService } from "@/lib/inventory/load-inventory";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { updateServiceSchema, type UpdateServiceInput } from "../schemas";
 import { changedFields, formToData, getServiceOrThrow, nameTaken, teamIdOrThrow } from "./shared";
 
@@ -32,8 +32,8 @@ export async function updateService(actor: Actor, programmeSlug: string, input: 
         entityType: "service",
         entityId: id,
         action: "service.updated",
-        before: diff.before as Prisma.InputJsonValue,
-        after: diff.after as Prisma.InputJsonValue,
+        before: diff.before as ServiceChanges,
+        after: diff.after as ServiceChanges,
       });
       return { id, name: form.name, changed: true };
     });

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { eventData, type EventInput } from "@/lib/events/record";
+import { eventRow, insertEvents, type EventInput } from "@/lib/events/record";
 import type { Plan } from "@/lib/planning";
 import { giveChecklists } from "@/lib/checklists/new-slice-items";
 import { loadPlanningData, planProgramme, type PlanningData } from "../planning-data";
@@ -64,7 +64,7 @@ function assertTeams(changes: PlanChanges) {
 }
 
 async function recordAll(tx: Tx, actor: Actor, events: EventInput[]) {
-  if (events.length > 0) await tx.event.createMany({ data: events.map((e) => eventData(actor, e)) });
+  await insertEvents(tx, events.map((e) => eventRow(actor, e)));
 }
 
 /** The writes, in bulk: one statement per wave number rather than one per slice. */
@@ -90,7 +90,7 @@ async function storeChanges(tx: Tx, actor: Actor, programmeId: string, data: Pla
       ids.set(c.sliceId, rows[i].id);
       serviceIds.push(...c.serviceIds);
       sliceIds.push(...c.serviceIds.map(() => rows[i].id));
-      events.push({ programmeId, entityType: "slice", entityId: rows[i].id, action: "slice.created", after: { name: c.name, team: c.team, wave: c.to, services: c.services, by: "plan" } });
+      events.push({ programmeId, entityType: "slice", entityId: rows[i].id, action: "slice.created", after: { name: c.name, team: c.team!, wave: c.to, services: c.services, by: "plan" } });
     });
     // One statement for every service of every new slice (a first plan creates thousands).
     await tx.$executeRaw`UPDATE "Service" AS s SET "sliceId" = u.slice_id, "updatedAt" = now() FROM unnest(${serviceIds}::text[], ${sliceIds}::text[]) AS u(service_id, slice_id) WHERE s.id = u.service_id AND s."programmeId" = ${programmeId}`;

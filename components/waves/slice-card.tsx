@@ -5,27 +5,30 @@ import { statusColour } from "@/components/slices/status-style";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import type { BoardCard } from "@/lib/waves/board";
-import { MoveMenu, type MenuWave } from "./move-menu";
+import { MoveButton } from "./move-menu";
 
 /** One slice on the board: draggable, with the keyboard move menu and text for every signal. */
 export function SliceCard({
   card,
   slug,
-  waves,
+  menuId,
+  isMenuOpen,
+  onMenuOpenChange,
   canMove,
   isPending,
   onDragStart,
   onDragEnd,
-  onMove,
 }: {
   card: BoardCard;
   slug: string;
-  waves: () => MenuWave[];
+  /** The board's move menu, which this card's button opens. */
+  menuId: string;
+  isMenuOpen: boolean;
+  onMenuOpenChange: (open: boolean, button: HTMLButtonElement) => void;
   canMove: boolean;
   isPending: boolean;
   onDragStart: () => void;
   onDragEnd: () => void;
-  onMove: (wave: number, button: HTMLElement | null) => void;
 }) {
   const isBlocked = card.waitsOn.length > 0;
   return (
@@ -45,7 +48,7 @@ export function SliceCard({
         <Link href={`/p/${slug}/slices/${card.id}`} className="font-medium text-slate-900 hover:underline">
           {card.name}
         </Link>
-        {canMove ? <MoveMenu sliceName={card.name} waves={waves} onChoose={onMove} disabled={isPending} /> : null}
+        {canMove ? <MoveButton sliceName={card.name} menuId={menuId} isOpen={isMenuOpen} onOpenChange={onMenuOpenChange} disabled={isPending} /> : null}
       </div>
       <p className="mt-1 text-xs text-slate-600">
         {card.team} · {card.services} service{card.services === 1 ? "" : "s"}

@@ -1,13 +1,13 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { moveSliceAction } from "@/lib/waves/actions";
 import type { BoardCard, BoardColumn } from "@/lib/waves/board";
 import { isOrderBreak } from "@/lib/errors";
 import { moveVerdict, orderBreakSentence } from "@/lib/waves/move-check";
 import { ConfirmBreakDialog, type PendingBreak } from "./confirm-break-dialog";
-import type { MenuWave } from "./move-menu";
+import { MoveMenu, type MenuWave, type OpenMoveMenu } from "./move-menu";
 import { SliceCard } from "./slice-card";
 import { WaveColumnHeader } from "./wave-column-header";
 
@@ -43,11 +43,19 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [movingId, setMovingId] = useState<string | null>(null);
   const [isSaving, startTransition] = useTransition();
+  // One move menu for the whole board, opened at the card's button (see components/ui/dropdown-menu).
+  const [menu, setMenu] = useState<(OpenMoveMenu & { card: BoardCard }) | null>(null);
+  const menuId = useId();
 
   const canMove = (card: BoardCard) => movableTeamIds === null || movableTeamIds.includes(card.teamId);
   const waveLabel = (c: BoardColumn) => `Wave ${c.number}${c.name ? ` · ${c.name}` : ""}`;
-  const menuWaves = (card: BoardCard) => (): MenuWave[] =>
+  const menuWaves = (card: BoardCard): MenuWave[] =>
     columns.filter((c) => c.number !== card.wave).map((c) => ({ number: c.number, label: waveLabel(c), breaksOrder: moveVerdict(card, c.number).breaksOrder }));
+  const menuProps = (card: BoardCard) => ({
+    menuId,
+    isMenuOpen: menu?.cardId === card.id,
+    onMenuOpenChange: (open: boolean, button: HTMLButtonElement) => setMenu(open ? { card, cardId: card.id, sliceName: card.name, button } : null),
+  });
 
   const save = (card: BoardCard, toWave: number, returnFocusTo: HTMLElement | null, reason?: string) => {
     setMovingId(card.id);
@@ -91,7 +99,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
             </h2>
             <ul className="space-y-2" aria-label="Slices in no wave">
               {unplanned.map((card) => (
-                <SliceCard key={card.id} card={card} slug={slug} waves={menuWaves(card)} canMove={canMove(card)} isPending={movingId === card.id} onDragStart={() => setDragging(card)} onDragEnd={() => setDragging(null)} onMove={(wave, button) => requestMove(card, wave, button)} />
+                <SliceCard key={card.id} card={card} slug={slug} {...menuProps(card)} canMove={canMove(card)} isPending={movingId === card.id} onDragStart={() => setDragging(card)} onDragEnd={() => setDragging(null)} />
               ))}
             </ul>
           </section>
@@ -130,7 +138,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
                     key={card.id}
                     card={card}
                     slug={slug}
-                    waves={menuWaves(card)}
+                    {...menuProps(card)}
                     canMove={canMove(card)}
                     isPending={movingId === card.id}
                     onDragStart={() => setDragging(card)}
@@ -138,7 +146,6 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
                       setDragging(null);
                       setOver(null);
                     }}
-                    onMove={(wave, button) => requestMove(card, wave, button)}
                   />
                 ))}
               </ul>
@@ -152,6 +159,13 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
           );
         })}
       </div>
+      <MoveMenu
+        id={menuId}
+        open={menu}
+        waves={() => (menu ? menuWaves(menu.card) : [])}
+        onChoose={(wave, button) => menu && requestMove(menu.card, wave, button)}
+        onClose={(button) => setMenu((m) => (m && m.button === button ? null : m))}
+      />
       <ConfirmBreakDialog
         key={pending ? `${pending.card.id}:${pending.toWave}` : "none"}
         pending={pending}

@@ -5,16 +5,18 @@ import type { Instrumentation } from "next";
  * whoever can read the server log can open /setup (lib/auth/setup-code.ts).
  */
 export async function register() {
+  // NEXT_RUNTIME says where this code runs, not how Ferry is configured (that is lib/env.ts).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Before the first request: TRACE, TRACK and CONNECT never reach proxy.ts (early-guard.ts).
   (await import("@/lib/http/early-guard")).installEarlyGuard();
-  if (!process.env.DATABASE_URL) return;
+  const [{ env }, { siteOrigins }] = await Promise.all([import("@/lib/env"), import("@/lib/auth/config")]);
+  if (!env().DATABASE_URL) return;
   const { log } = await import("@/lib/log");
   try {
     const [{ db }, { ensureSetupCode }] = await Promise.all([import("@/lib/db"), import("@/lib/auth/setup-code")]);
     const setup = await ensureSetupCode(db);
     if (!setup) return;
-    const base = process.env.FERRY_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+    const base = siteOrigins(env()).baseURL;
     if (setup.configured) log.warn(`Setup code: the FERRY_SETUP_CODE you configured. Open ${base}/setup to create the administrator.`);
     else log.warn(`Setup code: ${setup.code} (open ${base}/setup to create the administrator; the code works once)`);
   } catch (error) {

@@ -7,6 +7,7 @@ import { countRefusal } from "@/lib/metrics";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { createNonce, NON_DOCUMENT_CONTENT_SECURITY_POLICY, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
+// NODE_ENV is Next's (inlined at build time), not Ferry configuration (lib/env.ts).
 const dev = process.env.NODE_ENV !== "production";
 // Any address no route has: Next then renders app/not-found.tsx with a 404.
 const NOT_FOUND_PATH = "/_ferry/not-found";

@@ -1,6 +1,9 @@
 /**
  * Environment configuration, validated once. A missing or malformed variable stops the
- * process with one line that names it.
+ * process with one line that names it. Every module reads its settings through env(), whose
+ * defaults are the schema's: no module reads process.env.X with a default of its own. The
+ * exceptions are NODE_ENV and NEXT_RUNTIME, which Next inlines at build time and which say
+ * how the code runs rather than how Ferry is configured, and test and tooling code.
  */
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/client-address";
@@ -17,6 +20,8 @@ export const envSchema = z.object({
   FERRY_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   FERRY_SEED_DEMO: z.enum(["true", "false"]).default("true"),
   FERRY_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  // Read by Next's standalone server itself (milliseconds); checked here so a typo stops the start.
+  KEEP_ALIVE_TIMEOUT: z.coerce.number().int().min(1).optional(),
   FERRY_BASE_URL: z.url({ message: "must be the URL people reach Ferry at, like https://ferry.example.com" }).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   FERRY_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -50,4 +55,24 @@ export function parseEnv(source: Record<string, string | undefined>): { ok: true
   if (result.success) return { ok: true, env: result.data };
   const issue = result.error.issues[0];
   return { ok: false, message: `Configuration error: ${String(issue.path[0] ?? "environment")} ${issue.message}.` };
+}
+
+let current: Env | undefined;
+
+/**
+ * The process's configuration: process.env parsed on first use and kept. A bad variable
+ * throws the one-line message (scripts/start.ts refuses to start on it before this).
+ */
+export function env(): Env {
+  if (!current) {
+    const parsed = parseEnv(process.env);
+    if (!parsed.ok) throw new Error(parsed.message);
+    current = parsed.env;
+  }
+  return current;
+}
+
+/** Parses process.env again on the next env(): for tests that change it between cases. */
+export function reloadEnv(): void {
+  current = undefined;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { emailDomainAllowed, siteOrigins, ssoConfig } from "./config";
 
 describe("ssoConfig", () => {
@@ -31,8 +32,13 @@ describe("emailDomainAllowed", () => {
 
 describe("siteOrigins", () => {
   it("trusts the configured origin and the local ones", () => {
-    expect(siteOrigins({ PORT: "3100" })).toEqual({ baseURL: "http://localhost:3100", trusted: ["http://localhost:3100", "http://127.0.0.1:3100"] });
-    expect(siteOrigins({ FERRY_BASE_URL: "https://ferry.example.com/" }).baseURL).toBe("https://ferry.example.com");
+    expect(siteOrigins({ PORT: 3100 })).toEqual({ baseURL: "http://localhost:3100", trusted: ["http://localhost:3100", "http://127.0.0.1:3100"] });
+    expect(siteOrigins({ PORT: 3000, FERRY_BASE_URL: "https://ferry.example.com/" }).baseURL).toBe("https://ferry.example.com");
+  });
+
+  it("takes the port's default from the environment schema", () => {
+    const parsed = parseEnv({});
+    expect(parsed.ok && siteOrigins(parsed.env).baseURL).toBe("http://localhost:3000");
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * Sign-in configuration from the environment. Pure, so the rules (which variables switch
- * SSO on, which email domains may sign in) are unit-tested.
+ * Sign-in configuration from the environment (lib/env.ts hands it in). Pure, so the rules
+ * (which variables switch SSO on, which email domains may sign in) are unit-tested.
  */
+import type { Env } from "@/lib/env";
+
 export type SsoConfig = {
   issuer: string;
   clientId: string;
@@ -12,7 +14,7 @@ export type SsoConfig = {
 };
 
 /** SSO settings when the issuer, client id and client secret are all set; otherwise null. */
-export function ssoConfig(env: Record<string, string | undefined>): SsoConfig | null {
+export function ssoConfig(env: Pick<Env, "FERRY_OIDC_ISSUER" | "FERRY_OIDC_CLIENT_ID" | "FERRY_OIDC_CLIENT_SECRET" | "FERRY_OIDC_ALLOWED_DOMAINS" | "FERRY_OIDC_NAME">): SsoConfig | null {
   const issuer = env.FERRY_OIDC_ISSUER?.trim();
   const clientId = env.FERRY_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.FERRY_OIDC_CLIENT_SECRET?.trim();
@@ -37,8 +39,8 @@ export function emailDomainAllowed(email: string, allowedDomains: string[]): boo
 }
 
 /** The origin people reach Ferry at, and the origins whose form posts are trusted. */
-export function siteOrigins(env: Record<string, string | undefined>): { baseURL: string; trusted: string[] } {
-  const port = env.PORT || "3000";
+export function siteOrigins(env: Pick<Env, "PORT" | "FERRY_BASE_URL">): { baseURL: string; trusted: string[] } {
+  const port = env.PORT;
   const baseURL = (env.FERRY_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, "");
   const trusted = new Set([baseURL, `http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   return { baseURL, trusted: [...trusted] };

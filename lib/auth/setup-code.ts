@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 import { secretsEqual } from "./tokens";
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -22,7 +23,7 @@ export async function isSetupOpen(db: Client): Promise<boolean> {
  * The code the setup page asks for, made once and kept (every process prints the same one),
  * or null when setup is closed. FERRY_SETUP_CODE, when set, is the code instead.
  */
-export async function ensureSetupCode(db: Client, configured = process.env.FERRY_SETUP_CODE): Promise<{ code: string; configured: boolean } | null> {
+export async function ensureSetupCode(db: Client, configured = env().FERRY_SETUP_CODE): Promise<{ code: string; configured: boolean } | null> {
   if (!(await isSetupOpen(db))) return null;
   if (configured) return { code: configured, configured: true };
   const fresh = randomBytes(18).toString("base64url");
@@ -31,7 +32,7 @@ export async function ensureSetupCode(db: Client, configured = process.env.FERRY
 }
 
 /** Whether `given` is the setup code, compared in constant time; false when there is none. */
-export async function setupCodeMatches(db: Client, given: string, configured = process.env.FERRY_SETUP_CODE): Promise<boolean> {
+export async function setupCodeMatches(db: Client, given: string, configured = env().FERRY_SETUP_CODE): Promise<boolean> {
   const expected = configured || (await db.setupState.findUnique({ where: { id: 1 }, select: { code: true } }))?.code;
   return Boolean(expected) && secretsEqual(given, expected!);
 }

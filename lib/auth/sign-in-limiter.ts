@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { requestClientAddress, UNKNOWN_ADDRESS } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
 import { decideAddress, decidePair, FORGET_MS, type Counter } from "./sign-in-backoff";
@@ -22,8 +23,7 @@ export const SIGN_IN_REFUSED_CODE = "RATE_LIMITED";
 export type SignInAttempt = { email: string; address: string };
 export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-// FERRY_SIGNIN_RATE_LIMIT is validated at start (lib/env.ts); read per call so tests can set it.
-const maxAttempts = () => Number(process.env.FERRY_SIGNIN_RATE_LIMIT) || 10;
+const maxAttempts = () => env().FERRY_SIGNIN_RATE_LIMIT;
 
 // better-auth finds accounts by the lower-cased email, so every spelling of one account is
 // one key. Hashed: the table needs no email addresses, and a huge "email" makes no huge key.
@@ -99,7 +99,7 @@ export async function releaseSignInAttempt(attempt: SignInAttempt): Promise<void
 function attemptOf(ctx: { body?: unknown; headers?: Headers }): SignInAttempt | null {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
   if (typeof email !== "string") return null;
-  const address = requestClientAddress(ctx.headers ?? new Headers());
+  const address = requestClientAddress(ctx.headers ?? new Headers(), env().FERRY_TRUSTED_PROXIES);
   if (address === UNKNOWN_ADDRESS && process.env.NODE_ENV === "production" && !warnedUnknown) {
     warnedUnknown = true;
     log.warn("Sign-in limiter: no client address (no server stamped the connection's address: lib/http/early-guard.ts); every client shares one per-address limit");

@@ -38,10 +38,10 @@ describe("clientAddress", () => {
     const saved = g.ferryStampsPeerAddress;
     try {
       g.ferryStampsPeerAddress = undefined;
-      expect(requestClientAddress(request("10.0.0.5", "198.51.100.1"), { FERRY_TRUSTED_PROXIES: "10.0.0.0/8" })).toBe(UNKNOWN_ADDRESS);
+      expect(requestClientAddress(request("10.0.0.5", "198.51.100.1"), "10.0.0.0/8")).toBe(UNKNOWN_ADDRESS);
       g.ferryStampsPeerAddress = true;
-      expect(requestClientAddress(request("10.0.0.5", "198.51.100.1"), { FERRY_TRUSTED_PROXIES: "10.0.0.0/8" })).toBe("198.51.100.1");
-      expect(requestClientAddress(request("10.0.0.5", "198.51.100.1"), {})).toBe("10.0.0.5");
+      expect(requestClientAddress(request("10.0.0.5", "198.51.100.1"), "10.0.0.0/8")).toBe("198.51.100.1");
+      expect(requestClientAddress(request("10.0.0.5", "198.51.100.1"), undefined)).toBe("10.0.0.5");
     } finally {
       g.ferryStampsPeerAddress = saved;
     }

@@ -96,9 +96,9 @@ export function clientAddress(headers: Headers, options: { peerStamped: boolean;
 
 const globalForPeer = globalThis as unknown as { ferryStampsPeerAddress?: boolean };
 
-/** The client address of the current request, with the process's configuration. */
-export function requestClientAddress(headers: Headers, env: Record<string, string | undefined> = process.env): string {
-  const trusted = parseTrustedProxies(env.FERRY_TRUSTED_PROXIES);
+/** The client address of the current request, given FERRY_TRUSTED_PROXIES as configured (lib/env.ts). */
+export function requestClientAddress(headers: Headers, trustedProxies: string | undefined): string {
+  const trusted = parseTrustedProxies(trustedProxies);
   // lib/env.ts refuses a malformed list at start; here a bad value trusts nobody.
   return clientAddress(headers, { peerStamped: globalForPeer.ferryStampsPeerAddress === true, trustedProxies: trusted.ok ? trusted.proxies : [] });
 }

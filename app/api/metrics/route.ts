@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { errorResponse } from "@/lib/api/handler";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/log";
@@ -11,7 +12,7 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
 /** "detailed" for `Authorization: Bearer $FERRY_METRICS_TOKEN`, "denied" for any other token. */
 function access(authorization: string | null): "anonymous" | "detailed" | "denied" {
   if (!authorization) return "anonymous";
-  const token = process.env.FERRY_METRICS_TOKEN;
+  const token = env().FERRY_METRICS_TOKEN;
   const presented = /^Bearer (.+)$/.exec(authorization)?.[1];
   // Digests compare in constant time whatever the lengths.
   return token && presented && timingSafeEqual(digest(presented), digest(token)) ? "detailed" : "denied";

@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { db } from "@/lib/db";
 import { eventRow } from "@/lib/events/record";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { emailDomainAllowed, siteOrigins, ssoConfig } from "./config";
 import { signInLimiter } from "./sign-in-limiter";
@@ -12,8 +13,8 @@ import { signInLimiter } from "./sign-in-limiter";
 /** Provider id of the OpenID Connect single sign-on, in callback URLs (/api/auth/callback/oidc). */
 export const SSO_PROVIDER = "oidc";
 
-const sso = ssoConfig(process.env);
-const origins = siteOrigins(process.env);
+const sso = ssoConfig(env());
+const origins = siteOrigins(env());
 
 /**
  * The better-auth instance, made on first use: building it reads the database client, and
@@ -36,7 +37,7 @@ const createAuth = () =>
   appName: "Ferry",
   baseURL: origins.baseURL,
   trustedOrigins: origins.trusted,
-    secret: process.env.BETTER_AUTH_SECRET,
+    secret: env().BETTER_AUTH_SECRET,
   database: prismaAdapter(db, { provider: "postgresql" }),
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -49,10 +50,12 @@ const createAuth = () =>
     storage: "database",
     window: 60,
     max: 100,
-    // Password sign-in is limited by Ferry's own limiter (signInLimiter below), per account and
-    // per address that a client cannot choose. better-auth's rule keys on X-Forwarded-For as
-    // sent, so it is off for that path: it could only be evaded, or be used to refuse others.
-    customRules: { "/sign-in/email": false },
+    // Sign-in is limited in one place: Ferry's own limiter (signInLimiter below), on the one
+    // sign-in that checks a password, per account and per address that a client cannot choose.
+    // better-auth's default rule for /sign-in/* (3 in 10 s) keys on X-Forwarded-For as sent,
+    // so it is off for every sign-in path: it could only be evaded, or be used to refuse others.
+    // SSO sign-in checks its credentials (and limits guesses) at the identity provider.
+    customRules: { "/sign-in/*": false },
   },
   // Other endpoints that check a password, none of which Ferry uses: off over HTTP, so that
   // sign-in is the one place to guess a password and the limiter covers it. A password change

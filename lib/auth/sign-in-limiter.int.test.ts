@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { withAppDatabase } from "@/lib/testing/db";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { reloadEnv } from "@/lib/env";
 
 // Regression tests for "unlimited password guessing": better-auth's endpoint was limited per
 // X-Forwarded-For as the client sent it and never per account; the page action's own limiter
@@ -30,6 +31,7 @@ beforeAll(async () => {
   delete process.env.FERRY_TRUSTED_PROXIES;
   process.env.FERRY_BASE_URL = BASE;
   process.env.BETTER_AUTH_SECRET = "sign-in-limiter-test-secret-0123456789";
+  reloadEnv();
   // What the early guard (lib/http/early-guard.ts) does for every request in production.
   (globalThis as { ferryStampsPeerAddress?: boolean }).ferryStampsPeerAddress = true;
   ({ getAuth } = await import("./better-auth"));
@@ -42,6 +44,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   delete process.env.FERRY_TRUSTED_PROXIES;
+  reloadEnv();
 });
 
 /** An address no other test uses (TEST-NET and benchmarking ranges). */
@@ -87,6 +90,7 @@ describe("the sign-in limiter", () => {
 
   it("believes the forwarded address from a trusted proxy, per client behind it", async () => {
     process.env.FERRY_TRUSTED_PROXIES = "10.0.0.0/8";
+    reloadEnv();
     const [client, neighbour] = [freshAddress(), freshAddress()];
     for (let i = 0; i < 10; i++) expect((await endpoint("10.1.2.3", wrong(), client)).status).toBe(401);
     expect((await endpoint("10.9.9.9", wrong(), client)).status).toBe(429); // another proxy, same client
@@ -171,6 +175,15 @@ describe("the sign-in limiter", () => {
     expect((await reserveSignInAttempt(attempt, t + 5 * 60_000)).allowed).toBe(true);
     expect(await reserveSignInAttempt(attempt, t + 5 * 60_000 + 1000)).toEqual({ allowed: false, retryAfterSeconds: 599 });
     expect((await reserveSignInAttempt(attempt, t + 15 * 60_000)).allowed).toBe(true);
+  });
+
+  // One place: better-auth's default rule for /sign-in/* (3 in 10 s per X-Forwarded-For) is off.
+  it("leaves every sign-in path to this limiter: better-auth refuses no burst of sign-ins itself", async () => {
+    const peer = freshAddress();
+    const start = () => getAuth().handler(new Request(`${BASE}/api/auth/sign-in/social`, { method: "POST", headers: headersFrom(peer, "203.0.113.7"), body: JSON.stringify({ provider: "github" }) }));
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await start()).status);
+    expect(statuses).not.toContain(429);
   });
 
   it.each(["/change-password", "/verify-password", "/sign-up/email", "/request-password-reset", "/sign-in/username"])(

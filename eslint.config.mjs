@@ -37,6 +37,8 @@ export const PURE_RULE_FILES = [
   "lib/checklists/gates.ts",
   "lib/checklists/labels.ts",
   "lib/checklists/sync.ts",
+  "lib/events/catalogue/**",
+  "lib/events/describe.ts",
   "lib/http/client-address.ts",
   "lib/inventory/{backstage,backstage-*,csv,csv-format,diff,ferry-json,ferry-json-*,import-job,json-syntax,limits,model,parse-import,report,text-fields,yaml-*}.ts",
   "lib/overview/summary.ts",

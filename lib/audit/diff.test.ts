@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffPayloads, formatValue } from "./diff";
+import { diffEvent, diffPayloads, formatValue } from "./diff";
 
 describe("diffPayloads", () => {
   it("lists changed, added and removed fields in name order", () => {
@@ -24,5 +24,19 @@ describe("diffPayloads", () => {
 describe("formatValue", () => {
   it("cuts long values", () => {
     expect(formatValue("x".repeat(200))).toHaveLength(118);
+  });
+});
+
+describe("diffEvent", () => {
+  it("diffs an event the catalogue reads", () => {
+    const moved = { action: "slice.stage_moved", entityType: "slice", before: { stage: "1", status: "shifting" }, after: { stage: "10", status: "shifting", kind: "advance" } };
+    expect(diffEvent(moved)).toEqual([
+      { field: "kind", from: "—", to: "advance" },
+      { field: "stage", from: "1", to: "10" },
+    ]);
+  });
+  it("shows a row the catalogue cannot read as stored, without failing", () => {
+    expect(diffEvent({ action: "slice.stage_moved", entityType: "slice", before: null, after: { stage: "10" } })).toEqual([{ field: "stage", from: "—", to: "10" }]);
+    expect(diffEvent({ action: "gone.away", entityType: "widget", before: 1, after: 2 })).toEqual([{ field: "value", from: "1", to: "2" }]);
   });
 });

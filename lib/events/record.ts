@@ -2,7 +2,7 @@
  * The one way to write audit events: one with recordEvent, inside the transaction of the
  * mutation it records, or many with eventRow and insertEvents (seed, import, restore, bulk
  * edits, an applied plan). Both accept only catalogue actions with payloads of their type, and
- * check the payload against the catalogue when it is written (ADR 0023): the Event table is
+ * check the payload against the catalogue when it is written (ADR 0027): the Event table is
  * append-only, so a row of the wrong shape could never be corrected afterwards.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -123,7 +123,7 @@ export async function restoreHistory(tx: Tx, actor: Actor, programmeId: string, 
 
 /**
  * A restore writes only events Ferry records, shaped as it records them (the event catalogue,
- * ADR 0023): a history with any other event is refused whole, naming each one, before a row
+ * ADR 0027): a history with any other event is refused whole, naming each one, before a row
  * of it is written. Checked here rather than when the file is read: a file whose history is
  * not restored (into a programme with a life of its own) is not refused for it.
  */

@@ -1,6 +1,6 @@
 /**
  * The event catalogue: every action Ferry writes to the audit log, with the entity it is about
- * and the shape of its `before` and `after` (ADR 0023). Writers accept only these actions with
+ * and the shape of its `before` and `after` (ADR 0027). Writers accept only these actions with
  * payloads of their type (lib/events/record.ts); readers parse rows through the same schemas
  * and fall back to the raw row for one that does not match. Pure: zod only.
  */

@@ -17,6 +17,7 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ["/api/v1/programmes/{slug}/import", ["POST"]],
   ["/api/v1/programmes/{slug}/export", ["GET"]],
   ["/api/v1/programmes/{slug}/plan", ["POST"]],
+  ["/api/v1/programmes/{slug}/checklist/ticks", ["POST"]],
   ["/api/v1/programmes/{slug}/waves", ["GET"]],
   ["/api/v1/programmes/{slug}/slices/{id}", ["GET"]],
   ["/api/v1/programmes/{slug}/slices/{id}/checklist/{itemId}", ["PATCH"]],

@@ -5,8 +5,10 @@
  * into an empty programme, and a bulk edit of 1,000 services.
  */
 import { randomUUID } from "node:crypto";
+import { parseAllDocuments } from "yaml";
 import type { Actor } from "@/lib/auth/actor";
 import { createPasswordUser } from "@/lib/auth/credentials";
+import { readYamlDocuments } from "../lib/inventory/yaml-documents";
 import { applyBulkEdit } from "../lib/services/mutations/bulk-edit-core";
 import { round, timeRuns } from "./measure";
 import type { Benchmark, BenchContext } from "./suites";
@@ -47,6 +49,17 @@ export function generateCatalog(n: number, edges: number, teams = 80): string {
     docs.push(`apiVersion: backstage.io/v1alpha1\nkind: ${resource ? "Resource" : "Component"}\nmetadata:\n  name: svc-${i}\n  tags: [bench, t${i % 10}]\nspec:\n${spec}${dependsOn}`);
   }
   return docs.join("\n---\n") + "\n";
+}
+
+/**
+ * Reading the catalog alone, in this process: Ferry's reader (js-yaml, one document at a time,
+ * with the alias budget) beside the yaml package reading the same stream into values, the
+ * parser the reader uses only for positions and messages.
+ */
+async function readCatalog(catalog: string) {
+  const reader = await timeRuns(7, async () => void readYamlDocuments(catalog), 2);
+  const yamlPackage = await timeRuns(3, async () => void parseAllDocuments(catalog).map((d) => d.toJS()), 1);
+  return { readerP50Ms: reader.p50Ms, yamlPackageP50Ms: yamlPackage.p50Ms };
 }
 
 const FILTERS: [string, string][] = [
@@ -97,7 +110,7 @@ export const inventoryBenchmarks: Benchmark[] = [
       const apply = await post("");
       const services = await ctx.db.service.count({ where: { programme: { slug } } });
       const dependencies = await ctx.db.dependency.count({ where: { programme: { slug } } });
-      return { target: "preview + apply <= 5000 ms", previewMs: round(preview.ms), applyMs: round(apply.ms), totalMs: round(preview.ms + apply.ms), services, dependencies, created: apply.body.created };
+      return { target: "preview + apply <= 3000 ms", previewMs: round(preview.ms), applyMs: round(apply.ms), totalMs: round(preview.ms + apply.ms), services, dependencies, created: apply.body.created, read: await readCatalog(catalog) };
     },
   },
   {

@@ -33,8 +33,8 @@ export class UncataloguedEventError extends Error {
 
 /**
  * An event recorded elsewhere (a backup's history) as a writer's input, checked against the
- * catalogue here. The file's history was checked when it was read (ferry-json-refs.ts), so a
- * failure here is a bug.
+ * catalogue here. The restore refuses a history with uncatalogued events before it builds any
+ * (restore-history.ts), so a failure here is a bug.
  */
 export function recordedEventInput(e: StoredEvent & { programmeId: string | null; entityId: string; at?: Date }): EventInput {
   const parsed = parseEvent(e);

@@ -119,6 +119,29 @@ describe("the live mutations write events the catalogue reads", () => {
     }
   });
 
+  it("refuses a backup whose history holds events the catalogue lacks, naming each, and writes nothing", async () => {
+    const source = uniqueSlug("demo");
+    await seedDemoProgramme(t.db, { slug: source });
+    const { exportProgramme } = await import("@/lib/inventory/export-programme");
+    const doc = JSON.parse((await exportProgramme(ADMIN, source)).text);
+    doc.history[1] = { ...doc.history[1], action: "slice.nudged" };
+    const tick = doc.history.findIndex((e: { action: string }) => e.action === "checklist_item.ticked");
+    doc.history[tick] = { ...doc.history[tick], after: { state: "done" } };
+    const target = uniqueSlug("refused");
+    const p = await createProgramme(t.db, { slug: target });
+    const error = await m.importInventory(ADMIN, target, { format: "ferry", text: JSON.stringify(doc) }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("INVALID");
+    expect(isAppError(error) && error.message).toMatch(/^2 events of the history are not events Ferry records/);
+    expect(isAppError(error) && error.details).toEqual(
+      expect.arrayContaining([
+        { path: "history[1].action", message: 'Unknown event action "slice.nudged"' },
+        expect.objectContaining({ path: `history[${tick}].after.title` }),
+      ]),
+    );
+    expect(await t.db.event.count({ where: { programmeId: p.id } })).toBe(0);
+    expect(await t.db.service.count({ where: { programmeId: p.id } })).toBe(0);
+  });
+
   it("teams an import updates and removes", async () => {
     const p = await createProgramme(t.db, { slug: uniqueSlug("teams") });
     await t.db.team.createMany({ data: [{ programmeId: p.id, name: "gamma", contactChannel: "#g" }, { programmeId: p.id, name: "delta" }] });

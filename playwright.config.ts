@@ -41,7 +41,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    command: "node --import tsx scripts/start.ts",
     url: `http://127.0.0.1:${PORT}/api/ready`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -5,13 +5,17 @@
  *   micro_signin_limiter  one sign-in limiter check (an email and an address key) on the
  *                         bench database;
  *   micro_token_lookup    a bearer token's lookup (authenticateBearer) from the token cache
- *                         and from the database, for what the cache saves per API request.
+ *                         and from the database, for what the cache saves per API request;
+ *   micro_token_cache_http  the served slice API read by 20 clients as fast as answers come,
+ *                         with one token (every lookup cached) and cycling through more tokens
+ *                         than the cache holds (every lookup read from the database).
  * Target: each check adds <= 1 ms per request. Run them alone with `npm run bench -- micro`.
  */
 import { register } from "node:module";
 import { randomUUID } from "node:crypto";
 import { generateToken, hashToken, tokenPrefix } from "../lib/auth/tokens";
 import type { Db } from "../lib/db";
+import { runLoad } from "./load";
 import { percentile } from "./measure";
 import type { Benchmark, BenchContext } from "./suites";
 
@@ -178,8 +182,33 @@ async function benchTokenLookup(ctx: BenchContext) {
   });
 }
 
+/**
+ * The token cache end to end: GET a slice through the served API, closed loop, alternating
+ * three times between one token (cache hits) and 1,100 tokens taken in turn (more than the
+ * cache's 1,000 entries, so each lookup has been evicted by the time it comes again).
+ */
+async function benchTokenCacheHttp(ctx: BenchContext) {
+  const programme = await ctx.db.programme.findUniqueOrThrow({ where: { slug: ctx.slug }, select: { id: true } });
+  const sliceIds = (await ctx.db.slice.findMany({ where: { programmeId: programme.id }, select: { id: true }, take: 200 })).map((s) => s.id);
+  const user = await ctx.db.user.create({ data: { email: `bench-tokens-${randomUUID()}@bench.ferry.local`, name: "Bench tokens", isAdmin: true } });
+  const tokens = Array.from({ length: 1_100 }, () => generateToken());
+  await ctx.db.apiToken.createMany({ data: tokens.map((t) => ({ userId: user.id, name: "bench cache", tokenHash: hashToken(t), prefix: tokenPrefix(t), lastUsedAt: new Date() })) });
+  const requests = (token: (i: number) => string) =>
+    Array.from({ length: 3_000 }, (_, i) => ({ method: "GET", url: `${ctx.baseUrl}/api/v1/programmes/${ctx.slug}/slices/${sliceIds[i % sliceIds.length]}`, headers: { authorization: `Bearer ${token(i)}` } }));
+  const cachedRuns = [];
+  const uncachedRuns = [];
+  await runLoad(requests(() => tokens[0]), { clients: 20 }); // warm-up
+  for (let round = 0; round < 3; round++) {
+    cachedRuns.push(await runLoad(requests(() => tokens[0]), { clients: 20 }));
+    uncachedRuns.push(await runLoad(requests((i) => tokens[i % tokens.length]), { clients: 20 }));
+  }
+  const summary = (runs: Awaited<ReturnType<typeof runLoad>>[]) => ({ perSecond: runs.map((r) => r.perSecond), p50Ms: runs.map((r) => r.p50Ms), p95Ms: runs.map((r) => r.p95Ms), errors: runs.reduce((n, r) => n + r.errors, 0) });
+  return { target: "informative: the API read path with and without the token cache", clients: 20, cached: summary(cachedRuns), uncached: summary(uncachedRuns) };
+}
+
 export const microBenchmarks: Benchmark[] = [
   { name: "micro_body_checks", run: benchBodyChecks },
   { name: "micro_signin_limiter", run: benchSignInLimiter },
   { name: "micro_token_lookup", run: benchTokenLookup },
+  { name: "micro_token_cache_http", run: benchTokenCacheHttp },
 ];

@@ -34,4 +34,5 @@ export function spawnServer(args: string[], env: Record<string, string>, port: n
   };
 }
 
-export const startScriptArgs = () => [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/start.ts")];
+/** `npm start`'s command line: tsx as a loader in the one process (see package.json). */
+export const startScriptArgs = () => ["--import", "tsx", path.resolve("scripts/start.ts")];

@@ -30,7 +30,7 @@ async function waitReady(url: string, child: ChildProcess) {
   throw new Error(`${url} did not answer`);
 }
 
-const startScript = [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/start.ts")];
+const startScript = ["--import", "tsx", path.resolve("scripts/start.ts")];
 
 test("SIGTERM stops the embedded server cleanly and nothing written is lost", async ({ request }) => {
   test.setTimeout(180_000);

@@ -3,6 +3,10 @@
 // programme on first run, then runs Next's standalone server as one child process and stops
 // it (then the embedded database) on SIGINT or SIGTERM. See docs/adr/0003-embedded-postgres.md
 // and docs/adr/0025-one-process-per-replica.md.
+// Run as `node --import tsx scripts/start.ts` (package.json), not through tsx's CLI: the CLI is
+// a second process that relays signals, and when its child does not acknowledge one within
+// 30 ms (a busy machine) it SIGKILLs it, which would leave the server running without this
+// script and cut the embedded database off under it.
 import "./load-env";
 import fs from "node:fs";
 import net from "node:net";
@@ -12,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { parseEnv } from "../lib/env";
 import { DataDirLockedError, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
-import { pendingMigrations } from "../lib/db/migration-status";
+import { deployMigrations, MigrationError } from "../lib/db/migrator";
 import { build, hasBuild, standaloneServer } from "./lib/build.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -107,6 +111,8 @@ async function assertPortFree(port: number, host: string) {
   });
 }
 
+// On every start: a no-op deploy is one lock and one read, and it refuses a history that no
+// longer matches the migration folders (ADR 24) before anything is served.
 async function migrate(url: string) {
   const client = new pg.Client({ connectionString: url });
   try {
@@ -114,12 +120,13 @@ async function migrate(url: string) {
   } catch (error) {
     fail(`cannot reach the database at DATABASE_URL: ${(error as Error).message}`);
   }
-  const pending = await pendingMigrations(client).finally(() => client.end());
-  if (pending.length === 0) return;
-  log(`applying ${pending.length} migration(s)...`);
-  // The schema engine is only loaded when something is pending: it costs seconds at start-up.
-  const { deployMigrations } = await import("../lib/db/migrator");
-  await deployMigrations(url);
+  await client.end();
+  try {
+    await deployMigrations(url, { log });
+  } catch (error) {
+    if (error instanceof MigrationError) fail(error.message);
+    throw error;
+  }
 }
 
 async function seedIfEmpty(url: string) {

@@ -18,6 +18,7 @@
  * - Every request gets its id here (the proxy and routes read it from the request headers),
  *   and every response carries it: the ones Next makes before the proxy runs, such as its
  *   redirect of a doubled slash or a backslash, and its 204 to OPTIONS on an upload route.
+ * - Once the server is stopping, every answer closes its connection (stopping.ts).
  */
 import http from "node:http";
 import type { Duplex } from "node:stream";
@@ -27,6 +28,7 @@ import { countRefusal } from "@/lib/metrics";
 import { stampPeerAddress } from "./client-address";
 import { gateSync } from "./gate-sync";
 import { requestIdFrom } from "./request-id";
+import { closeWhenStopping, watchForStop } from "./stopping";
 import { isApiPath, refusal, type Refusal } from "./refusal";
 
 const globalForGuard = globalThis as unknown as { ferryEarlyGuard?: boolean };
@@ -51,11 +53,13 @@ export function methodRefusal(method: string, url: string, incomingId: string | 
 export function installEarlyGuard(): void {
   if (globalForGuard.ferryEarlyGuard) return;
   globalForGuard.ferryEarlyGuard = true;
+  watchForStop();
   const emit = http.Server.prototype.emit;
   // Every server Next creates inherits this emit, whenever it was created.
   http.Server.prototype.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      closeWhenStopping(this, res);
       if (answeredEarly(req, res)) return true;
     } else if (event === "connection" && this.listenerCount("connect") === 0) {
       // Node emits 'connect' only to a server that listens for it, else it drops the socket.

@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export function launchFerry(port: number, env: Record<string, string>): FerryServer {
   let output = "";
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/start.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
     cwd: ROOT,
     detached: true, // its own process group: kill(-pid) reaches every process it started
     stdio: ["ignore", "pipe", "pipe"],

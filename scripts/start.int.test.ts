@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/embedded";
 import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
 
@@ -80,8 +80,18 @@ const alive = (pid: number) => {
 describe("npm start serving", () => {
   const TOKEN = "start-test-admin-token-0123456789";
   let t: TestDatabase;
+  const started: ChildProcess[] = [];
   beforeAll(async () => {
     t = await openTestDatabase();
+  });
+  // A test that failed half-way must not leave a server running.
+  afterEach(async () => {
+    for (const child of started.splice(0)) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const servers = descendants(child.pid!);
+      child.kill("SIGKILL");
+      for (const p of servers) if (alive(p.pid)) process.kill(p.pid, "SIGKILL");
+    }
   });
   afterAll(async () => {
     await t?.close();
@@ -95,6 +105,7 @@ describe("npm start serving", () => {
       env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), HOSTNAME: "127.0.0.1", FERRY_ADMIN_TOKEN: TOKEN, FERRY_SEED_DEMO: "false", BETTER_AUTH_SECRET: "start-test-secret-start-test-secret-0123", ...embedded },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    started.push(child);
     let output = "";
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));

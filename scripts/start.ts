@@ -163,6 +163,7 @@ function handleShutdown(child: ChildProcess, embedded: EmbeddedPostgres | undefi
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
     await embedded?.stop();
+    if (embedded) fs.rmSync(path.join(env.FERRY_DATA_DIR, "database-url"), { force: true });
     log("stopped cleanly");
     process.exit(code);
   };

@@ -157,8 +157,8 @@ test.describe("metrics", () => {
   });
 });
 
-// Plain `next start` (what Ferry will serve with), one server per situation.
-test.describe("under next start", () => {
+// Next's standalone server (what Ferry serves with), one server per situation.
+test.describe("under the standalone server", () => {
   test.describe.configure({ timeout: 120_000 });
   let live: BuiltServer | undefined;
   let down: BuiltServer | undefined;

@@ -26,7 +26,7 @@ test.describe("people, tokens and the audit log", () => {
     expect(api.status()).toBe(200);
     await page.reload();
     await expect(page.getByText(token!)).toHaveCount(0); // shown once only
-    // Every web server process has served the token (and keeps it in its lookup cache)...
+    // The server has served the token, on one connection after another (and keeps it in its lookup cache)...
     const everywhere = async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) statuses.push((await onFreshConnection(`${baseURL}/api/v1/programmes/${slug}/events`, { headers: { Authorization: `Bearer ${token}` } })).status);
@@ -35,7 +35,7 @@ test.describe("people, tokens and the audit log", () => {
     expect(await everywhere()).toEqual([200, 200, 200, 200, 200, 200]);
     await page.getByRole("button", { name: "Revoke token deploy pipeline" }).click();
     await expect(page.getByText(/^Revoked/)).toBeVisible();
-    // ...and every one refuses it from the moment the revoke has answered.
+    // ...and refuses it from the moment the revoke has answered.
     expect(await everywhere()).toEqual([401, 401, 401, 401, 401, 401]);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -3,9 +3,8 @@ import http from "node:http";
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /**
- * One request on a connection of its own. The web server processes share the port by taking
- * connections in turn, so requests sent this way reach every process, where a client's
- * keep-alive connection would reach only one.
+ * One request on a connection of its own, as many separate clients (or the replicas behind a
+ * load balancer) would see the server, rather than one client's keep-alive connection.
  */
 export function onFreshConnection(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import { createPasswordUser } from "@/lib/auth/credentials";
 import { MAX_JSON_BYTES } from "@/lib/api/handler";
 import { MAX_IMPORT_BYTES } from "./limits";
 
-// Import bodies through the real server (plain `next start` on the production build), framed
+// Import bodies through the real server (Next's standalone server of the production build), framed
 // by hand. Regression for "imports silently truncated": Next's proxy cloned request bodies up
 // to 10 MB and cut the rest without a word, the route read what was left as the whole file,
 // and with removeMissing the services in the lost tail were deleted.

@@ -3,17 +3,15 @@ import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db
 import { createProgramme, createService, createTeam, createUser, createDependency } from "@/lib/seed/factories";
 import type { Actor } from "@/lib/auth/actor";
 
-// Service and dependency mutations on a real database: events in the same transaction,
+// Service mutations on a real database: events in the same transaction,
 // authorization inside, and the bad inputs the issue names.
 let t: TestDatabase;
 let m: typeof import("./mutations");
-let deps: typeof import("@/lib/dependencies/mutations");
 const admin: Actor = { userId: null, name: "Test admin", isAdmin: true };
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
   m = await import("./mutations");
-  deps = await import("@/lib/dependencies/mutations");
 });
 
 async function setup() {
@@ -96,22 +94,5 @@ describe("bulkEditServices", () => {
     await expect(m.bulkEditServices(s.lead, s.slug, { ids: [s.a.id, s.c.id], tier: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await t.db.service.count({ where: { programmeId: s.programme.id, tier: 1 } })).toBe(0);
     expect(await m.bulkEditServices(s.lead, s.slug, { ids: [s.a.id, s.b.id], tier: 1 })).toEqual({ changed: 2, unchanged: 0 });
-  });
-});
-
-describe("dependencies", () => {
-  it("adds, retypes and removes, refusing self-dependencies and allowing cycles", async () => {
-    const s = await setup();
-    const ab = await deps.addDependency(admin, s.slug, { fromId: s.a.id, to: "b", kind: "sync" });
-    await deps.addDependency(admin, s.slug, { fromId: s.b.id, to: "a", kind: "async" }); // a cycle is a fact, not an error
-    await expect(deps.addDependency(admin, s.slug, { fromId: s.a.id, to: "a" })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(deps.addDependency(admin, s.slug, { fromId: s.a.id, to: "b" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(deps.addDependency(admin, s.slug, { fromId: s.a.id, to: "nope" })).rejects.toMatchObject({ code: "INVALID" });
-    await deps.retypeDependency(admin, s.slug, { id: ab.id, kind: "data" });
-    expect((await t.db.dependency.findUniqueOrThrow({ where: { id: ab.id } })).kind).toBe("data");
-    await expect(deps.removeDependency(s.lead, s.slug, { id: ab.id })).resolves.toEqual({ id: ab.id });
-    expect((await s.events()).map((e) => e.action)).toEqual(["dependency.created", "dependency.created", "dependency.updated", "dependency.deleted"]);
-    // c belongs to beta: the alpha lead may not give it dependencies.
-    await expect(deps.addDependency(s.lead, s.slug, { fromId: s.c.id, to: "a" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

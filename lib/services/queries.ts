@@ -3,7 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { SERVICE_SELECT } from "@/lib/inventory/load-inventory";
+import { SERVICE_SELECT } from "@/lib/inventory/queries/load-inventory";
 import { containsText } from "@/lib/validation/search";
 import type { ServiceFilters, SortKey } from "./schemas";
 

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
-import { rowToService } from "@/lib/inventory/load-inventory";
+import { rowToService } from "@/lib/inventory/queries/load-inventory";
 import { deleteServiceSchema, type DeleteServiceInput } from "../schemas";
 import { getServiceOrThrow } from "./shared";
 

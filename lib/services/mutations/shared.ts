@@ -1,7 +1,7 @@
 /** Helpers the service mutations share: team lookup, field diffs, the service-or-404 read. */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/errors";
-import { SERVICE_SELECT, type ServiceRow } from "@/lib/inventory/load-inventory";
+import { SERVICE_SELECT, type ServiceRow } from "@/lib/inventory/queries/load-inventory";
 import type { ServiceForm } from "../schemas";
 
 type Tx = Prisma.TransactionClient;

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { ServiceChanges } from "@/lib/events/catalogue";
 import { recordEvent } from "@/lib/events/record";
-import { rowToService } from "@/lib/inventory/load-inventory";
+import { rowToService } from "@/lib/inventory/queries/load-inventory";
 import { updateServiceSchema, type UpdateServiceInput } from "../schemas";
 import { changedFields, formToData, getServiceOrThrow, nameTaken, teamIdOrThrow } from "./shared";
 

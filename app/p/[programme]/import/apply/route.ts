@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import * as z from "zod";
 import { sessionRoute } from "@/lib/http/session-route";
-import { importInventory } from "@/lib/inventory/mutations";
+import { importInventory } from "@/lib/inventory/mutations/import-inventory";
 import { readBodyCapped } from "@/lib/inventory/read-capped";
 import { importFormatSchema } from "@/lib/inventory/schemas";
 

@@ -1,5 +1,5 @@
 import { sessionRoute } from "@/lib/http/session-route";
-import { exportProgramme } from "@/lib/inventory/export-programme";
+import { exportProgramme } from "@/lib/inventory/queries/export-programme";
 
 // The export button: the same canonical Ferry JSON as GET /api/v1/programmes/{slug}/export.
 export const GET = sessionRoute(async ({ actor, params }) => {

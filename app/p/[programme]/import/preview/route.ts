@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { sessionRoute } from "@/lib/http/session-route";
-import { previewImport } from "@/lib/inventory/mutations";
+import { previewImport } from "@/lib/inventory/mutations/preview-import";
 import { readBodyCapped } from "@/lib/inventory/read-capped";
 import { importFormatSchema } from "@/lib/inventory/schemas";
 

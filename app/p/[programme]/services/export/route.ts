@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { sessionRoute } from "@/lib/http/session-route";
 import { servicesToCsv } from "@/lib/inventory/csv";
-import { loadInventory } from "@/lib/inventory/load-inventory";
+import { loadInventory } from "@/lib/inventory/queries/load-inventory";
 import { serviceFiltersSchema } from "@/lib/services/schemas";
 import { serviceWhere } from "@/lib/services/queries";
 

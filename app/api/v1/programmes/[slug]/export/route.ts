@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { exportProgramme } from "@/lib/inventory/export-programme";
+import { exportProgramme } from "@/lib/inventory/queries/export-programme";
 
 export const GET = apiRoute<{ slug: string }>(async ({ params, actor }) => {
   const { filename, text } = await exportProgramme(actor, params.slug);

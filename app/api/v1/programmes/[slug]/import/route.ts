@@ -1,6 +1,7 @@
 import { apiRoute, zodDetails } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { importInventory, previewImport } from "@/lib/inventory/mutations";
+import { importInventory } from "@/lib/inventory/mutations/import-inventory";
+import { previewImport } from "@/lib/inventory/mutations/preview-import";
 import { readBodyCapped } from "@/lib/inventory/read-capped";
 import { importQuerySchema } from "@/lib/inventory/schemas";
 

@@ -4,8 +4,9 @@
  * the same history prints the same bytes in any database; ids of things the file does not
  * hold stay as they were (entityId). ADR 0020 has the reasons and the rules.
  */
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FerryEvent, FerryPerson } from "./ferry-json";
+import type { FerryEvent, FerryPerson } from "../ferry-json";
 
 type Reader = Prisma.TransactionClient;
 type EventRow = { id: number; at: Date; actorId: string | null; actorName: string; entityType: string; entityId: string; action: string; before: Prisma.JsonValue; after: Prisma.JsonValue; requestId: string | null };

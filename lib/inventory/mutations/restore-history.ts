@@ -11,10 +11,10 @@ import { insertRows, upsertRows } from "@/lib/db/bulk-insert";
 import { AppError } from "@/lib/errors";
 import { parseEvent } from "@/lib/events/catalogue";
 import { eventRow, insertEvents, recordedEventInput, recordEvent } from "@/lib/events/record";
-import type { FerryDocument } from "./ferry-json";
-import { entityKey } from "./ferry-json-refs";
-import { formatPath } from "./yaml-lines";
-import { entityRefs, RESTORED_ACTION, type RestoreRecord } from "./history-export";
+import type { FerryDocument } from "../ferry-json";
+import { entityKey } from "../ferry-json-refs";
+import { formatPath } from "../yaml-lines";
+import { entityRefs, RESTORED_ACTION, type RestoreRecord } from "../queries/history-export";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,6 +1,6 @@
 /**
- * Import: preview what a file would change, then apply it in one transaction (any error
- * means nothing is written). Upsert by name; removals only when the user confirms them.
+ * Applies an import in one transaction (any error means nothing is written): upsert by name,
+ * removals only when the user confirms them. previewImport shows the same diff first.
  */
 import "server-only";
 import { db } from "@/lib/db";
@@ -9,38 +9,21 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { diffInventory } from "./diff";
-import { MAX_IMPORT_BYTES } from "./limits";
-import { loadInventory } from "./load-inventory";
-import { runImportJobOffThread } from "./import-thread";
-import type { ImportParse } from "./parse-import";
-import { buildReport } from "./report";
-import { importInventorySchema, type ImportInventoryInput, type ImportReport } from "./schemas";
-import { writeInventory } from "./write-inventory";
+import { diffInventory } from "../diff";
+import { runImportJobOffThread } from "../import-thread";
+import type { ImportParse } from "../parse-import";
+import { loadInventory } from "../queries/load-inventory";
+import { buildReport } from "../report";
+import { importInventorySchema, type ImportInventoryInput, type ImportReport } from "../schemas";
 import { applyFerryExtras } from "./apply-ferry";
+import { checkSize } from "./shared";
+import { writeInventory } from "./write-inventory";
 
 // Preview and apply of a 5,000-service catalog take a few seconds; Prisma's default is 5 s.
 const TX_OPTIONS = { timeout: 60_000, maxWait: 15_000 };
 
-function checkSize(text: string) {
-  if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the import limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`);
-  }
-}
-
 const knownNames = async (programmeId: string) =>
   (await db.service.findMany({ where: { programmeId }, select: { name: true } })).map((s) => s.name);
-
-/** What importing a file would do; writes nothing. Problems come back in `errors`. */
-export async function previewImport(actor: Actor, programmeSlug: string, input: ImportInventoryInput): Promise<ImportReport> {
-  const programme = await authorize(actor, programmeSlug, "inventory.import");
-  const { format, text } = importInventorySchema.parse(input);
-  checkSize(text);
-  const { teams, services, dependencies } = await loadInventory(db, programme.id);
-  // Parse, diff and report on a worker thread: a large file must not stall other requests.
-  const { report } = await runImportJobOffThread({ mode: "preview", format, text, current: { teams, services, dependencies } });
-  return report;
-}
 
 /** Applies a file: INVALID with every row error (and nothing written) when any row is wrong. */
 export async function importInventory(actor: Actor, programmeSlug: string, input: ImportInventoryInput): Promise<ImportReport> {

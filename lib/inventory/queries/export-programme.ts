@@ -10,7 +10,7 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { stageFromDb } from "@/lib/slices/stages";
 import { notFound } from "@/lib/errors";
-import { FERRY_JSON_VERSION, serializeFerryJson, type FerryDocument } from "./ferry-json";
+import { FERRY_JSON_VERSION, serializeFerryJson, type FerryDocument } from "../ferry-json";
 import { getProgrammeHistory } from "./history-export";
 import { loadInventory } from "./load-inventory";
 

@@ -11,9 +11,9 @@ import { insertRows, updateRows } from "@/lib/db/bulk-insert";
 import { AppError } from "@/lib/errors";
 import type { PayloadInput, ServiceChanges } from "@/lib/events/catalogue";
 import { eventRow, insertEvents, type EventInputWithout, type EventRow } from "@/lib/events/record";
-import { completeService, type DependencyKind, type FullService, type InventoryService } from "./model";
-import type { InventoryDiff } from "./diff";
-import { rowToService, type LoadedInventory, type ServiceRow } from "./load-inventory";
+import { completeService, type DependencyKind, type FullService, type InventoryService } from "../model";
+import type { InventoryDiff } from "../diff";
+import { rowToService, type LoadedInventory, type ServiceRow } from "../queries/load-inventory";
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,8 +3,9 @@
  * import diff and the exports work on, with the database ids beside the names so an import
  * can write without reading anything again.
  */
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FullService, Inventory, InventoryDependency, InventoryTeam } from "./model";
+import type { FullService, Inventory, InventoryDependency, InventoryTeam } from "../model";
 
 /** The client of a transaction or the app's client: both can read. */
 type Reader = Prisma.TransactionClient;

@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { eventRow, insertEvents, type EventInputWithout, type EventRow } from "@/lib/events/record";
 import { upsertRows } from "@/lib/db/bulk-insert";
-import type { FerryDocument } from "./ferry-json";
+import type { FerryDocument } from "../ferry-json";
 import { isEmptyForRestore, restoreHistory, restorePeople } from "./restore-history";
 
 type Tx = Prisma.TransactionClient;

@@ -32,7 +32,8 @@ export const MUTATION_MODULES = [
   () => import("@/lib/inventory/mutations/preview-import"),
   () => import("@/lib/inventory/mutations/import-inventory"),
   () => import("@/lib/waves/mutations"),
-  () => import("@/lib/facilities/mutations"),
+  () => import("@/lib/facilities/mutations/update-facility"),
+  () => import("@/lib/facilities/mutations/set-wave-facilities"),
   () => import("@/lib/slices/mutations"),
   () => import("@/lib/checklists/mutations"),
 ];

@@ -15,8 +15,9 @@ import { benchPlanner } from "./planning";
 import { benchInventoryDiff } from "./pure";
 import { buildIfStale } from "../scripts/lib/build.mjs";
 import { fetchFully, report, timeRuns } from "./measure";
+import { allowServerOnly } from "./server-only";
 import { spawnServer, startScriptArgs, waitForReady } from "./server";
-import { benchmarks, type BenchContext } from "./suites";
+import type { BenchContext } from "./suites";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const only = process.argv.slice(2);
@@ -33,6 +34,9 @@ async function admin(sql: string) {
 }
 
 async function main() {
+  // Before the suites load: they import server-only modules of lib/.
+  allowServerOnly();
+  const { benchmarks } = await import("./suites");
   if (!buildIfStale()) throw new Error("next build failed");
   if (wanted("planner")) report({ target: "p50 <= 100 ms, ratio to JSON.parse <= 5", ...benchPlanner() });
   if (wanted("inventory_diff")) report(await benchInventoryDiff());

@@ -11,29 +11,17 @@
  *                         than the cache holds (every lookup read from the database).
  * Target: each check adds <= 1 ms per request. Run them alone with `npm run bench -- micro`.
  */
-import { register } from "node:module";
 import { randomUUID } from "node:crypto";
 import { generateToken, hashToken, tokenPrefix } from "../lib/auth/tokens";
 import type { Db } from "../lib/db";
 import { runLoad } from "./load";
+import { allowServerOnly } from "./server-only";
 import { percentile } from "./measure";
 import type { Benchmark, BenchContext } from "./suites";
 
 const TARGET = "adds <= 1 ms per request (p95)";
 const RUNS = 2000;
 const WARMUP = 200;
-
-// The modules under test import "server-only", which throws outside React's server build;
-// here they run as plain Node, as under vitest (which aliases it to an empty module).
-let hooked = false;
-function allowServerOnly() {
-  if (hooked) return;
-  hooked = true;
-  const hook = `export async function resolve(specifier, context, next) {
-    return specifier === "server-only" ? { url: "data:text/javascript,export{}", shortCircuit: true } : next(specifier, context);
-  }`;
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
-}
 
 const ms3 = (ms: number) => Math.round(ms * 1000) / 1000;
 

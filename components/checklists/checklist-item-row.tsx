@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
-import type { SliceItem } from "@/lib/slices/page-queries";
+import type { SliceItem } from "@/lib/slices/queries/slice-page";
 import { stageLabel } from "@/lib/slices/stages";
 import type { TickChange } from "./checklist-panel";
 

@@ -4,7 +4,7 @@ import { tickChecklistItemAction } from "@/lib/checklists/actions";
 import { CHECKLIST_CATEGORIES } from "@/lib/checklists/default-template";
 import { categoryLabel } from "@/lib/checklists/labels";
 import type { ItemStateName } from "@/lib/checklists/schemas";
-import type { SliceItem } from "@/lib/slices/page-queries";
+import type { SliceItem } from "@/lib/slices/queries/slice-page";
 import { ChecklistItemRow } from "./checklist-item-row";
 
 export type TickChange = { id: string; state: ItemStateName; evidenceUrl?: string; reason?: string };

@@ -2,7 +2,7 @@
 import { useActionState, useRef, useState, type ChangeEvent } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { MovedSlice } from "@/lib/slices/actions";
-import type { RolloutReadingResult } from "@/lib/slices/mutations";
+import type { RolloutReadingResult } from "@/lib/slices/mutations/read-slice-rollout";
 import { MAX_ROLLOUT_PASTE } from "@/lib/slices/schemas";
 import { stageLabel } from "@/lib/slices/stages";
 import { ActionFeedback, fieldError } from "./action-feedback";

@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import type { HistoryEntry } from "@/lib/slices/page-queries";
+import type { HistoryEntry } from "@/lib/slices/queries/slice-page";
 
 const kindText: Record<HistoryEntry["kind"], string> = { move: "Stage move", rollback: "Rollback", status: "Status", tick: "Checklist", other: "Change" };
 const kindStyle: Record<HistoryEntry["kind"], string> = {

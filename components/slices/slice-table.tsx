@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { SliceListRow } from "@/lib/slices/list-query";
+import type { SliceListRow } from "@/lib/slices/queries/slice-list";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import { statusColour } from "./status-style";
 

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError, notFound } from "@/lib/errors";
 import type { PayloadInput } from "@/lib/events/catalogue";
 import { recordEvent } from "@/lib/events/record";
-import { authorizeOnSlice } from "@/lib/slices/access";
+import { authorizeOnSlice } from "@/lib/slices/mutations/shared";
 import { stageFromDb, stageToDb } from "@/lib/slices/stages";
 import { DEFAULT_TEMPLATE } from "./default-template";
 import { followChecklistChange, lockSlicesForChecklistChange } from "./slice-status-sync";

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { defineAction, formField } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { moveSliceStage, readSliceRollout, type RolloutReadingResult } from "./mutations";
+import { moveSliceStage } from "./mutations/move-slice-stage";
+import { readSliceRollout, type RolloutReadingResult } from "./mutations/read-slice-rollout";
 import { moveSliceStageSchema, readSliceRolloutSchema } from "./schemas";
 import type { Stage } from "./stages";
 

@@ -10,13 +10,13 @@ import { sliceListFiltersSchema } from "@/lib/slices/schemas";
 // character instead of matching itself. Each search names rows that differ only there.
 let t: TestDatabase;
 let services: typeof import("@/lib/services/queries");
-let slices: typeof import("@/lib/slices/list-query");
+let slices: typeof import("@/lib/slices/queries/slice-list");
 let audit: typeof import("@/lib/audit/queries");
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
   services = await import("@/lib/services/queries");
-  slices = await import("@/lib/slices/list-query");
+  slices = await import("@/lib/slices/queries/slice-list");
   audit = await import("@/lib/audit/queries");
 });
 

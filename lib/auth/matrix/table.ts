@@ -34,7 +34,8 @@ export const MUTATION_MODULES = [
   () => import("@/lib/waves/mutations"),
   () => import("@/lib/facilities/mutations/update-facility"),
   () => import("@/lib/facilities/mutations/set-wave-facilities"),
-  () => import("@/lib/slices/mutations"),
+  () => import("@/lib/slices/mutations/move-slice-stage"),
+  () => import("@/lib/slices/mutations/read-slice-rollout"),
   () => import("@/lib/checklists/mutations"),
 ];
 

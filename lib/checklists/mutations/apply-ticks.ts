@@ -12,7 +12,7 @@ import { assertAllowed, teamIdsOf } from "@/lib/auth/authorize";
 import { AppError, isAppError } from "@/lib/errors";
 import { updateRows } from "@/lib/db/bulk-insert";
 import { eventRow, insertEvents, type EventRow } from "@/lib/events/record";
-import { SLICE_TX_OPTIONS } from "@/lib/slices/access";
+import { SLICE_TX_OPTIONS } from "@/lib/slices/mutations/shared";
 import { itemView, type ItemRow } from "@/lib/slices/views";
 import { followChecklistChange, type LockedSliceStatus } from "../slice-status-sync";
 import type { ChecklistItemView, TickChecklistItemInput, TickEntryFailure } from "../schemas";

@@ -3,8 +3,8 @@ import { PageHeader } from "@/components/ui/card";
 import { SliceFilters } from "@/components/slices/slice-filters";
 import { SliceTable } from "@/components/slices/slice-table";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
-import { listSlices, SLICE_LIST_LIMIT, sliceFilterOptions } from "@/lib/slices/list-query";
-import { myTeamIds } from "@/lib/slices/queries";
+import { getSliceFilterOptions, listSlices, SLICE_LIST_LIMIT } from "@/lib/slices/queries/slice-list";
+import { listMyTeamIds } from "@/lib/slices/queries/slice";
 import { sliceListFiltersSchema } from "@/lib/slices/schemas";
 
 export const metadata: Metadata = { title: "Slices" };
@@ -15,10 +15,10 @@ export default async function SlicesPage({ params, searchParams }: Props) {
   const { actor, programme } = await getProgrammeForPage((await params).programme);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const filters = sliceListFiltersSchema.parse(raw);
-  const teamIds = programme.role === "lead" ? await myTeamIds(actor.userId, programme.id) : [];
+  const teamIds = programme.role === "lead" ? await listMyTeamIds(actor.userId, programme.id) : [];
   // A lead starts on their own teams' slices; "view=all" (or a team filter) shows the rest.
   const showingMine = programme.role === "lead" && teamIds.length > 0 && filters.view !== "all" && !filters.team;
-  const [{ rows, matched }, options] = await Promise.all([listSlices(programme.id, filters, showingMine ? teamIds : null), sliceFilterOptions(programme.id)]);
+  const [{ rows, matched }, options] = await Promise.all([listSlices(programme.id, filters, showingMine ? teamIds : null), getSliceFilterOptions(programme.id)]);
   const base = `/p/${programme.slug}/slices`;
   return (
     <>

@@ -13,7 +13,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { pageParamOrNotFound } from "@/lib/programmes/page-params";
 import { moveSliceStageAction, readSliceRolloutAction } from "@/lib/slices/actions";
-import { getSlicePage } from "@/lib/slices/page-queries";
+import { getSlicePage } from "@/lib/slices/queries/slice-page";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 
 type Params = { params: Promise<{ programme: string; id: string }> };

@@ -1,5 +1,5 @@
 import { sessionRoute } from "@/lib/http/session-route";
-import { getRolloutReadingSourceOrThrow } from "@/lib/slices/queries";
+import { getRolloutReadingSourceOrThrow } from "@/lib/slices/queries/slice";
 
 // The pasted Rollout, Canary or VirtualService behind a reading, exactly as it was read: the
 // evidence for a proposed move. Plain text (the site sends nosniff), so a paste never renders.

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { readSliceRollout } from "@/lib/slices/mutations";
+import { readSliceRollout } from "@/lib/slices/mutations/read-slice-rollout";
 import { MAX_ROLLOUT_PASTE } from "@/lib/slices/schemas";
 
 // The body is the YAML itself (kubectl get rollout x -o yaml | curl --data-binary @-), not JSON.

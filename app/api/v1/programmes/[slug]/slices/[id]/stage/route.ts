@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { moveSliceStage } from "@/lib/slices/mutations";
+import { moveSliceStage } from "@/lib/slices/mutations/move-slice-stage";
 import { moveStageBodySchema } from "@/lib/slices/schemas";
 
 export const POST = apiRoute<{ slug: string; id: string }>(async ({ request, params, actor }) => {

@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
-import { authorizeOnSlice, lockSlice, SLICE_TX_OPTIONS } from "./access";
-import { getSliceViewOrThrow } from "./queries";
-import { planStageMove } from "./stage-machine";
-import { stageToDb } from "./stages";
-import type { MoveSliceStageInput, SliceDetailView } from "./schemas";
-import { gateItemOf } from "./views";
+import { authorizeOnSlice, lockSlice, SLICE_TX_OPTIONS } from "./shared";
+import { getSliceViewOrThrow } from "../queries/slice";
+import { planStageMove } from "../stage-machine";
+import { stageToDb } from "../stages";
+import type { MoveSliceStageInput, SliceDetailView } from "../schemas";
+import { gateItemOf } from "../views";
 
 /** planStageMove's INVALID details ({ field: [message] }) in the API's per-field shape. */
 function fieldDetails(details: Record<string, string[]> | undefined): FieldIssue[] | undefined {

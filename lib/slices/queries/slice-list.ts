@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SliceStatus } from "@/lib/generated/prisma/enums";
 import { containsText } from "@/lib/validation/search";
-import { getBlocking } from "./blocking-query";
-import type { SliceListFilters } from "./schemas";
-import { stageFromDb, stageToDb, type Stage } from "./stages";
+import { getBlocking } from "./blocking";
+import type { SliceListFilters } from "../schemas";
+import { stageFromDb, stageToDb, type Stage } from "../stages";
 
 export type SliceListRow = {
   id: string;
@@ -67,7 +67,7 @@ export async function listSlices(programmeId: string, filters: SliceListFilters,
 }
 
 /** Teams and waves for the filter controls. */
-export async function sliceFilterOptions(programmeId: string) {
+export async function getSliceFilterOptions(programmeId: string) {
   const [teams, waves] = await Promise.all([
     db.team.findMany({ where: { programmeId, slices: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.wave.findMany({ where: { programmeId }, select: { number: true, name: true }, orderBy: { number: "asc" } }),

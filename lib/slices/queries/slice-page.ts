@@ -8,10 +8,10 @@ import { parseEvent, type CatalogueEvent } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/events/describe";
 import { gateSummary, type GateSummary } from "@/lib/checklists/gates";
 import type { ChecklistItemView } from "@/lib/checklists/schemas";
-import { getSliceBlockedBy } from "./blocking-query";
-import { itemOrder, itemSelect, myTeamIds, tickerNames } from "./queries";
-import { stageFromDb, type Stage } from "./stages";
-import { gateItemOf, itemView } from "./views";
+import { getSliceBlockedBy } from "./blocking";
+import { getTickerNames, itemOrder, itemSelect, listMyTeamIds } from "./slice";
+import { stageFromDb, type Stage } from "../stages";
+import { gateItemOf, itemView } from "../views";
 
 export type HistoryEntry = { id: number; at: Date; actorName: string; text: string; kind: "move" | "rollback" | "status" | "tick" | "other"; reason?: string; signal?: string; observed?: string };
 export type SliceItem = ChecklistItemView & { guidance: string | null };
@@ -80,9 +80,9 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
       take: HISTORY_LIMIT,
       select: { id: true, at: true, actorName: true, entityType: true, entityId: true, action: true, before: true, after: true },
     }),
-    tickerNames(programme.id, slice.checklistItems),
+    getTickerNames(programme.id, slice.checklistItems),
     getSliceBlockedBy(programme.id, slice.id),
-    myTeamIds(actor.userId, programme.id),
+    listMyTeamIds(actor.userId, programme.id),
   ]);
   const titles = new Map(slice.checklistItems.map((i) => [i.id, `"${i.title}"`]));
   const history: HistoryEntry[] = events.map((e) => {

@@ -21,7 +21,7 @@ describe("getSliceBlockedBy", () => {
   it("agrees with getBlocking on every slice of a seeded programme", async () => {
     const slug = `blocking-${Date.now().toString(36)}`;
     await seedLargeProgramme(t.db, SMALL, { slug });
-    const { getBlocking, getSliceBlockedBy } = await import("./blocking-query");
+    const { getBlocking, getSliceBlockedBy } = await import("./blocking");
     const { id: programmeId } = await t.db.programme.findUniqueOrThrow({ where: { slug }, select: { id: true } });
     const full = await getBlocking(programmeId);
     expect(full.blocked.length).toBeGreaterThan(0);

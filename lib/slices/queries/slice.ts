@@ -5,8 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/actor";
-import { sliceView, type ItemRow } from "./views";
-import type { SliceDetailView } from "./schemas";
+import { sliceView, type ItemRow } from "../views";
+import type { SliceDetailView } from "../schemas";
 
 export const itemSelect = {
   id: true,
@@ -40,7 +40,7 @@ const sliceApiSelect = {
  * a deleted user): the actor name of its latest tick event. Users are the common case, so
  * this usually asks for nothing.
  */
-export async function tickerNames(programmeId: string, items: readonly Pick<ItemRow, "id" | "state" | "doneBy">[]): Promise<Map<string, string>> {
+export async function getTickerNames(programmeId: string, items: readonly Pick<ItemRow, "id" | "state" | "doneBy">[]): Promise<Map<string, string>> {
   const ids = items.filter((i) => i.state !== "open" && !i.doneBy).map((i) => i.id);
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<{ entityId: string; actorName: string }[]>`
@@ -54,7 +54,7 @@ export async function tickerNames(programmeId: string, items: readonly Pick<Item
 export async function getSliceViewOrThrow(programmeId: string, sliceId: string): Promise<SliceDetailView> {
   const row = await db.slice.findFirst({ where: { id: sliceId, programmeId }, select: sliceApiSelect });
   if (!row) throw notFound("Slice");
-  return sliceView(row, await tickerNames(programmeId, row.checklistItems));
+  return sliceView(row, await getTickerNames(programmeId, row.checklistItems));
 }
 
 /** `GET /slices/{id}`: any member of the programme may read a slice. */
@@ -64,7 +64,7 @@ export async function getSliceForApi(actor: Actor, programmeSlug: string, sliceI
 }
 
 /** The programme's team ids the user belongs to (for a lead's "my team's slices"). */
-export const myTeamIds = cache(async (userId: string | null, programmeId: string): Promise<string[]> => {
+export const listMyTeamIds = cache(async (userId: string | null, programmeId: string): Promise<string[]> => {
   if (!userId) return [];
   const rows = await db.teamMember.findMany({ where: { userId, team: { programmeId } }, select: { teamId: true } });
   return rows.map((r) => r.teamId);

@@ -6,9 +6,9 @@ import { recordEvent } from "@/lib/events/record";
 import { proposeStageMove, type StageProposal } from "@/lib/rollouts/propose";
 import { readRollout } from "@/lib/rollouts/read-rollout";
 import { isRolloutReadError, type RolloutReading } from "@/lib/rollouts/types";
-import { authorizeOnSlice } from "./access";
-import { stageFromDb, type Stage } from "./stages";
-import { readSliceRolloutSchema, type ReadSliceRolloutInput } from "./schemas";
+import { authorizeOnSlice } from "./shared";
+import { stageFromDb, type Stage } from "../stages";
+import { readSliceRolloutSchema, type ReadSliceRolloutInput } from "../schemas";
 
 export type RolloutReadingResult = { readingId: string; reading: RolloutReading; currentStage: Stage; version: number; proposal: StageProposal };
 

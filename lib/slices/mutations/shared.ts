@@ -1,3 +1,8 @@
+/**
+ * What every write on a slice shares (the slice mutations and the checklist ticks and syncs):
+ * authorising on the slice's owner team, the row lock that serialises changes per slice
+ * (ADR 15), and the transaction options those changes run with.
+ */
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -7,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { ProgrammeAccess } from "@/lib/auth/access";
 import { authorize } from "@/lib/auth/authorize";
 import type { Action } from "@/lib/auth/rules";
-import { isStage, type Stage } from "./stages";
+import { isStage, type Stage } from "../stages";
 
 /**
  * Authorises a scoped action on one slice of a programme. A slice of another programme, or

@@ -1,15 +1,14 @@
 "use server";
-
+/** Server-action adapters for programmes; making one is deployment-level, so nothing is bound. */
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
-import { createProgramme } from "./mutations";
+import type { ActionResult } from "@/lib/actions/result";
+import { createProgramme } from "./mutations/create-programme";
 import { createProgrammeSchema } from "./schemas";
 
-const create = defineAction(createProgrammeSchema, (actor, input) => createProgramme(actor, input));
-
 /** The administrator's "new programme" form; on success, off to the new programme. */
-export async function createProgrammeAction(_prev: unknown, form: FormData) {
-  const result = await create(form);
-  if (result.ok) redirect(`/p/${result.data.slug}/settings/people`);
-  return result;
+export async function createProgrammeAction(_previous: unknown, form: FormData): Promise<ActionResult<{ slug: string; name: string }>> {
+  const result = await defineAction(createProgrammeSchema, (actor, input) => createProgramme(actor, input))(form);
+  if (!result.ok) return result;
+  redirect(`/p/${result.data.slug}/settings/people`);
 }

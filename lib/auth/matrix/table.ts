@@ -24,7 +24,7 @@ export type MatrixCase = {
 export const MUTATION_MODULES = [
   () => import("@/lib/auth/people-mutations"),
   () => import("@/lib/auth/token-mutations"),
-  () => import("@/lib/programmes/mutations"),
+  () => import("@/lib/programmes/mutations/create-programme"),
   () => import("@/lib/services/mutations"),
   () => import("@/lib/dependencies/mutations/add-dependency"),
   () => import("@/lib/dependencies/mutations/retype-dependency"),
@@ -34,8 +34,7 @@ export const MUTATION_MODULES = [
   () => import("@/lib/waves/mutations"),
   () => import("@/lib/facilities/mutations/update-facility"),
   () => import("@/lib/facilities/mutations/set-wave-facilities"),
-  () => import("@/lib/slices/mutations/move-slice-stage"),
-  () => import("@/lib/slices/mutations/read-slice-rollout"),
+  () => import("@/lib/slices/mutations"),
   () => import("@/lib/checklists/mutations"),
 ];
 

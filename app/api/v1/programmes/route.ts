@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { createProgramme } from "@/lib/programmes/mutations";
+import { createProgramme } from "@/lib/programmes/mutations/create-programme";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { createProgrammeSchema } from "@/lib/programmes/schemas";
 

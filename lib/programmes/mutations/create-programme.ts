@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { slugify, type CreateProgrammeInput } from "./schemas";
+import { slugify, type CreateProgrammeInput } from "../schemas";
 
 /** Creates a programme; only a deployment administrator may. */
 export async function createProgramme(actor: Actor, input: CreateProgrammeInput): Promise<{ slug: string; name: string }> {

@@ -3,11 +3,10 @@
 import { useState, useTransition } from "react";
 import { bulkEditServicesAction } from "@/lib/services/actions";
 import { STRATEGIES } from "@/lib/inventory/model";
+import { BULK_EDIT_NO_TEAM } from "@/lib/services/schemas";
 import { strategyLabel } from "./labels";
 
 const NO_CHANGE = "";
-const NO_TEAM = "__none__";
-const split = (s: string) => s.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
 
 /** The bulk-edit bar for the selected rows: only the fields given a value are changed. */
 export function BulkEdit({ slug, ids, names, teams, onDone }: { slug: string; ids: string[]; names: string[]; teams: string[]; onDone: () => void }) {
@@ -22,18 +21,9 @@ export function BulkEdit({ slug, ids, names, teams, onDone }: { slug: string; id
   }
 
   function submit(form: FormData) {
-    const get = (k: string) => String(form.get(k) ?? "");
-    const input = {
-      ids,
-      ...(get("team") !== NO_CHANGE ? { team: get("team") === NO_TEAM ? null : get("team") } : {}),
-      ...(get("strategy") ? { strategy: get("strategy") as (typeof STRATEGIES)[number] } : {}),
-      ...(get("tier") ? { tier: Number(get("tier")) } : {}),
-      ...(split(get("addTags")).length ? { addTags: split(get("addTags")) } : {}),
-      ...(split(get("removeTags")).length ? { removeTags: split(get("removeTags")) } : {}),
-      ...(form.get("clearNamespace") ? { targetNamespace: null } : get("targetNamespace").trim() ? { targetNamespace: get("targetNamespace").trim() } : {}),
-    };
+    for (const id of ids) form.append("ids", id);
     start(async () => {
-      const result = await bulkEditServicesAction(slug, input);
+      const result = await bulkEditServicesAction(slug, null, form);
       if (result.ok) {
         setMessage({ ok: true, text: `Updated ${result.data.changed} service${result.data.changed === 1 ? "" : "s"}${result.data.unchanged ? ` (${result.data.unchanged} already matched)` : ""}.` });
         onDone();
@@ -55,7 +45,7 @@ export function BulkEdit({ slug, ids, names, teams, onDone }: { slug: string; id
           Owner team
           <select name="team" className={field} defaultValue={NO_CHANGE}>
             <option value={NO_CHANGE}>No change</option>
-            <option value={NO_TEAM}>No team</option>
+            <option value={BULK_EDIT_NO_TEAM}>No team</option>
             {teams.map((t) => (
               <option key={t}>{t}</option>
             ))}

@@ -6,12 +6,12 @@ import type { Actor } from "@/lib/auth/actor";
 // Service mutations on a real database: events in the same transaction,
 // authorization inside, and the bad inputs the issue names.
 let t: TestDatabase;
-let m: typeof import("./mutations");
+let m: typeof import("./mutations/create-service") & typeof import("./mutations/update-service") & typeof import("./mutations/delete-service") & typeof import("./mutations/bulk-edit-services");
 const admin: Actor = { userId: null, name: "Test admin", isAdmin: true };
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  m = await import("./mutations");
+  m = Object.assign({}, ...(await Promise.all([import("./mutations/create-service"), import("./mutations/update-service"), import("./mutations/delete-service"), import("./mutations/bulk-edit-services")])));
 });
 
 async function setup() {

@@ -1,11 +1,14 @@
-/** Reads for the services pages: the filtered, paginated list and one service in full. */
+/** Reads of the services: the pages' filtered, paginated list and one service in full, and the REST API's list. */
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { byString } from "@/lib/inventory/model";
 import { SERVICE_SELECT } from "@/lib/inventory/queries/load-inventory";
 import { containsText } from "@/lib/validation/search";
-import type { ServiceFilters, SortKey } from "./schemas";
+import type { ApiService, ServiceFilters, SortKey } from "./schemas";
 
 /**
  * What the list shows per service: only the columns on screen. Dependency counts are not a
@@ -184,4 +187,38 @@ export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getService>>>;
 /** Names of the programme's services, for the dependency picker. */
 export async function listServiceNames(programmeId: string): Promise<{ id: string; name: string }[]> {
   return db.service.findMany({ where: { programmeId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/**
+ * `GET /programmes/{slug}/services` (API.md's fixed shape): every service of the programme by
+ * name, with what it depends on, its slice and its wave, in two queries for any size.
+ */
+export async function listServicesForApi(actor: Actor, programmeSlug: string): Promise<ApiService[]> {
+  const programme = await authorize(actor, programmeSlug, "programme.read");
+  const [services, deps] = await Promise.all([
+    db.service.findMany({
+      where: { programmeId: programme.id },
+      select: { id: true, name: true, kind: true, stateful: true, team: { select: { name: true } }, slice: { select: { name: true, wave: { select: { number: true } } } } },
+    }),
+    db.dependency.findMany({ where: { programmeId: programme.id }, select: { fromId: true, toId: true } }),
+  ]);
+  const nameOf = new Map(services.map((s) => [s.id, s.name]));
+  const dependsOn = new Map<string, string[]>();
+  for (const d of deps) {
+    const list = dependsOn.get(d.fromId);
+    const to = nameOf.get(d.toId)!;
+    if (list) list.push(to);
+    else dependsOn.set(d.fromId, [to]);
+  }
+  return services
+    .map((s) => ({
+      name: s.name,
+      team: s.team?.name ?? null,
+      kind: s.kind,
+      stateful: s.stateful,
+      dependsOn: (dependsOn.get(s.id) ?? []).sort(byString),
+      slice: s.slice?.name ?? null,
+      wave: s.slice?.wave?.number ?? null,
+    }))
+    .sort((a, b) => byString(a.name, b.name));
 }

@@ -124,3 +124,29 @@ export const bulkEditServicesSchema = z
   })
   .refine((v) => Object.keys(v).some((k) => k !== "ids"), { error: "Choose at least one field to change" });
 export type BulkEditServicesInput = z.input<typeof bulkEditServicesSchema>;
+
+/** The bulk edit form's "No team" choice (its blank choice is "no change"). */
+export const BULK_EDIT_NO_TEAM = "__none__";
+
+const asList = (v: unknown) => (v === undefined || Array.isArray(v) ? v : [v]);
+const digitsToNumber = (v: unknown) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v);
+/** Tags typed as text, separated by commas or semicolons; none typed is no change. */
+const typedTags = (v: unknown) => {
+  if (typeof v !== "string") return v;
+  const tags = v.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
+  return tags.length ? tags : undefined;
+};
+
+/**
+ * The bulk edit form as its server action receives it: the selection as repeated `ids`, a
+ * field left at "no change" absent, BULK_EDIT_NO_TEAM for no team, tags as text and "Clear
+ * namespace" as a checkbox. It becomes the bulk edit input and is checked by that schema, so
+ * the form and a direct call get the same messages.
+ */
+export const bulkEditServicesFormSchema = z.preprocess((raw) => {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const { ids, team, tier, addTags, removeTags, targetNamespace, clearNamespace, ...rest } = raw as Record<string, unknown>;
+  const namespace = clearNamespace ? null : typeof targetNamespace === "string" ? targetNamespace.trim() || undefined : targetNamespace;
+  const fields: Record<string, unknown> = { ...rest, ids: asList(ids) ?? [], team: team === BULK_EDIT_NO_TEAM ? null : team, tier: digitsToNumber(tier), addTags: typedTags(addTags), removeTags: typedTags(removeTags), targetNamespace: namespace };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}, bulkEditServicesSchema);

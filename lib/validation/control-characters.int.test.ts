@@ -15,7 +15,7 @@ let tickRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/checkli
 let rolloutRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/rollout/route");
 let programmesRoute: typeof import("@/app/api/v1/programmes/route");
 let servicesRoute: typeof import("@/app/api/v1/programmes/[slug]/services/route");
-let services: typeof import("@/lib/services/mutations");
+let services: typeof import("@/lib/services/mutations/create-service");
 const admin: Actor = { userId: null, name: "Test admin", isAdmin: true };
 const CONTROL = /contains a control character \(U\+0000\)/;
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   rolloutRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/rollout/route");
   programmesRoute = await import("@/app/api/v1/programmes/route");
   servicesRoute = await import("@/app/api/v1/programmes/[slug]/services/route");
-  services = await import("@/lib/services/mutations");
+  services = await import("@/lib/services/mutations/create-service");
   p = await seedSliceProgramme(t.db);
 });
 

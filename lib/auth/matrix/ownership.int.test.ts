@@ -11,11 +11,11 @@ import type { Outcome } from "./table";
 // disowning it, because "no team" was left out of the owners the lead had to belong to.
 // Each case runs for every role on a fresh world; a refusal changes no owner and writes no event.
 let t: TestDatabase;
-let services: typeof import("@/lib/services/mutations");
+let services: typeof import("@/lib/services/mutations/update-service") & typeof import("@/lib/services/mutations/bulk-edit-services");
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  services = await import("@/lib/services/mutations");
+  services = Object.assign({}, await import("@/lib/services/mutations/update-service"), await import("@/lib/services/mutations/bulk-edit-services"));
 });
 
 async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | string> {

@@ -25,7 +25,10 @@ export const MUTATION_MODULES = [
   () => import("@/lib/auth/people-mutations"),
   () => import("@/lib/auth/token-mutations"),
   () => import("@/lib/programmes/mutations/create-programme"),
-  () => import("@/lib/services/mutations"),
+  () => import("@/lib/services/mutations/create-service"),
+  () => import("@/lib/services/mutations/update-service"),
+  () => import("@/lib/services/mutations/delete-service"),
+  () => import("@/lib/services/mutations/bulk-edit-services"),
   () => import("@/lib/dependencies/mutations/add-dependency"),
   () => import("@/lib/dependencies/mutations/retype-dependency"),
   () => import("@/lib/dependencies/mutations/remove-dependency"),
@@ -34,7 +37,8 @@ export const MUTATION_MODULES = [
   () => import("@/lib/waves/mutations"),
   () => import("@/lib/facilities/mutations/update-facility"),
   () => import("@/lib/facilities/mutations/set-wave-facilities"),
-  () => import("@/lib/slices/mutations"),
+  () => import("@/lib/slices/mutations/move-slice-stage"),
+  () => import("@/lib/slices/mutations/read-slice-rollout"),
   () => import("@/lib/checklists/mutations"),
 ];
 

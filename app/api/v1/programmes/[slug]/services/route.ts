@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/api/handler";
-import { listServicesForApi } from "@/lib/services/api-queries";
+import { listServicesForApi } from "@/lib/services/queries";
 
 export const GET = apiRoute<{ slug: string }>(async ({ params, actor }) => listServicesForApi(actor, params.slug));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setupAction } from "@/lib/auth/setup-actions";
+import { setupAction } from "@/lib/auth/actions";
 import { buttonClass, Field, FormError } from "@/components/ui/field";
 
 export function SetupForm() {

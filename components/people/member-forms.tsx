@@ -1,18 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { addMemberAction, removeMemberAction, setRoleAction, setTeamsAction } from "@/lib/auth/people-actions";
+import { addMemberAction, removeMemberAction, setRoleAction, setTeamsAction } from "@/lib/auth/actions";
 import { buttonClass, Field, FormError } from "@/components/ui/field";
 
 const ROLES = ["manager", "lead", "viewer"] as const;
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
-export function AddMemberForm({ programme }: { programme: string }) {
-  const [state, action, pending] = useActionState(addMemberAction, null);
+export function AddMemberForm({ slug }: { slug: string }) {
+  const [state, action, pending] = useActionState(addMemberAction.bind(null, slug), null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={action} className="grid grid-cols-1 gap-3 md:grid-cols-5 md:items-start" aria-label="Add a member">
-      <input type="hidden" name="programme" value={programme} />
       <div className="md:col-span-5">
         <FormError message={state && !state.ok ? state.formError : undefined} />
         {state?.ok ? <p role="status" className="text-sm text-emerald-800">Added.</p> : null}
@@ -37,11 +36,10 @@ export function AddMemberForm({ programme }: { programme: string }) {
   );
 }
 
-export function RoleForm({ programme, userId, role, name }: { programme: string; userId: string; role: string; name: string }) {
-  const [state, action, pending] = useActionState(setRoleAction, null);
+export function RoleForm({ slug, userId, role, name }: { slug: string; userId: string; role: string; name: string }) {
+  const [state, action, pending] = useActionState(setRoleAction.bind(null, slug), null);
   return (
     <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="programme" value={programme} />
       <input type="hidden" name="userId" value={userId} />
       <select name="role" defaultValue={role} aria-label={`Role of ${name}`} className={select}>
         {ROLES.map((r) => (
@@ -56,12 +54,11 @@ export function RoleForm({ programme, userId, role, name }: { programme: string;
   );
 }
 
-export function TeamsForm({ programme, userId, name, teams, memberOf }: { programme: string; userId: string; name: string; teams: { id: string; name: string }[]; memberOf: { teamId: string; isLead: boolean }[] }) {
-  const [state, action, pending] = useActionState(setTeamsAction, null);
+export function TeamsForm({ slug, userId, name, teams, memberOf }: { slug: string; userId: string; name: string; teams: { id: string; name: string }[]; memberOf: { teamId: string; isLead: boolean }[] }) {
+  const [state, action, pending] = useActionState(setTeamsAction.bind(null, slug), null);
   const member = new Map(memberOf.map((m) => [m.teamId, m.isLead]));
   return (
     <form action={action}>
-      <input type="hidden" name="programme" value={programme} />
       <input type="hidden" name="userId" value={userId} />
       <details>
         <summary className="cursor-pointer text-sm">
@@ -89,11 +86,10 @@ export function TeamsForm({ programme, userId, name, teams, memberOf }: { progra
   );
 }
 
-export function RemoveMemberButton({ programme, userId, name }: { programme: string; userId: string; name: string }) {
-  const [state, action, pending] = useActionState(removeMemberAction, null);
+export function RemoveMemberButton({ slug, userId, name }: { slug: string; userId: string; name: string }) {
+  const [state, action, pending] = useActionState(removeMemberAction.bind(null, slug), null);
   return (
     <form action={action}>
-      <input type="hidden" name="programme" value={programme} />
       <input type="hidden" name="userId" value={userId} />
       <button type="submit" disabled={pending} className="text-sm text-rose-700 underline" aria-label={`Remove ${name} from the programme`}>
         Remove

@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTokenAction, revokeTokenAction } from "@/lib/auth/people-actions";
+import { createTokenAction, revokeTokenAction } from "@/lib/auth/actions";
 import { buttonClass, Field, FormError } from "@/components/ui/field";
 
 /** Creates a token and shows it once; after this page it can never be read again. */
-export function CreateTokenForm({ programme, forUserId, label }: { programme: string; forUserId?: string; label: string }) {
-  const [state, action, pending] = useActionState(createTokenAction, null);
+export function CreateTokenForm({ slug, forUserId, label }: { slug: string; forUserId?: string; label: string }) {
+  const [state, action, pending] = useActionState(createTokenAction.bind(null, slug), null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={action} className="space-y-3" aria-label={label}>
-      <input type="hidden" name="programme" value={programme} />
       {forUserId ? <input type="hidden" name="forUserId" value={forUserId} /> : null}
       <FormError message={state && !state.ok ? state.formError : undefined} />
       <div className="flex items-end gap-3">
@@ -33,11 +32,10 @@ export function CreateTokenForm({ programme, forUserId, label }: { programme: st
   );
 }
 
-export function RevokeTokenButton({ programme, tokenId, name }: { programme: string; tokenId: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, null);
+export function RevokeTokenButton({ slug, tokenId, name }: { slug: string; tokenId: string; name: string }) {
+  const [state, action, pending] = useActionState(revokeTokenAction.bind(null, slug), null);
   return (
     <form action={action}>
-      <input type="hidden" name="programme" value={programme} />
       <input type="hidden" name="tokenId" value={tokenId} />
       <button type="submit" disabled={pending} className="text-sm text-rose-700 underline" aria-label={`Revoke token ${name}`}>
         Revoke

@@ -3,7 +3,7 @@ import { RevokeTokenButton } from "./token-forms";
 
 type Token = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; programme: { name: string } | null };
 
-export function TokenTable({ tokens, programme, caption }: { tokens: Token[]; programme: string; caption: string }) {
+export function TokenTable({ tokens, slug, caption }: { tokens: Token[]; slug: string; caption: string }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
   return (
     <table className="w-full text-sm">
@@ -26,7 +26,7 @@ export function TokenTable({ tokens, programme, caption }: { tokens: Token[]; pr
             <td className="py-2">{t.programme ? t.programme.name : "every programme of its owner"}</td>
             <td className="py-2">{formatDateTime(t.createdAt)}</td>
             <td className="py-2">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-            <td className="py-2">{t.revokedAt ? <span>Revoked {formatDateTime(t.revokedAt)}</span> : <RevokeTokenButton programme={programme} tokenId={t.id} name={t.name} />}</td>
+            <td className="py-2">{t.revokedAt ? <span>Revoked {formatDateTime(t.revokedAt)}</span> : <RevokeTokenButton slug={slug} tokenId={t.id} name={t.name} />}</td>
           </tr>
         ))}
       </tbody>

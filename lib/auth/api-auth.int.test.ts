@@ -6,12 +6,12 @@ import { generateToken, hashToken, tokenPrefix } from "./tokens";
 // applies at once, and one made elsewhere (another replica, SQL) within TOKEN_CACHE_TTL_MS.
 let t: TestDatabase;
 let auth: typeof import("./api-auth");
-let revokeApiToken: typeof import("./token-mutations").revokeApiToken;
+let revokeApiToken: typeof import("./mutations/revoke-api-token").revokeApiToken;
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
   auth = await import("./api-auth");
-  ({ revokeApiToken } = await import("./token-mutations"));
+  ({ revokeApiToken } = await import("./mutations/revoke-api-token"));
 });
 
 async function newToken(): Promise<{ token: string; id: string; userId: string }> {

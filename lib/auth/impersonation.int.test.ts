@@ -72,7 +72,7 @@ describe("the impersonation chain across programmes", () => {
 
   it("a token is never wider than its creator: a manager's token made for a programme cannot mint beyond it", async () => {
     // A's manager, also a viewer of B, makes a personal token scoped to B (as on B's tokens page)...
-    const { createApiToken } = await import("./token-mutations");
+    const { createApiToken } = await import("./mutations/create-api-token");
     const managerA = await t.db.user.findUniqueOrThrow({ where: { email: people.managerA } });
     const programmeB = await t.db.programme.findUniqueOrThrow({ where: { slug: slugB } });
     const { token: scoped } = await createApiToken({ userId: managerA.id, name: "A", isAdmin: false }, { email: people.managerA, name: "b only" }, { programmeId: programmeB.id });
@@ -97,7 +97,7 @@ describe("the impersonation chain across programmes", () => {
 describe("service accounts", () => {
   it("a manager mints tokens for their own programme's service account, and the token reaches that programme only", async () => {
     const bot = email("bot");
-    const { createUser } = await import("./people-mutations");
+    const { createUser } = await import("./mutations/create-user");
     const managerB = await t.db.user.findUniqueOrThrow({ where: { email: people.managerB } });
     await createUser({ userId: managerB.id, name: "B", isAdmin: false }, slugB, { email: bot, name: "Pipeline", role: "lead", isServiceAccount: true });
     const botToken = await tokenOf(await mint(bot, tokens.managerB));
@@ -114,7 +114,7 @@ describe("service accounts", () => {
   it("the administrator's token made for an administrator user is no wider than administration itself; a scoped one is never admin", async () => {
     expect((await programmesRoute.POST(post("/api/v1/programmes", { name: "By admin user", slug: uniqueSlug("adm") }, tokens.admin), noParams)).status).toBe(201);
     const programmeB = await t.db.programme.findUniqueOrThrow({ where: { slug: slugB } });
-    const { createApiToken } = await import("./token-mutations");
+    const { createApiToken } = await import("./mutations/create-api-token");
     const admin = await t.db.user.findUniqueOrThrow({ where: { email: people.admin } });
     const { token: scoped } = await createApiToken({ userId: admin.id, name: "Administrator", isAdmin: true }, { email: people.admin, name: "b only" }, { programmeId: programmeB.id });
     expect((await programmesRoute.POST(post("/api/v1/programmes", { name: "By scoped", slug: uniqueSlug("scp") }, scoped), noParams)).status).toBe(403);
@@ -134,7 +134,7 @@ describe("api_token events", () => {
       const list: { action: string; entityId: string }[] = await res.json();
       expect(list.filter((ev) => ev.action === "api_token.created" && ev.entityId === row.id)).toHaveLength(1);
     }
-    const { revokeApiToken } = await import("./token-mutations");
+    const { revokeApiToken } = await import("./mutations/revoke-api-token");
     await revokeApiToken({ userId: row.userId, name: "member", isAdmin: false }, { tokenId: row.id });
     expect(await t.db.event.count({ where: { action: "api_token.revoked", entityId: row.id, programmeId: { not: null } } })).toBe(2);
     expect(own).toMatch(/\S{20,}/);

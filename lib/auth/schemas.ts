@@ -17,6 +17,7 @@ export const setupSchema = z.strictObject({
   email: emailSchema,
   password: z.string().min(10, "use at least 10 characters").max(128),
 });
+export type SetupInput = z.infer<typeof setupSchema>;
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNextPath(next: string | undefined): string {
@@ -41,12 +42,29 @@ export const createTokenSchema = z.strictObject({
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
-export const revokeTokenSchema = z.strictObject({ tokenId: textSchema().min(1) });
+/** A programme page's token form: for the signed-in person, or for one of the programme's service accounts. */
+export const createProgrammeTokenSchema = z.strictObject({ name: createTokenSchema.shape.name, forUserId: textSchema().optional() });
+export type CreateProgrammeTokenInput = z.infer<typeof createProgrammeTokenSchema>;
 
-export const setRoleSchema = z.strictObject({ userId: textSchema().min(1), role: roleSchema });
+export const revokeTokenSchema = z.strictObject({ tokenId: textSchema().min(1) });
+export type RevokeTokenInput = z.infer<typeof revokeTokenSchema>;
+
+/** The people page's add form: createUser's fields, the service-account box as a boolean. */
+export const addMemberSchema = createUserSchema
+  .pick({ email: true, name: true, role: true })
+  .extend({ serviceAccount: z.literal("on").optional() })
+  .transform(({ serviceAccount, ...member }) => ({ ...member, isServiceAccount: serviceAccount === "on" }));
+export type AddMemberInput = z.infer<typeof addMemberSchema>;
+
+export const setMemberRoleSchema = z.strictObject({ userId: textSchema().min(1), role: roleSchema });
+export type SetMemberRoleInput = z.infer<typeof setMemberRoleSchema>;
+
 export const removeMemberSchema = z.strictObject({ userId: textSchema().min(1) });
-export const setTeamsSchema = z.strictObject({
-  userId: textSchema().min(1),
-  teamIds: z.array(textSchema().min(1)).max(100).default([]),
-  leadTeamIds: z.array(textSchema().min(1)).max(100).default([]),
-});
+export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;
+
+// A form sends a checkbox group as nothing, one value or several.
+const formList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(textSchema().min(1)));
+
+/** The teams a member belongs to, and which of them they lead. */
+export const setMemberTeamsSchema = z.strictObject({ userId: textSchema().min(1), teamIds: formList, leadTeamIds: formList });
+export type SetMemberTeamsInput = z.infer<typeof setMemberTeamsSchema>;

@@ -6,12 +6,12 @@ import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db
 // the server log and closes for good once an administrator exists.
 let t: TestDatabase;
 let setup: typeof import("./setup-code");
-let action: typeof import("./setup-actions");
+let action: typeof import("./actions");
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
   setup = await import("./setup-code");
-  action = await import("./setup-actions");
+  action = await import("./actions");
 });
 // Integration files run one at a time on the embedded database, so this file may reset the
 // deployment-wide setup state it tests.

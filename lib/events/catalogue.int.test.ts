@@ -153,7 +153,7 @@ describe("the live mutations write events the catalogue reads", () => {
 
   it("the first administrator's setup", async () => {
     const setup = await import("@/lib/auth/setup-code");
-    const { setupAction } = await import("@/lib/auth/setup-actions");
+    const { setupAction } = await import("@/lib/auth/actions");
     // This file's own database: the deployment-wide setup may be reset here.
     await t.db.user.updateMany({ where: { isAdmin: true }, data: { isAdmin: false } });
     await t.db.setupState.deleteMany();

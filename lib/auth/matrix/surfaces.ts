@@ -34,7 +34,7 @@ export const ACTION_MUTATIONS: Record<string, string[] | null> = {
   signOutAction: null,
   setupAction: null,
   createProgrammeAction: ["createProgramme"],
-  createTokenAction: ["createApiToken"],
+  createTokenAction: ["createProgrammeToken"],
   revokeTokenAction: ["revokeApiToken"],
   addMemberAction: ["createUser"],
   setRoleAction: ["setMemberRole"],

@@ -22,8 +22,13 @@ export type MatrixCase = {
 
 /** The modules whose exported functions are mutations. */
 export const MUTATION_MODULES = [
-  () => import("@/lib/auth/people-mutations"),
-  () => import("@/lib/auth/token-mutations"),
+  () => import("@/lib/auth/mutations/create-user"),
+  () => import("@/lib/auth/mutations/set-member-role"),
+  () => import("@/lib/auth/mutations/remove-member"),
+  () => import("@/lib/auth/mutations/set-member-teams"),
+  () => import("@/lib/auth/mutations/create-api-token"),
+  () => import("@/lib/auth/mutations/create-programme-token"),
+  () => import("@/lib/auth/mutations/revoke-api-token"),
   () => import("@/lib/programmes/mutations/create-programme"),
   () => import("@/lib/services/mutations/create-service"),
   () => import("@/lib/services/mutations/update-service"),
@@ -59,6 +64,12 @@ export const MATRIX: Record<string, MatrixCase> = {
     action: null,
     run: (m, a, f) => m.createApiToken(a, { email: f.users.leadOwn.email, name: "matrix" }),
     outcomes: { manager: "forbidden", leadOwn: "allowed", leadOther: "forbidden", viewer: "forbidden", outsider: "forbidden" },
+  },
+  // A programme page's token form: the same rule, and the programme must be visible.
+  createProgrammeToken: {
+    action: null,
+    run: (m, a, f) => m.createProgrammeToken(a, f.slug, { name: "matrix", forUserId: f.users.leadOwn.id }),
+    outcomes: { manager: "forbidden", leadOwn: "allowed", leadOther: "forbidden", viewer: "forbidden", outsider: "not_found" },
   },
   revokeApiToken: {
     action: null,

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { createApiToken } from "@/lib/auth/token-mutations";
+import { createApiToken } from "@/lib/auth/mutations/create-api-token";
 import { createTokenSchema } from "@/lib/auth/schemas";
 
 export const POST = apiRoute(async ({ request, actor }) => {

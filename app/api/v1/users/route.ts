@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { createUser } from "@/lib/auth/people-mutations";
+import { createUser } from "@/lib/auth/mutations/create-user";
 import { createUserSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AddMemberForm, RemoveMemberButton, RoleForm, TeamsForm } from "@/components/people/member-forms";
-import { listMembers } from "@/lib/auth/people-queries";
+import { listMembers } from "@/lib/auth/queries";
 import { SSO_PROVIDER } from "@/lib/auth/better-auth";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { formatDate } from "@/lib/format";
@@ -51,10 +51,10 @@ export default async function PeoplePage({ params }: { params: Promise<{ program
                     {m.user.isServiceAccount ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs">service account</span> : null}
                     <span className="block text-xs text-slate-500">{m.user.email}</span>
                   </th>
-                  <td className="py-2">{canManage ? <RoleForm programme={programme.slug} userId={m.user.id} role={m.role} name={m.user.name} /> : m.role}</td>
+                  <td className="py-2">{canManage ? <RoleForm slug={programme.slug} userId={m.user.id} role={m.role} name={m.user.name} /> : m.role}</td>
                   <td className="py-2">
                     {canManage ? (
-                      <TeamsForm programme={programme.slug} userId={m.user.id} name={m.user.name} teams={teams} memberOf={m.user.teamMembers} />
+                      <TeamsForm slug={programme.slug} userId={m.user.id} name={m.user.name} teams={teams} memberOf={m.user.teamMembers} />
                     ) : (
                       teams.filter((t) => m.user.teamMembers.some((tm) => tm.teamId === t.id)).map((t) => t.name).join(", ") || "—"
                     )}
@@ -64,7 +64,7 @@ export default async function PeoplePage({ params }: { params: Promise<{ program
                   </td>
                   {canManage ? (
                     <td className="py-2">
-                      <RemoveMemberButton programme={programme.slug} userId={m.user.id} name={m.user.name} />
+                      <RemoveMemberButton slug={programme.slug} userId={m.user.id} name={m.user.name} />
                     </td>
                   ) : null}
                 </tr>
@@ -74,7 +74,7 @@ export default async function PeoplePage({ params }: { params: Promise<{ program
         </Card>
         {canManage ? (
           <Card title="Add a member">
-            <AddMemberForm programme={programme.slug} />
+            <AddMemberForm slug={programme.slug} />
           </Card>
         ) : null}
       </div>

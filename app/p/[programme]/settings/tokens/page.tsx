@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CreateTokenForm } from "@/components/people/token-forms";
 import { TokenTable } from "@/components/people/token-table";
-import { listTokens } from "@/lib/auth/people-queries";
+import { listTokens } from "@/lib/auth/queries";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -16,9 +16,9 @@ export default async function TokensPage({ params }: { params: Promise<{ program
       <div className="space-y-6">
         {actor.userId ? (
           <Card title="Your tokens">
-            <CreateTokenForm programme={programme.slug} label="Create a personal token" />
+            <CreateTokenForm slug={programme.slug} label="Create a personal token" />
             <div className="mt-4">
-              <TokenTable tokens={mine} programme={programme.slug} caption="Your tokens" />
+              <TokenTable tokens={mine} slug={programme.slug} caption="Your tokens" />
             </div>
           </Card>
         ) : null}
@@ -33,8 +33,8 @@ export default async function TokensPage({ params }: { params: Promise<{ program
                     <h3 className="text-sm font-semibold">
                       {sa.name} <span className="font-normal text-slate-500">{sa.email}</span>
                     </h3>
-                    <CreateTokenForm programme={programme.slug} forUserId={sa.id} label={`Create a token for ${sa.name}`} />
-                    <TokenTable tokens={sa.apiTokens} programme={programme.slug} caption={`Tokens of ${sa.name}`} />
+                    <CreateTokenForm slug={programme.slug} forUserId={sa.id} label={`Create a token for ${sa.name}`} />
+                    <TokenTable tokens={sa.apiTokens} slug={programme.slug} caption={`Tokens of ${sa.name}`} />
                   </section>
                 ))}
               </div>

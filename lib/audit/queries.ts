@@ -31,12 +31,12 @@ export async function listAuditEvents(programmeId: string, f: AuditFilters, page
 }
 
 /** Every event matching the filters, oldest first, for the CSV export. */
-export function allAuditEvents(programmeId: string, f: AuditFilters, max = 100_000): Promise<AuditRow[]> {
+export function listAllAuditEvents(programmeId: string, f: AuditFilters, max = 100_000): Promise<AuditRow[]> {
   return db.event.findMany({ where: where(programmeId, f), orderBy: { id: "asc" }, take: max, select });
 }
 
 /** Events for the REST API: oldest first, from a time and/or after an id. */
-export function eventsSince(programmeId: string, q: { since?: string; afterId?: number; limit: number }): Promise<AuditRow[]> {
+export function listEventsSince(programmeId: string, q: { since?: string; afterId?: number; limit: number }): Promise<AuditRow[]> {
   return db.event.findMany({
     where: { programmeId, ...(q.since ? { at: { gte: new Date(q.since) } } : {}), ...(q.afterId !== undefined ? { id: { gt: q.afterId } } : {}) },
     orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -46,7 +46,7 @@ export function eventsSince(programmeId: string, q: { since?: string; afterId?: 
 }
 
 /** The entity types present in a programme's log, for the filter menu. */
-export async function auditEntityTypes(programmeId: string): Promise<string[]> {
+export async function listAuditEntityTypes(programmeId: string): Promise<string[]> {
   const rows = await db.event.groupBy({ by: ["entityType"], where: { programmeId }, orderBy: { entityType: "asc" } });
   return rows.map((r) => r.entityType);
 }

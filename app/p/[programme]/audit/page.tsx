@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { auditEntityTypes, listAuditEvents } from "@/lib/audit/queries";
+import { listAuditEntityTypes, listAuditEvents } from "@/lib/audit/queries";
 import { auditFiltersSchema } from "@/lib/audit/schemas";
 import { entityLabels } from "@/lib/events/labels";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
@@ -16,7 +16,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { programme } = await getProgrammeForPage((await params).programme);
   const raw = await searchParams;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const [{ rows, nextBefore }, entityTypes] = await Promise.all([listAuditEvents(programme.id, filters), auditEntityTypes(programme.id)]);
+  const [{ rows, nextBefore }, entityTypes] = await Promise.all([listAuditEvents(programme.id, filters), listAuditEntityTypes(programme.id)]);
   const labels = await entityLabels(rows);
   const query = new URLSearchParams(Object.entries({ ...filters, before: undefined }).filter((e): e is [string, string] => typeof e[1] === "string"));
   return (

@@ -1,4 +1,4 @@
-import { allAuditEvents } from "@/lib/audit/queries";
+import { listAllAuditEvents } from "@/lib/audit/queries";
 import { auditFiltersSchema } from "@/lib/audit/schemas";
 import { sessionRoute } from "@/lib/http/session-route";
 import { toCsv } from "@/lib/inventory/csv-format";
@@ -7,7 +7,7 @@ import { toCsv } from "@/lib/inventory/csv-format";
 // neutralised by toCsv.
 export const GET = sessionRoute(async ({ request, programme }) => {
   const filters = auditFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await allAuditEvents(programme.id, filters);
+  const rows = await listAllAuditEvents(programme.id, filters);
   const csv = toCsv([
     ["id", "at", "actor", "entity_type", "entity_id", "action", "before", "after"],
     ...rows.map((e) => [e.id, e.at.toISOString(), e.actorName, e.entityType, e.entityId, e.action, e.before === null ? "" : JSON.stringify(e.before), e.after === null ? "" : JSON.stringify(e.after)]),

@@ -18,6 +18,17 @@ const applyChange = (items: SliceItem[], change: TickChange): SliceItem[] =>
         : { ...item, state: change.state, evidenceUrl: change.evidenceUrl ?? null, reason: change.reason ?? null, by: "you (saving…)", at: null },
   );
 
+/** A tick as the action's form: the fields the change sets, nothing for the ones it leaves out. */
+function tickForm(sliceId: string, { id, state, evidenceUrl, reason }: TickChange): FormData {
+  const form = new FormData();
+  form.set("sliceId", sliceId);
+  form.set("itemId", id);
+  form.set("state", state);
+  if (evidenceUrl !== undefined) form.set("evidenceUrl", evidenceUrl);
+  if (reason !== undefined) form.set("reason", reason);
+  return form;
+}
+
 /**
  * The definition-of-done checklist, grouped by category. A tick shows at once (useOptimistic)
  * and falls back to the server's state when the action fails; the outcome is announced.
@@ -31,7 +42,7 @@ export function ChecklistPanel({ programmeSlug, sliceId, items, canTick }: { pro
     const title = items.find((i) => i.id === change.id)?.title ?? "The item";
     startTransition(async () => {
       applyOptimistic(change);
-      const result = await tickChecklistItemAction(programmeSlug, { sliceId, itemId: change.id, state: change.state, evidenceUrl: change.evidenceUrl, reason: change.reason });
+      const result = await tickChecklistItemAction(programmeSlug, null, tickForm(sliceId, change));
       if (result.ok) {
         setMessage({ ok: true, text: `"${title}" is now ${change.state === "na" ? "not applicable" : change.state}.` });
       } else {

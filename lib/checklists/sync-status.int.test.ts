@@ -11,13 +11,13 @@ import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 // Status must follow DOMAIN.md's rule in the same transaction as the checklist change.
 let t: TestDatabase;
 let p: SliceProgramme;
-let m: typeof import("./mutations");
+let m: typeof import("./mutations/tick-checklist-item") & typeof import("./mutations/save-template-item") & typeof import("./mutations/sync-template-to-slices") & typeof import("./mutations/apply-template-to-slice") & typeof import("./mutations/delete-template-item");
 let templateId: string;
 const manager: Actor = { userId: null, name: "Manager", isAdmin: true };
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  m = await import("./mutations");
+  m = Object.assign({}, ...(await Promise.all([import("./mutations/tick-checklist-item"), import("./mutations/save-template-item"), import("./mutations/sync-template-to-slices"), import("./mutations/apply-template-to-slice"), import("./mutations/delete-template-item")])));
   p = await seedSliceProgramme(t.db);
   templateId = (await createDefaultTemplate(t.db, p.programmeId)).id;
 });

@@ -1,15 +1,28 @@
+/**
+ * A template and the sync plan of each slice, read with the caller's client (inside a
+ * mutation's transaction, or the app client for the settings page's preview), and the write
+ * of one slice's plan. Shared by the template mutations and the preview query.
+ */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TrafficStage } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/errors";
 import { stageFromDb, stageToDb } from "@/lib/slices/stages";
 import { sliceTraits } from "./default-template";
-import { planTemplateSync, type SyncFields, type SyncPlan, type SyncTemplateItem } from "./sync";
+import { isEmptySync, planTemplateSync, type SyncFields, type SyncPlan, type SyncTemplateItem } from "./sync";
 
 type Tx = Prisma.TransactionClient;
 
+/** Applying or syncing a template writes many slices: longer than Prisma's default transaction. */
+export const TEMPLATE_SYNC_TX = { maxWait: 10_000, timeout: 60_000 } as const;
+
+/** What applying or syncing a template changes (or would change), in counts. */
+export type SyncResult = { slices: number; added: number; updated: number; removed: number; kept: number };
+
+export type SlicePlan = { sliceId: string; name: string; plan: SyncPlan };
+
 /** A programme's template and its items in the sync shape, or NOT_FOUND. */
-export async function loadTemplate(tx: Tx, programmeId: string, templateId: string): Promise<{ id: string; name: string; items: SyncTemplateItem[] }> {
+export async function getTemplateOrThrow(tx: Tx, programmeId: string, templateId: string): Promise<{ id: string; name: string; items: SyncTemplateItem[] }> {
   const template = await tx.checklistTemplate.findFirst({
     where: { id: templateId, programmeId },
     select: { id: true, name: true, items: { orderBy: [{ position: "asc" }, { key: "asc" }] } },
@@ -23,7 +36,7 @@ export async function loadTemplate(tx: Tx, programmeId: string, templateId: stri
 }
 
 /** The sync plan of every slice given (all of the programme's slices when none are). */
-export async function planSlices(tx: Tx, programmeId: string, template: readonly SyncTemplateItem[], sliceIds?: string[]): Promise<{ sliceId: string; name: string; plan: SyncPlan }[]> {
+export async function planSlices(tx: Tx, programmeId: string, template: readonly SyncTemplateItem[], sliceIds?: string[]): Promise<SlicePlan[]> {
   const slices = await tx.slice.findMany({
     where: { programmeId, ...(sliceIds ? { id: { in: sliceIds } } : {}) },
     select: {
@@ -56,3 +69,12 @@ export async function writePlan(tx: Tx, programmeId: string, sliceId: string, pl
   // state: "open" again here: an item ticked since the plan was made is never deleted.
   if (plan.remove.length) await tx.checklistItem.deleteMany({ where: { id: { in: plan.remove }, state: "open" } });
 }
+
+/** The counts of the slices' plans: how many slices change, and the items added, updated, removed and kept. */
+export const syncTotals = (plans: readonly SlicePlan[]): SyncResult => ({
+  slices: plans.filter((p) => !isEmptySync(p.plan)).length,
+  added: plans.reduce((n, p) => n + p.plan.add.length, 0),
+  updated: plans.reduce((n, p) => n + p.plan.update.length, 0),
+  removed: plans.reduce((n, p) => n + p.plan.remove.length, 0),
+  kept: plans.reduce((n, p) => n + p.plan.kept.length, 0),
+});

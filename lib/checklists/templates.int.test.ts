@@ -7,13 +7,13 @@ import { seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtu
 // Template edits reach slices only through apply/sync, and never lose a tick.
 let t: TestDatabase;
 let p: SliceProgramme;
-let m: typeof import("./mutations");
+let m: typeof import("./mutations/create-template") & typeof import("./mutations/apply-template-to-slice") & typeof import("./mutations/tick-checklist-item") & typeof import("./mutations/save-template-item") & typeof import("./mutations/delete-template-item") & typeof import("./mutations/sync-template-to-slices");
 const admin: Actor = { userId: null, name: "Admin", isAdmin: true };
 
 beforeAll(async () => {
   t = await openTestDatabase();
   process.env.DATABASE_URL = t.url;
-  m = await import("./mutations");
+  m = Object.assign({}, ...(await Promise.all([import("./mutations/create-template"), import("./mutations/apply-template-to-slice"), import("./mutations/tick-checklist-item"), import("./mutations/save-template-item"), import("./mutations/delete-template-item"), import("./mutations/sync-template-to-slices")])));
   p = await seedSliceProgramme(t.db);
 });
 afterAll(async () => {

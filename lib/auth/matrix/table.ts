@@ -44,7 +44,13 @@ export const MUTATION_MODULES = [
   () => import("@/lib/facilities/mutations/set-wave-facilities"),
   () => import("@/lib/slices/mutations/move-slice-stage"),
   () => import("@/lib/slices/mutations/read-slice-rollout"),
-  () => import("@/lib/checklists/mutations"),
+  () => import("@/lib/checklists/mutations/tick-checklist-item"),
+  () => import("@/lib/checklists/mutations/tick-checklist-items"),
+  () => import("@/lib/checklists/mutations/create-template"),
+  () => import("@/lib/checklists/mutations/save-template-item"),
+  () => import("@/lib/checklists/mutations/delete-template-item"),
+  () => import("@/lib/checklists/mutations/apply-template-to-slice"),
+  () => import("@/lib/checklists/mutations/sync-template-to-slices"),
 ];
 
 /** Exports of those modules that are helpers, not mutations. */

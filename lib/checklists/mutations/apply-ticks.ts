@@ -14,7 +14,7 @@ import { updateRows } from "@/lib/db/bulk-insert";
 import { eventRow, insertEvents, type EventRow } from "@/lib/events/record";
 import { SLICE_TX_OPTIONS } from "@/lib/slices/mutations/shared";
 import { itemView, type ItemRow } from "@/lib/slices/views";
-import { followChecklistChange, type LockedSliceStatus } from "../slice-status-sync";
+import { followChecklistChange, type LockedSliceStatus } from "./slice-status-sync";
 import type { ChecklistItemView, TickChecklistItemInput, TickEntryFailure } from "../schemas";
 import { lockTickTargets, type TickTarget } from "./lock-tick-targets";
 

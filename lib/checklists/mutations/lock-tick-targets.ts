@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChecklistCategory, ItemState, SliceStatus } from "@/lib/generated/prisma/enums";
-import type { LockedSliceStatus } from "../slice-status-sync";
+import type { LockedSliceStatus } from "./slice-status-sync";
 import { isStage, stageToDb } from "@/lib/slices/stages";
 import type { ItemRow } from "@/lib/slices/views";
 

@@ -7,7 +7,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { eventRow, insertEvents, type EventInput } from "@/lib/events/record";
 import type { Plan } from "@/lib/planning";
-import { giveChecklists } from "@/lib/checklists/new-slice-items";
+import { giveChecklists } from "@/lib/checklists/mutations/new-slice-items";
 import { loadPlanningData, planProgramme, type PlanningData } from "../planning-data";
 import { planChanges, type PlanChanges } from "../stored-plan";
 

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { MAX_TICKS_BODY_BYTES, parseTicksBody } from "@/lib/checklists/bulk-ticks";
-import { tickChecklistItems } from "@/lib/checklists/mutations";
+import { tickChecklistItems } from "@/lib/checklists/mutations/tick-checklist-items";
 
 type Params = { slug: string };
 

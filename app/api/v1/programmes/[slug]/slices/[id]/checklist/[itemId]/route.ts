@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { tickChecklistItem } from "@/lib/checklists/mutations";
+import { tickChecklistItem } from "@/lib/checklists/mutations/tick-checklist-item";
 import { tickItemBodySchema } from "@/lib/checklists/schemas";
 
 type Params = { slug: string; id: string; itemId: string };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { stageFromDb, stageToDb } from "@/lib/slices/stages";
-import { DEFAULT_TEMPLATE, itemsForSlice, sliceTraits } from "./default-template";
+import { DEFAULT_TEMPLATE, itemsForSlice, sliceTraits } from "../default-template";
 
 type Tx = Prisma.TransactionClient;
 

@@ -103,8 +103,8 @@ describe("the live mutations write events the catalogue reads", () => {
   it("a backup restored into an empty programme, and imported again into a busy one", async () => {
     const source = uniqueSlug("demo");
     await seedDemoProgramme(t.db, { slug: source });
-    const { exportProgramme } = await import("@/lib/inventory/queries/export-programme");
-    const { text } = await exportProgramme(ADMIN, source);
+    const { getProgrammeExport } = await import("@/lib/inventory/queries/export-programme");
+    const { text } = await getProgrammeExport(ADMIN, source);
     const target = uniqueSlug("restored");
     await createProgramme(t.db, { slug: target });
     expect(await attempt(() => m.importInventory(ADMIN, target, { format: "ferry", text }))).toBe("ok");
@@ -122,8 +122,8 @@ describe("the live mutations write events the catalogue reads", () => {
   it("refuses a backup whose history holds events the catalogue lacks, naming each, and writes nothing", async () => {
     const source = uniqueSlug("demo");
     await seedDemoProgramme(t.db, { slug: source });
-    const { exportProgramme } = await import("@/lib/inventory/queries/export-programme");
-    const doc = JSON.parse((await exportProgramme(ADMIN, source)).text);
+    const { getProgrammeExport } = await import("@/lib/inventory/queries/export-programme");
+    const doc = JSON.parse((await getProgrammeExport(ADMIN, source)).text);
     doc.history[1] = { ...doc.history[1], action: "slice.nudged" };
     const tick = doc.history.findIndex((e: { action: string }) => e.action === "checklist_item.ticked");
     doc.history[tick] = { ...doc.history[tick], after: { state: "done" } };

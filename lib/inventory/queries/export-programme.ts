@@ -121,7 +121,7 @@ export async function getProgrammeDocument(client: Reader, programmeId: string):
 }
 
 /** The programme as canonical Ferry JSON text; anyone who can read the programme may export it. */
-export async function exportProgramme(actor: Actor, programmeSlug: string): Promise<{ filename: string; text: string }> {
+export async function getProgrammeExport(actor: Actor, programmeSlug: string): Promise<{ filename: string; text: string }> {
   const programme = await authorize(actor, programmeSlug, "programme.read");
   const text = serializeFerryJson(await getProgrammeDocument(db, programme.id));
   return { filename: `${programme.slug}.ferry.json`, text };

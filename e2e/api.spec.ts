@@ -1,4 +1,4 @@
-import { test, expect, adminHeaders, signInAs } from "./fixtures";
+import { test, expect, adminHeaders } from "./fixtures";
 
 test.describe("API authentication", () => {
   test("refuses a request without a token with 401 and the error envelope", async ({ request }) => {
@@ -42,12 +42,12 @@ test.describe("API authentication", () => {
 });
 
 test.describe("addresses that name nothing", () => {
-  test("a control character in a programme's address is not found, for a page and for the API", async ({ page, request }) => {
-    await signInAs(page, "viewer");
-    const res = await page.goto("/p/demo%00/slices");
+  test("a control character in a programme's address is not found, for a page and for the API", async ({ page, request, sharedProgramme, signedInAs }) => {
+    await signedInAs("viewer", sharedProgramme);
+    const res = await page.goto(`/p/${sharedProgramme.slug}%00/slices`);
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-    const api = await request.get("/api/v1/programmes/demo%00/services", { headers: adminHeaders });
+    const api = await request.get(`/api/v1/programmes/${sharedProgramme.slug}%00/services`, { headers: adminHeaders });
     expect(api.status()).toBe(404);
     expect((await api.json()).error.code).toBe("NOT_FOUND");
   });

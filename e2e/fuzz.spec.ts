@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { test, expect, e2eDatabaseUrl } from "./fixtures";
 import { fuzzCase, type FuzzCase, type OpenApiDocument } from "./support/fuzz-cases";
 import { openRowCounter, type RowCounter } from "./support/fuzz-db";
-import { closeAgent, send, violations } from "./support/fuzz-http";
+import { closeAgent, createdProgrammes, send, violations } from "./support/fuzz-http";
 import { describeAnswer, describeCase, runCases, writesOf, type Failure } from "./support/fuzz-run";
 import { fuzzContext, missingOperations } from "./support/fuzz-setup";
 import { sweepCases } from "./support/fuzz-sweep";
@@ -18,11 +18,11 @@ const MAX_SHRUNK = 6;
 const SHRINK_MS = 20_000;
 
 test.describe("API fuzzer", () => {
-  test(`generated and mutated requests never get a 5xx, always the envelope, and refused ones write nothing`, async ({ request, baseURL }) => {
+  test(`generated and mutated requests never get a 5xx, always the envelope, and refused ones write nothing`, async ({ request, baseURL, programme, cleanup }) => {
     test.setTimeout(12 * 60_000);
     console.log(`[fuzz] FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} (replay: FUZZ_SEED=${SEED} npm run test:e2e -- e2e/fuzz.spec.ts)`);
     const started = Date.now();
-    const ctx = await fuzzContext(request);
+    const ctx = await fuzzContext(request, programme.slug);
     const docRes = await request.get("/api/v1/openapi.json");
     expect(docRes.status()).toBe(200);
     const doc = (await docRes.json()) as OpenApiDocument;
@@ -64,6 +64,8 @@ test.describe("API fuzzer", () => {
     } finally {
       await counter?.close();
       closeAgent();
+      // Generated bodies create programmes too; they go with the test.
+      for (const slug of createdProgrammes) cleanup.programme(slug);
     }
   });
 });

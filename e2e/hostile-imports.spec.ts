@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { test, expect, adminHeaders, signInAs } from "./fixtures";
+import { test, expect, adminHeaders } from "./fixtures";
 import { readCsv, restoreCell } from "../lib/inventory/csv-format";
 import { billionLaughs, csvOfEntities, csvOfExactly, csvStreamChunk, FORMULAS, formulaCsv, LIMIT, MARKUP, markupCsv, quadraticAliases, yamlOfEntities } from "./support/hostile-bodies";
 import { injectedMarkup } from "./support/hostile-dom";
@@ -8,14 +7,8 @@ import { upload, uploadText, watchHealth, type Upload } from "./support/hostile-
 // Each hostile upload must be answered within its budget, with the API's envelope and a
 // message that says what was wrong, while /api/health keeps answering within HEALTH_MS:
 // an import that refuses correctly but holds a web process for seconds still denies service.
+// Each test uploads into an empty programme of its own (the `emptyProgramme` fixture).
 const HEALTH_MS = Number(process.env.HOSTILE_HEALTH_MS ?? 200);
-
-async function programme(request: import("@playwright/test").APIRequestContext): Promise<string> {
-  const slug = `hostile-${randomUUID().slice(0, 8)}`;
-  const res = await request.post("/api/v1/programmes", { headers: adminHeaders, data: { name: "Hostile imports", slug } });
-  expect(res.status()).toBe(201);
-  return slug;
-}
 
 const importUrl = (base: string, slug: string, query: string) => `${base}/api/v1/programmes/${slug}/import?${query}`;
 
@@ -48,8 +41,8 @@ const services = async (request: import("@playwright/test").APIRequestContext, s
 test.describe("hostile imports", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("a billion-laughs YAML is refused by its alias count, quickly, and writes nothing", async ({ request, baseURL }) => {
-    const slug = await programme(request);
+  test("a billion-laughs YAML is refused by its alias count, quickly, and writes nothing", async ({ request, baseURL, emptyProgramme }) => {
+    const slug = emptyProgramme.slug;
     const a = await underWatch(baseURL!, 5_000, () => uploadText(importUrl(baseURL!, slug, "format=backstage"), { ...adminHeaders, "content-type": "application/yaml" }, billionLaughs()));
     expect(a.status).toBe(400);
     expect(a.error?.code).toBe("INVALID");
@@ -57,8 +50,8 @@ test.describe("hostile imports", () => {
     expect(await services(request, slug)).toEqual([]);
   });
 
-  test("99 aliases to a large anchor (quadratic, under the alias limit) are refused by the expansion budget", async ({ request, baseURL }) => {
-    const slug = await programme(request);
+  test("99 aliases to a large anchor (quadratic, under the alias limit) are refused by the expansion budget", async ({ request, baseURL, emptyProgramme }) => {
+    const slug = emptyProgramme.slug;
     const a = await underWatch(baseURL!, 5_000, () => uploadText(importUrl(baseURL!, slug, "format=backstage"), { ...adminHeaders, "content-type": "application/yaml" }, quadraticAliases()));
     expect(a.status).toBe(400);
     expect(a.error?.code).toBe("INVALID");
@@ -67,8 +60,8 @@ test.describe("hostile imports", () => {
   });
 
   for (const chunked of [false, true]) {
-    test(`a 50 MB body ${chunked ? "sent chunked (no length declared)" : "with its length declared"} is refused with 413 before it is read whole`, async ({ request, baseURL }) => {
-      const slug = await programme(request);
+    test(`a 50 MB body ${chunked ? "sent chunked (no length declared)" : "with its length declared"} is refused with 413 before it is read whole`, async ({ request, baseURL, emptyProgramme }) => {
+      const slug = emptyProgramme.slug;
       const size = 50 * 1024 * 1024;
       const a = await underWatch(baseURL!, 15_000, () =>
         upload(importUrl(baseURL!, slug, "format=csv"), { headers: { ...adminHeaders, "content-type": "text/csv" }, size, chunkAt: csvStreamChunk, chunked }),
@@ -82,8 +75,8 @@ test.describe("hostile imports", () => {
     });
   }
 
-  test("a body of exactly the limit (10 MiB) is read and imported; one byte more is 413", async ({ request, baseURL }) => {
-    const slug = await programme(request);
+  test("a body of exactly the limit (10 MiB) is read and imported; one byte more is 413", async ({ request, baseURL, emptyProgramme }) => {
+    const slug = emptyProgramme.slug;
     const headers = { ...adminHeaders, "content-type": "text/csv" };
     const atLimit = await underWatch(baseURL!, 20_000, () => uploadText(importUrl(baseURL!, slug, "format=csv"), headers, csvOfExactly(LIMIT)));
     expect(atLimit.status, atLimit.body.slice(0, 300)).toBe(200);
@@ -101,8 +94,8 @@ test.describe("hostile imports", () => {
     ["csv", "text/csv", csvOfEntities],
     ["backstage", "application/yaml", yamlOfEntities],
   ] as const) {
-    test(`100,000 entities in one ${format} file are refused or previewed within the budget, without starving other requests`, async ({ request, baseURL }) => {
-      const slug = await programme(request);
+    test(`100,000 entities in one ${format} file are refused or previewed within the budget, without starving other requests`, async ({ request, baseURL, emptyProgramme }) => {
+      const slug = emptyProgramme.slug;
       const body = build(100_000);
       const a = await underWatch(baseURL!, 30_000, () => uploadText(importUrl(baseURL!, slug, `format=${format}&dryRun=1`), { ...adminHeaders, "content-type": type }, body));
       // Either answer is acceptable; a crash, a timeout or a starved health check is not.
@@ -114,14 +107,14 @@ test.describe("hostile imports", () => {
 });
 
 test.describe("imported text that is code somewhere else", () => {
-  test("formula cells survive the import as data and leave the CSV export neutralised", async ({ page, request, baseURL }) => {
-    const slug = await programme(request);
+  test("formula cells survive the import as data and leave the CSV export neutralised", async ({ page, request, baseURL, emptyProgramme, signedInAs }) => {
+    const slug = emptyProgramme.slug;
     const imported = await uploadText(importUrl(baseURL!, slug, "format=csv"), { ...adminHeaders, "content-type": "text/csv" }, formulaCsv());
     expect(imported.status, imported.body.slice(0, 400)).toBe(200);
     // The JSON export is lossless: the text is kept exactly, as data.
     const doc = (await (await request.get(`/api/v1/programmes/${slug}/export`, { headers: adminHeaders })).json()) as { services: Record<string, unknown>[] };
     const stored = new Map(doc.services.map((s) => [s.name as string, s]));
-    await signInAs(page, "admin");
+    await signedInAs("admin");
     const res = await page.request.get(`/p/${slug}/services/export`);
     expect(res.status()).toBe(200);
     const { records } = readCsv(await res.text());
@@ -141,16 +134,16 @@ test.describe("imported text that is code somewhere else", () => {
     }
   });
 
-  test("a javascript: repository link is refused with the row's line", async ({ request, baseURL }) => {
-    const slug = await programme(request);
+  test("a javascript: repository link is refused with the row's line", async ({ baseURL, emptyProgramme }) => {
+    const slug = emptyProgramme.slug;
     const csv = "name,team,repository_url\nlinky,payments,javascript:alert(1)\n";
     const a = await uploadText(importUrl(baseURL!, slug, "format=csv"), { ...adminHeaders, "content-type": "text/csv" }, csv);
     expect(a.status).toBe(400);
     expect(JSON.parse(a.body).error.details).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/http/) })]);
   });
 
-  test("names with HTML and Markdown are shown as text on every page that shows them, and no script runs", async ({ page, request, baseURL }) => {
-    const slug = await programme(request);
+  test("names with HTML and Markdown are shown as text on every page that shows them, and no script runs", async ({ page, baseURL, emptyProgramme, signedInAs }) => {
+    const slug = emptyProgramme.slug;
     const imported = await uploadText(importUrl(baseURL!, slug, "format=csv"), { ...adminHeaders, "content-type": "text/csv" }, markupCsv());
     expect(imported.status, imported.body.slice(0, 400)).toBe(200);
     const dialogs: string[] = [];
@@ -158,7 +151,7 @@ test.describe("imported text that is code somewhere else", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await signInAs(page, "admin");
+    await signedInAs("admin");
 
     await page.goto(`/p/${slug}/services`);
     await expect(page.getByText(MARKUP.img).filter({ visible: true }).first()).toBeVisible();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect, adminHeaders, e2eDatabaseUrl, signInAs } from "./fixtures";
+import { test, expect, adminHeaders, e2eDatabaseUrl } from "./fixtures";
 import { startBuiltServer, type BuiltServer } from "../lib/testing/built-server";
 import { rawExchange } from "../lib/testing/raw-http";
 import { freePort } from "../lib/db/embedded";
@@ -105,9 +105,10 @@ test.describe("server actions", () => {
     expect(await res.text()).toContain("Please correct the highlighted fields.");
   });
 
-  test("a NUL byte in a bound value is a form error, not an internal one", async ({ page }) => {
-    await signInAs(page, "manager");
-    const res = await post(page.request, "deleteServiceAction", "/p/demo/services", JSON.stringify(["de\u0000mo", "$undefined", { id: "x" }]));
+  test("a NUL byte in a bound value is a form error, not an internal one", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("manager", sharedProgramme);
+    const slug = sharedProgramme.slug;
+    const res = await post(page.request, "deleteServiceAction", `/p/${slug}/services`, JSON.stringify([`${slug.slice(0, 2)}\u0000${slug.slice(2)}`, "$undefined", { id: "x" }]));
     expect(res.status()).toBe(200);
     const text = await res.text();
     expect(text).toContain('"code":"INVALID"');
@@ -116,15 +117,15 @@ test.describe("server actions", () => {
 });
 
 test.describe("upload routes", () => {
-  test("Origin: null is 403 FORBIDDEN, not a 500", async ({ page }) => {
-    await signInAs(page, "manager");
-    const res = await page.request.post("/p/demo/import/preview?format=csv", { headers: { Origin: "null", "Content-Type": "text/csv" }, data: "name\n" });
+  test("Origin: null is 403 FORBIDDEN, not a 500", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("manager", sharedProgramme);
+    const res = await page.request.post(`/p/${sharedProgramme.slug}/import/preview?format=csv`, { headers: { Origin: "null", "Content-Type": "text/csv" }, data: "name\n" });
     await expectEnvelope(res, 403, "FORBIDDEN");
   });
 });
 
 test.describe("content security policy", () => {
-  test("scripts need this response's nonce, and the pages run without a violation", async ({ page }) => {
+  test("scripts need this response's nonce, and the pages run without a violation", async ({ page, sharedProgramme, signedInAs }) => {
     const violations: string[] = [];
     page.on("console", (m) => {
       if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -137,13 +138,13 @@ test.describe("content security policy", () => {
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
     expect(policy.split("; ").find((d) => d.startsWith("script-src"))).not.toContain("unsafe");
     await expect(page.getByRole("button", { name: /sign in/i }).first()).toBeVisible();
-    await signInAs(page, "manager");
-    const programme = await page.goto("/p/demo");
+    await signedInAs("manager", sharedProgramme);
+    const programme = await page.goto(`/p/${sharedProgramme.slug}`);
     expect(programme!.headers()["content-security-policy"]).not.toBe(policy); // a fresh nonce per response
     await expect(page.getByRole("heading").first()).toBeVisible();
     // Client navigation needs the hydrated runtime, which only runs if the nonce let it.
     await page.getByRole("link", { name: "Services" }).first().click();
-    await expect(page).toHaveURL(/\/p\/demo\/services/);
+    await expect(page).toHaveURL(new RegExp(`/p/${sharedProgramme.slug}/services`));
     expect(violations).toEqual([]);
   });
 });

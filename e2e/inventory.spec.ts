@@ -1,17 +1,17 @@
 import path from "node:path";
-import { test, expect, axeViolations, adminHeaders, seedProgramme, signInAs } from "./fixtures";
+import { test, expect, axeViolations, adminHeaders } from "./fixtures";
 
 const CATALOG = path.resolve("lib/inventory/fixtures/catalog.yaml");
 
+// Tests that edit have a programme of their own; those that only read share the worker's.
+
 test.describe("inventory", () => {
-  test.beforeEach(async ({ page }) => {
-    await signInAs(page, "admin");
+  test.beforeEach(async ({ signedInAs }) => {
+    await signedInAs("admin");
   });
 
-  test("imports a Backstage catalog through the page: preview first, then apply", async ({ page, request }) => {
-    const slug = `inv-import-${Date.now().toString(36)}`;
-    const created = await request.post("/api/v1/programmes", { headers: adminHeaders, data: { name: "Import target", slug } });
-    expect(created.status()).toBe(201);
+  test("imports a Backstage catalog through the page: preview first, then apply", async ({ page, request, emptyProgramme }) => {
+    const slug = emptyProgramme.slug;
 
     await page.goto(`/p/${slug}/import`);
     await expect(page.getByRole("heading", { level: 1, name: "Import and export" })).toBeVisible();
@@ -32,8 +32,8 @@ test.describe("inventory", () => {
     expect(services.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(["orders", "orders-db", "auth"]));
   });
 
-  test("finds a service, shows its dependencies both ways, and edits it", async ({ page }) => {
-    const slug = await seedProgramme("inv-edit");
+  test("finds a service, shows its dependencies both ways, and edits it", async ({ page, programme }) => {
+    const slug = programme.slug;
     await page.goto(`/p/${slug}/services`);
     await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
@@ -58,8 +58,8 @@ test.describe("inventory", () => {
     await expect(page.getByRole("region", { name: "History" })).toContainText("tier: 1 → 2");
   });
 
-  test("shows field errors next to the fields and writes nothing", async ({ page }) => {
-    const slug = await seedProgramme("inv-new");
+  test("shows field errors next to the fields and writes nothing", async ({ page, sharedProgramme }) => {
+    const slug = sharedProgramme.slug;
     await page.goto(`/p/${slug}/services/new`);
     await page.getByLabel(/^Name/).fill("Not A Valid Name");
     await page.getByRole("button", { name: "Create service" }).click();
@@ -68,8 +68,8 @@ test.describe("inventory", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("bulk-edits three selected services", async ({ page, request }) => {
-    const slug = await seedProgramme("inv-bulk");
+  test("bulk-edits three selected services", async ({ page, request, programme }) => {
+    const slug = programme.slug;
     await page.goto(`/p/${slug}/services?sort=name&dir=asc`);
     const table = page.getByRole("table", { name: /Services, \d+ matching/ });
     // The page streams in after a loading skeleton: read the names once the rows are there
@@ -91,8 +91,8 @@ test.describe("inventory", () => {
     expect(edited.every((s: { strategy: string }) => s.strategy === "retain")).toBe(true);
   });
 
-  test("keeps filters and sort in the URL, and the teams page lists the owners", async ({ page, request }) => {
-    const slug = await seedProgramme("inv-url");
+  test("keeps filters and sort in the URL, and the teams page lists the owners", async ({ page, request, sharedProgramme }) => {
+    const slug = sharedProgramme.slug;
     await page.goto(`/p/${slug}/services?kind=datastore&sort=tier&dir=desc`);
     const table = page.getByRole("table", { name: /Services, \d+ matching/ });
     await expect(table.getByRole("columnheader", { name: /Tier/ })).toHaveAttribute("aria-sort", "descending");
@@ -111,9 +111,9 @@ test.describe("inventory", () => {
 });
 
 test.describe("inventory for a viewer", () => {
-  test("reads the list and a service but is offered no changes", async ({ page }) => {
-    const slug = await seedProgramme("inv-viewer");
-    await signInAs(page, "viewer");
+  test("reads the list and a service but is offered no changes", async ({ page, sharedProgramme, signedInAs }) => {
+    const slug = sharedProgramme.slug;
+    await signedInAs("viewer", sharedProgramme);
     await page.goto(`/p/${slug}/services`);
     await expect(page.getByRole("table", { name: /Services, \d+ matching/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "New service" })).toHaveCount(0);

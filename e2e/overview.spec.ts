@@ -1,10 +1,13 @@
-import { test, expect, axeViolations, signInAs } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 
+// A viewer of the worker's shared programme, which holds the demo's estate and nothing else.
 test.describe("overview", () => {
-  test.beforeEach(async ({ page }) => signInAs(page, "viewer"));
+  test.beforeEach(async ({ sharedProgramme, signedInAs }) => {
+    await signedInAs("viewer", sharedProgramme);
+  });
 
-  test("shows the demo programme from real data", async ({ page }) => {
-    await page.goto("/p/demo");
+  test("shows the demo programme from real data", async ({ page, sharedProgramme }) => {
+    await page.goto(`/p/${sharedProgramme.slug}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/kubernetes/i);
     await expect(page.getByRole("term").filter({ hasText: "Slices live or done" })).toBeVisible();
     // The demo has 12 slices: the headline says "N of 12".
@@ -14,8 +17,8 @@ test.describe("overview", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("navigates every section with the keyboard and marks the current one", async ({ page }) => {
-    await page.goto("/p/demo");
+  test("navigates every section with the keyboard and marks the current one", async ({ page, sharedProgramme }) => {
+    await page.goto(`/p/${sharedProgramme.slug}`);
     const nav = page.getByRole("navigation", { name: "Sections" });
     for (const section of ["Services", "Dependencies", "Waves", "Slices", "Reports", "Settings"]) {
       await nav.getByRole("link", { name: section }).focus();
@@ -26,10 +29,10 @@ test.describe("overview", () => {
     }
   });
 
-  test("the home page leads to the programmes", async ({ page }) => {
+  test("the home page leads to the programmes", async ({ page, sharedProgramme }) => {
     await page.goto("/");
-    // One programme: straight to it; several (other specs seed their own): a list to choose from.
-    if (!/\/p\/demo$/.test(page.url())) await page.getByRole("link", { name: /legacy estate to kubernetes/i }).first().click();
+    // One programme: straight to it; several (a viewer who joined others too): a list to choose from.
+    if (!page.url().endsWith(`/p/${sharedProgramme.slug}`)) await page.getByRole("link", { name: /legacy estate to kubernetes/i }).first().click();
     await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
     expect(await axeViolations(page)).toEqual([]);
   });

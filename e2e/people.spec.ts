@@ -1,10 +1,11 @@
-import { test, expect, axeViolations, seedProgramme, signInAs } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 import { onFreshConnection } from "./support/fresh-connection";
 
+// The manager's changes go to a programme of their own; the readers read the worker's shared one.
 test.describe("people, tokens and the audit log", () => {
-  test("a manager adds a service account, gives it a token once, and revokes it", async ({ page, baseURL }) => {
-    const slug = await seedProgramme("people");
-    await signInAs(page, "manager");
+  test("a manager adds a service account, gives it a token once, and revokes it", async ({ page, baseURL, programme, signedInAs }) => {
+    const slug = programme.slug;
+    await signedInAs("manager", programme);
     await page.goto(`/p/${slug}/settings/people`);
     const add = page.getByRole("form", { name: "Add a member" });
     await add.getByLabel("Email").fill(`bot-${slug}@ferry.local`);
@@ -45,9 +46,9 @@ test.describe("people, tokens and the audit log", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("the audit log filters by entity and exports CSV", async ({ page }) => {
-    await signInAs(page, "viewer");
-    await page.goto("/p/demo/audit");
+  test("the audit log filters by entity and exports CSV", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("viewer", sharedProgramme);
+    await page.goto(`/p/${sharedProgramme.slug}/audit`);
     await page.getByLabel("Entity").selectOption("slice");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/entity=slice/);
@@ -56,16 +57,16 @@ test.describe("people, tokens and the audit log", () => {
     const actions = await table.locator("tbody tr td:nth-child(3)").allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((a) => a.startsWith("slice."))).toBe(true);
-    const csv = await page.request.get("/p/demo/audit/export?entity=slice");
+    const csv = await page.request.get(`/p/${sharedProgramme.slug}/audit/export?entity=slice`);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).trim().split(/\r?\n/);
     expect(lines[0]).toBe("id,at,actor,entity_type,entity_id,action,before,after");
     expect(lines.length).toBeGreaterThan(1);
   });
 
-  test("a viewer sees people but no controls to change them", async ({ page }) => {
-    await signInAs(page, "viewer");
-    await page.goto("/p/demo/settings/people");
+  test("a viewer sees people but no controls to change them", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("viewer", sharedProgramme);
+    await page.goto(`/p/${sharedProgramme.slug}/settings/people`);
     await expect(page.getByRole("table", { name: /members of/i })).toBeVisible();
     await expect(page.getByRole("form", { name: "Add a member" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /remove/i })).toHaveCount(0);

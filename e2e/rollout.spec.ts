@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
-import { test, expect, axeViolations, seedProgramme, signInAs } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 import { tickGating } from "./support/checklist";
 
 // Issue 6, item 6: a lead pastes (or uploads) the live rollout object on a slice; Ferry reads
 // weight and health, keeps the YAML as evidence and proposes the stage move, which the lead
-// applies through the ordinary stage move. Each test seeds a demo programme of its own.
+// applies through the ordinary stage move. Each test has a programme of its own and a lead there.
 
 const ROLLOUT_AT_50 = `apiVersion: argoproj.io/v1alpha1
 kind: Rollout
@@ -79,11 +79,10 @@ const currentStep = (page: Page) => page.getByRole("list", { name: "Traffic stag
 const history = (page: Page) => page.getByRole("list", { name: "Stage and checklist history" });
 
 test.describe("reading rollout state", () => {
-  test("a lead pastes an Argo Rollout, is told what else is accepted, and applies the proposed move on the record", async ({ page }) => {
+  test("a lead pastes an Argo Rollout, is told what else is accepted, and applies the proposed move on the record", async ({ page, programme, signedInAs }) => {
     test.setTimeout(90_000);
-    const slug = await seedProgramme("rollout");
-    await signInAs(page, "lead");
-    await openSlice(page, slug, "Promotions");
+    const lead = await signedInAs("lead", programme);
+    await openSlice(page, programme.slug, "Promotions");
     await expect(currentStep(page)).toContainText("10%");
     // The proposal goes through the gates like any move: clear the ones before 50% first.
     await tickGating(page, ["mirror", "1%", "10%", "50%"]);
@@ -120,7 +119,7 @@ test.describe("reading rollout state", () => {
     await expect(apply.getByRole("status", { name: "Proposed move result" })).toHaveText("Moved to 50%.");
     await expect(apply.getByRole("button", { name: "Move as proposed" })).toHaveCount(0);
     await expect(currentStep(page)).toContainText("50%");
-    await expect(history(page).getByRole("listitem").first()).toContainText("Sam Okafor moved Promotions to 50%");
+    await expect(history(page).getByRole("listitem").first()).toContainText(`${lead.name} moved Promotions to 50%`);
     await expect(history(page).getByRole("listitem").first()).toContainText("Why: Rollout promotions-api serves 50% on the new path");
 
     // After a reload the reading is still on the slice, with its YAML.
@@ -133,10 +132,9 @@ test.describe("reading rollout state", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("an uploaded failed Flagger Canary proposes a rollback, recorded with the tool's reason", async ({ page }) => {
-    const slug = await seedProgramme("rollout-up");
-    await signInAs(page, "lead");
-    await openSlice(page, slug, "Catalogue API");
+  test("an uploaded failed Flagger Canary proposes a rollback, recorded with the tool's reason", async ({ page, programme, signedInAs }) => {
+    const lead = await signedInAs("lead", programme);
+    await openSlice(page, programme.slug, "Catalogue API");
     await expect(currentStep(page)).toContainText("50%");
 
     const reader = page.getByRole("form", { name: "Read rollout state" });
@@ -153,7 +151,7 @@ test.describe("reading rollout state", () => {
     await expect(apply.getByRole("status", { name: "Proposed move result" })).toHaveText("Rolled back to 0%.");
     await expect(currentStep(page)).toContainText("0%");
     const latest = history(page).getByRole("listitem").first();
-    await expect(latest).toContainText("Sam Okafor rolled back Catalogue API to 0%: Canary catalogue-api was aborted (Failed): Canary analysis failed");
+    await expect(latest).toContainText(`${lead.name} rolled back Catalogue API to 0%: Canary catalogue-api was aborted (Failed): Canary analysis failed`);
     await expect(latest).toContainText("Signal: other signal");
     await expect(page.getByRole("term").filter({ hasText: "Status" }).locator("xpath=..")).toContainText("Rolled back");
     expect(await axeViolations(page)).toEqual([]);

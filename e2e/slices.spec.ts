@@ -1,15 +1,15 @@
-import { test, expect, axeViolations, seedProgramme, signInAs } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 import { tickGating } from "./support/checklist";
 
 // Issue 6: a lead runs a slice through its gates in the browser, and everything lands in the
-// history. Each test seeds a demo programme of its own, so ticks here disturb no other spec.
+// history. Each test that writes has a programme of its own (the `programme` fixture), so its
+// ticks disturb no other spec; the viewer reads the worker's shared programme.
 
 test.describe("slices at work", () => {
-  test("a lead ticks items, is refused a move with the open items listed, moves to 1% and rolls back on the record", async ({ page }) => {
+  test("a lead ticks items, is refused a move with the open items listed, moves to 1% and rolls back on the record", async ({ page, programme, signedInAs }) => {
     test.setTimeout(120_000);
-    const slug = await seedProgramme("slices");
-    await signInAs(page, "lead");
-    await page.goto(`/p/${slug}/slices`);
+    const lead = await signedInAs("lead", programme);
+    await page.goto(`/p/${programme.slug}/slices`);
     // A lead starts on their own teams' slices.
     await expect(page.getByText(/^Your teams' slices/)).toBeVisible();
     await page.getByRole("link", { name: "Search", exact: true }).click();
@@ -43,18 +43,17 @@ test.describe("slices at work", () => {
     await expect(stepper.locator('[aria-current="step"]')).toContainText("0%");
 
     const history = page.getByRole("list", { name: "Stage and checklist history" });
-    await expect(history.getByRole("listitem").first()).toContainText("Sam Okafor rolled back Search to 0%: 5xx rate doubled on the new path");
+    await expect(history.getByRole("listitem").first()).toContainText(`${lead.name} rolled back Search to 0%: 5xx rate doubled on the new path`);
     await expect(history.getByRole("listitem").first()).toContainText("Signal: error rate (observed 2.4% 5xx)");
-    await expect(history).toContainText("Sam Okafor moved Search to 1%");
-    await expect(history).toContainText("Sam Okafor moved Search to mirror");
-    await expect(history).toContainText(/Sam Okafor ticked "Liveness, readiness and startup probes"/);
+    await expect(history).toContainText(`${lead.name} moved Search to 1%`);
+    await expect(history).toContainText(`${lead.name} moved Search to mirror`);
+    await expect(history).toContainText(`${lead.name} ticked "Liveness, readiness and startup probes"`);
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("a viewer reads a slice but gets no controls; the list filters live in the URL", async ({ page }) => {
-    const slug = await seedProgramme("slices-view");
-    await signInAs(page, "viewer");
-    await page.goto(`/p/${slug}/slices?stage=100`);
+  test("a viewer reads a slice but gets no controls; the list filters live in the URL", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("viewer", sharedProgramme);
+    await page.goto(`/p/${sharedProgramme.slug}/slices?stage=100`);
     const table = page.getByRole("table", { name: "Slices" });
     await expect(page.getByRole("combobox", { name: "Stage" })).toHaveValue("100");
     for (const cell of await table.getByRole("row").all()) {
@@ -68,10 +67,9 @@ test.describe("slices at work", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("a manager edits a template item and updates existing slices without losing ticks", async ({ page }) => {
-    const slug = await seedProgramme("slices-tmpl");
-    await signInAs(page, "manager");
-    await page.goto(`/p/${slug}/settings/templates`);
+  test("a manager edits a template item and updates existing slices without losing ticks", async ({ page, programme, signedInAs }) => {
+    await signedInAs("manager", programme);
+    await page.goto(`/p/${programme.slug}/settings/templates`);
     const row = page.getByRole("table", { name: /^Items of/ }).getByRole("row").filter({ hasText: "Dashboards" });
     await row.getByText("Edit").click();
     const form = page.getByRole("form", { name: "Edit Dashboards" });
@@ -85,7 +83,7 @@ test.describe("slices at work", () => {
     await expect(page.getByRole("region", { name: "Update existing slices" })).toContainText("already matches");
 
     // A live slice keeps its ticked dashboard item, now with the new title.
-    await page.goto(`/p/${slug}/slices?stage=100`);
+    await page.goto(`/p/${programme.slug}/slices?stage=100`);
     await page.getByRole("table", { name: "Slices" }).getByRole("link").first().click();
     const item = page.getByRole("listitem", { name: "Dashboards: old and new path side by side" });
     await expect(item).toContainText(/Done|Not applicable/);

@@ -21,8 +21,10 @@ async function ssoSignIn(page: import("@playwright/test").Page, login: string) {
   if (await consent.isVisible().catch(() => false)) await consent.click();
 }
 
-test("a person from the allowed domain signs in with SSO and reads as a viewer", async ({ page }) => {
+test("a person from the allowed domain signs in with SSO and reads as a viewer", async ({ page, cleanup }) => {
   const email = `ada-${Date.now()}@${OIDC_ALLOWED_DOMAIN}`;
+  // Ferry creates the user on the first SSO sign-in, a viewer of every programme; it goes with the test.
+  cleanup.user(email);
   await ssoSignIn(page, email);
   await page.goto("/p/demo");
   await expect(page.getByText("viewer of this programme")).toBeVisible();

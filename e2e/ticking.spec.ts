@@ -1,10 +1,11 @@
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect, axeViolations, e2eDatabaseUrl, seedProgramme, signInAs } from "./fixtures";
+import { test, expect, axeViolations, e2eDatabaseUrl } from "./fixtures";
 
 // Issue 6, item 3: a tick shows at once (optimistic) and, when the server refuses it, the item
 // returns to its earlier state and the refusal is announced. The refusals are real: another
 // change reaches the database between page load and click; nothing in the server is faked.
+// Each test ticks in a programme of its own, as a lead of its own.
 
 async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
@@ -28,10 +29,9 @@ const checklist = (page: Page) => page.getByRole("region", { name: "Definition o
 const row = (page: Page, title: string) => checklist(page).getByRole("listitem", { name: title, exact: true });
 
 test.describe("optimistic ticks", () => {
-  test("a tick shows at once and rolls back, announced, when the slice was handed to another team meanwhile", async ({ page }) => {
-    const slug = await seedProgramme("tick-undo");
-    await signInAs(page, "lead");
-    const sliceId = await openSlice(page, slug, "Search");
+  test("a tick shows at once and rolls back, announced, when the slice was handed to another team meanwhile", async ({ page, programme, signedInAs }) => {
+    await signedInAs("lead", programme);
+    const sliceId = await openSlice(page, programme.slug, "Search");
     const item = checklist(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: /^Mark done/ }) }).first();
     const title = (await item.getAttribute("aria-label"))!;
     const badge = row(page, title).getByText("Open", { exact: true });
@@ -71,10 +71,9 @@ test.describe("optimistic ticks", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("reopening rolls back to done when the lead was made a viewer after the page loaded", async ({ page }) => {
-    const slug = await seedProgramme("tick-role");
-    await signInAs(page, "lead");
-    await openSlice(page, slug, "Promotions");
+  test("reopening rolls back to done when the lead was made a viewer after the page loaded", async ({ page, programme, signedInAs }) => {
+    const lead = await signedInAs("lead", programme);
+    await openSlice(page, programme.slug, "Promotions");
     const item = checklist(page).getByRole("listitem").filter({ has: page.getByRole("button", { name: /^Reopen/ }) }).first();
     const title = (await item.getAttribute("aria-label"))!;
     await expect(row(page, title)).toContainText(/Done|Not applicable/);
@@ -83,8 +82,8 @@ test.describe("optimistic ticks", () => {
     // A manager downgrades the lead in this programme (the people page's change, made directly).
     const changed = await withClient((client) =>
       client.query(
-        `UPDATE "Membership" m SET role = 'viewer' FROM "User" u, "Programme" p WHERE m."userId" = u.id AND m."programmeId" = p.id AND u.email = 'demo-lead@ferry.local' AND p.slug = $1`,
-        [slug],
+        `UPDATE "Membership" m SET role = 'viewer' FROM "User" u, "Programme" p WHERE m."userId" = u.id AND m."programmeId" = p.id AND u.email = $1 AND p.slug = $2`,
+        [lead.email, programme.slug],
       ),
     );
     expect(changed.rowCount).toBe(1);

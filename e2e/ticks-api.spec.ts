@@ -1,30 +1,21 @@
-import { createDb } from "../lib/db";
-import { test, expect, adminHeaders, e2eDatabaseUrl, seedProgramme } from "./fixtures";
+import type { Db } from "../lib/db";
+import { test, expect, adminHeaders } from "./fixtures";
 import { onFreshConnection } from "./support/fresh-connection";
 
 // Ticks over HTTP, as pipelines send them: the single PATCH and the bulk POST answer like
-// every other API route (envelope, headers, request ids, metrics) and write nothing on bad input.
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(e2eDatabaseUrl(), { max: 1 });
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
+// every other API route (envelope, headers, request ids, metrics) and write nothing on bad
+// input. Each test ticks in a programme of its own (the `programme` fixture).
 
 /** Open items on slices below 100% (their tick changes nothing but the item). */
-const openItems = (slug: string, n: number) =>
-  withDb((db) =>
-    db.checklistItem.findMany({
-      where: { programme: { slug }, state: "open", key: { not: "rollback-rehearsed" }, slice: { stage: { not: "pct100" } } },
-      select: { id: true, sliceId: true },
-      take: n,
-      orderBy: { id: "asc" },
-    }),
-  );
+const openItems = (db: Db, slug: string, n: number) =>
+  db.checklistItem.findMany({
+    where: { programme: { slug }, state: "open", key: { not: "rollback-rehearsed" }, slice: { stage: { not: "pct100" } } },
+    select: { id: true, sliceId: true },
+    take: n,
+    orderBy: { id: "asc" },
+  });
 
-const eventCount = (slug: string) => withDb((db) => db.event.count({ where: { programme: { slug } } }));
+const eventCount = (db: Db, slug: string) => db.event.count({ where: { programme: { slug } } });
 
 const tickUrl = (base: string, slug: string, i: { id: string; sliceId: string }) => `${base}/api/v1/programmes/${slug}/slices/${i.sliceId}/checklist/${i.id}`;
 const bulkUrl = (base: string, slug: string) => `${base}/api/v1/programmes/${slug}/checklist/ticks`;
@@ -39,9 +30,9 @@ async function requestsCounted(request: { get: (url: string) => Promise<{ text: 
 }
 
 test.describe("ticks over HTTP", () => {
-  test("a tick's answer carries the API's headers, its request id and the item", async ({ request, baseURL }) => {
-    const slug = await seedProgramme("ticks");
-    const items = await openItems(slug, 2);
+  test("a tick's answer carries the API's headers, its request id and the item", async ({ request, baseURL, db, programme }) => {
+    const slug = programme.slug;
+    const items = await openItems(db, slug, 2);
     const other = await request.get("/api/v1/programmes", { headers: adminHeaders });
 
     const res = await onFreshConnection(tickUrl(baseURL!, slug, items[0]), { method: "PATCH", headers: { ...json, "x-request-id": "e2e-tick-7" }, body: JSON.stringify({ state: "done", evidenceUrl: "https://ci.example/run/7" }) });
@@ -57,14 +48,14 @@ test.describe("ticks over HTTP", () => {
     expect(odd.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 
     // The audit trail has the tick, once, under the caller's request id.
-    const recorded = await withDb((db) => db.event.findMany({ where: { entityId: items[0].id, action: "checklist_item.ticked" }, select: { requestId: true } }));
+    const recorded = await db.event.findMany({ where: { entityId: items[0].id, action: "checklist_item.ticked" }, select: { requestId: true } });
     expect(recorded).toEqual([{ requestId: "e2e-tick-7" }]);
   });
 
-  test("bad requests get the API's error envelope and write nothing", async ({ baseURL }) => {
-    const slug = await seedProgramme("ticks-bad");
-    const items = await openItems(slug, 1);
-    const events = await eventCount(slug);
+  test("bad requests get the API's error envelope and write nothing", async ({ baseURL, db, programme }) => {
+    const slug = programme.slug;
+    const items = await openItems(db, slug, 1);
+    const events = await eventCount(db, slug);
     const url = tickUrl(baseURL!, slug, items[0]);
     const cases: [string, Record<string, string>, string, number, string][] = [
       ["no token", { "content-type": "application/json" }, JSON.stringify({ state: "done" }), 401, "UNAUTHENTICATED"],
@@ -83,12 +74,12 @@ test.describe("ticks over HTTP", () => {
     const missing = await onFreshConnection(tickUrl(baseURL!, slug, { id: "no-such-item", sliceId: items[0].sliceId }), { method: "PATCH", headers: json, body: JSON.stringify({ state: "done" }) });
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body).error.code).toBe("NOT_FOUND");
-    expect(await eventCount(slug)).toBe(events);
+    expect(await eventCount(db, slug)).toBe(events);
   });
 
-  test("metrics count ticks", async ({ request, baseURL }) => {
-    const slug = await seedProgramme("ticks-metrics");
-    const items = await openItems(slug, 6);
+  test("metrics count ticks", async ({ request, baseURL, db, programme }) => {
+    const slug = programme.slug;
+    const items = await openItems(db, slug, 6);
     const before = await requestsCounted(request, "PATCH", "200");
     for (const item of items) {
       expect((await onFreshConnection(tickUrl(baseURL!, slug, item), { method: "PATCH", headers: json, body: JSON.stringify({ state: "done" }) })).status).toBe(200);
@@ -97,11 +88,11 @@ test.describe("ticks over HTTP", () => {
     expect((await requestsCounted(request, "PATCH", "200")) - before).toBeGreaterThanOrEqual(6);
   });
 
-  test("a bulk tick answers the items in order with the API's headers, and a refusal names the failing entries and writes nothing", async ({ request, baseURL }) => {
-    const slug = await seedProgramme("ticks-bulk");
-    const items = await openItems(slug, 4);
+  test("a bulk tick answers the items in order with the API's headers, and a refusal names the failing entries and writes nothing", async ({ request, baseURL, db, programme }) => {
+    const slug = programme.slug;
+    const items = await openItems(db, slug, 4);
     const other = await request.get("/api/v1/programmes", { headers: adminHeaders });
-    const events = await eventCount(slug);
+    const events = await eventCount(db, slug);
 
     const refused = await onFreshConnection(bulkUrl(baseURL!, slug), {
       method: "POST",
@@ -116,7 +107,7 @@ test.describe("ticks over HTTP", () => {
     expect(invalid.status).toBe(400);
     expect(JSON.parse(invalid.body).error).toMatchObject({ code: "INVALID", details: [{ index: 0, code: "INVALID", path: "reason" }] });
     expect((await onFreshConnection(bulkUrl(baseURL!, slug), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(401);
-    expect(await eventCount(slug)).toBe(events);
+    expect(await eventCount(db, slug)).toBe(events);
 
     const body = { ticks: items.map((i, n) => ({ sliceId: i.sliceId, itemId: i.id, state: "done", evidenceUrl: `https://ci.example/run/${n}` })).reverse() };
     const res = await onFreshConnection(bulkUrl(baseURL!, slug), { method: "POST", headers: { ...json, "x-request-id": "e2e-bulk-2" }, body: JSON.stringify(body) });
@@ -126,7 +117,7 @@ test.describe("ticks over HTTP", () => {
     const answered = JSON.parse(res.body).items as { id: string; state: string; by: string }[];
     expect(answered.map((i) => i.id)).toEqual(body.ticks.map((t) => t.itemId));
     expect(answered.every((i) => i.state === "done" && i.by === "admin token")).toBe(true);
-    const recorded = await withDb((db) => db.event.findMany({ where: { requestId: "e2e-bulk-2" }, select: { action: true } }));
+    const recorded = await db.event.findMany({ where: { requestId: "e2e-bulk-2" }, select: { action: true } });
     expect(recorded).toEqual(items.map(() => ({ action: "checklist_item.ticked" })));
   });
 });

@@ -1,10 +1,10 @@
-import { test, expect, axeViolations, seedProgramme, signInAs } from "./fixtures";
+import { test, expect, axeViolations } from "./fixtures";
 
-// Each test plans or moves on a demo programme of its own, so none disturbs another.
+// Each test plans or moves in a programme of its own (the `programme` fixture), so none disturbs another.
 test.describe("wave planning and the wave board", () => {
-  test("a manager previews the plan, understands it, and applies it", async ({ page }) => {
-    const slug = await seedProgramme("waves-plan");
-    await signInAs(page, "manager");
+  test("a manager previews the plan, understands it, and applies it", async ({ page, programme, signedInAs }) => {
+    const slug = programme.slug;
+    await signedInAs("manager", programme);
     await page.goto(`/p/${slug}/waves`);
     await page.getByRole("link", { name: "Plan waves" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Plan waves" })).toBeVisible();
@@ -29,9 +29,9 @@ test.describe("wave planning and the wave board", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test("a slice moves with the keyboard; a move against the order needs a confirmed, reasoned pin", async ({ page }) => {
-    const slug = await seedProgramme("waves-move");
-    await signInAs(page, "manager");
+  test("a slice moves with the keyboard; a move against the order needs a confirmed, reasoned pin", async ({ page, programme, signedInAs }) => {
+    const slug = programme.slug;
+    await signedInAs("manager", programme);
     await page.goto(`/p/${slug}/waves`);
     const announcement = page.getByRole("status").filter({ hasText: /Shipping/ });
 
@@ -73,11 +73,11 @@ test.describe("wave planning and the wave board", () => {
     await expect(page.getByRole("status").filter({ hasText: "Catalogue API stays in wave 2." })).toBeVisible();
   });
 
-  test("a slice moves by drag and drop, and filters live in the URL", async ({ page }) => {
+  test("a slice moves by drag and drop, and filters live in the URL", async ({ page, programme, signedInAs }) => {
     // Wide enough for every column: a drag that scrolls the board mid-way would pick up another card.
     await page.setViewportSize({ width: 1800, height: 1000 });
-    const slug = await seedProgramme("waves-drag");
-    await signInAs(page, "manager");
+    const slug = programme.slug;
+    await signedInAs("manager", programme);
     await page.goto(`/p/${slug}/waves`);
     await page.getByRole("listitem", { name: "Promotions" }).dragTo(page.getByRole("region", { name: /^Wave 4/ }));
     await expect(page.getByRole("status").filter({ hasText: "Promotions moved to wave 4." })).toBeVisible();
@@ -91,16 +91,16 @@ test.describe("wave planning and the wave board", () => {
     await expect(page.getByRole("region", { name: "Who waits on whom" })).toContainText("Waiting on");
   });
 
-  test("a viewer reads the board without move controls; a manager edits a wave and its facilities", async ({ page }) => {
-    const slug = await seedProgramme("waves-edit");
-    await signInAs(page, "viewer");
+  test("a viewer reads the board without move controls; a manager edits a wave and its facilities", async ({ page, programme, signedInAs }) => {
+    const slug = programme.slug;
+    await signedInAs("viewer", programme);
     await page.goto(`/p/${slug}/waves`);
     await expect(page.getByRole("listitem", { name: "Shipping" })).toContainText("Blocked: waits on Orders core");
     await expect(page.getByRole("button", { name: /^Move / })).toHaveCount(0);
     await expect(page.getByRole("region", { name: /^Wave 3/ })).toContainText("Warning: Service resiliency not ready");
     expect(await axeViolations(page)).toEqual([]);
 
-    await signInAs(page, "manager");
+    await signedInAs("manager", programme);
     await page.goto(`/p/${slug}/waves`);
     await page.getByRole("link", { name: "Edit wave 2" }).click();
     await page.getByLabel("Goal").fill("Catalogue and the order core, cycle included");

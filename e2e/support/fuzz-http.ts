@@ -20,13 +20,28 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 // Enough for any error envelope; success bodies (exports) are not inspected past this.
 const MAX_KEPT = 256 * 1024;
 
+/** Slugs of the programmes the fuzzer's requests created (POST /programmes with the admin token), for the spec to remove. */
+export const createdProgrammes = new Set<string>();
+
+function noteCreated(c: FuzzCase, a: Answer) {
+  if ("error" in a || a.status !== 201 || c.method !== "POST" || c.path.split("?")[0] !== "/api/v1/programmes") return;
+  try {
+    createdProgrammes.add((JSON.parse(a.body) as { slug: string }).slug);
+  } catch {
+    // not the documented answer: the property checks report it
+  }
+}
+
 /** One request; a transport failure is an answer too (the property checks refuse it). */
 export function send(base: string, c: FuzzCase, timeoutMs = 30_000): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve) => {
     let settled = false;
     const done = (a: Answer) => {
-      if (!settled) resolve(a);
+      if (!settled) {
+        noteCreated(c, a);
+        resolve(a);
+      }
       settled = true;
     };
     let req: http.ClientRequest;

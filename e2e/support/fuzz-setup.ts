@@ -1,12 +1,12 @@
 /**
  * What the fuzzer needs from the running app: a programme of its own with real slices and
- * checklist items (so generated paths reach the handlers, not just the 404), a viewer with
- * a token of their own (made through the API, as an operator would), and the export to mutate.
+ * checklist items (the test's `programme` fixture, so generated paths reach the handlers, not
+ * just the 404), a viewer with a token of their own (made through the API, as an operator
+ * would; removed with the programme), and the export to mutate.
  */
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN_TOKEN } from "../../playwright.config";
-import { seedProgramme } from "../fixtures";
 import type { FuzzContext } from "./fuzz-cases";
 import { operations } from "../../lib/api/operations";
 
@@ -17,8 +17,7 @@ async function ok<T>(what: string, res: Awaited<ReturnType<APIRequestContext["ge
   return (await res.json()) as T;
 }
 
-export async function fuzzContext(request: APIRequestContext): Promise<FuzzContext> {
-  const slug = await seedProgramme("fuzz");
+export async function fuzzContext(request: APIRequestContext, slug: string): Promise<FuzzContext> {
   const email = `fuzz-viewer-${randomUUID().slice(0, 8)}@fuzz.example`;
   await ok("POST /users", await request.post(`/api/v1/users?programme=${slug}`, { headers: admin, data: { email, name: "Fuzz viewer", role: "viewer" } }));
   const { token } = await ok<{ token: string }>("POST /tokens", await request.post("/api/v1/tokens", { headers: admin, data: { email, name: "fuzz" } }));

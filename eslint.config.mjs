@@ -44,7 +44,7 @@ export const PURE_RULE_FILES = [
   "lib/inventory/{backstage,backstage-*,csv,csv-format,diff,ferry-json,ferry-json-*,import-job,json-syntax,limits,model,parse-import,report,text-fields,yaml-*}.ts",
   "lib/overview/summary.ts",
   "lib/slices/{stage-machine,stages,views}.ts",
-  "lib/waves/{board,move-check,stored-plan}.ts",
+  "lib/waves/{board,move-check,programme-plan,stored-plan}.ts",
   "lib/errors.ts",
   "lib/format.ts",
 ];

@@ -60,7 +60,15 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
   const save = (card: BoardCard, toWave: number, returnFocusTo: HTMLElement | null, reason?: string) => {
     setMovingId(card.id);
     startTransition(async () => {
-      const result = await moveSliceAction(slug, { sliceId: card.id, toWave, expectedVersion: card.version, ...(reason ? { confirmBreak: true, reason } : {}) });
+      const form = new FormData();
+      form.set("sliceId", card.id);
+      form.set("toWave", String(toWave));
+      form.set("expectedVersion", String(card.version));
+      if (reason) {
+        form.set("confirmBreak", "true");
+        form.set("reason", reason);
+      }
+      const result = await moveSliceAction(slug, null, form);
       setMovingId(null);
       if (result.ok) {
         setPending(null);

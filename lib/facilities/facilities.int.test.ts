@@ -23,7 +23,7 @@ describe("facilities", () => {
   it("a wave needing an unready facility is a plan violation and a board warning, until it is ready", async () => {
     const slug = uniqueSlug("fac");
     const { programmeId } = await seedDemoProgramme(t.db, { slug });
-    const facilityMessages = async () => (await waves.previewPlan(admin, slug, {})).violations.filter((v) => v.kind === "facility").map((v) => v.message);
+    const facilityMessages = async () => (await waves.getProposedPlan(admin, slug, {})).violations.filter((v) => v.kind === "facility").map((v) => v.message);
     await setWaveFacilities(admin, slug, { wave: 1, facilityKeys: ["service-mesh", "ingress"] });
     expect(await facilityMessages()).toContain("wave 1 needs Service mesh, which is not ready");
     const board = await waves.getWaveBoard(programmeId, {});

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 describe("applying a plan", () => {
   it("gives every new slice the definition of done that fits it", async () => {
-    const { applyPlan } = await import("./mutations");
+    const { applyPlan } = await import("./mutations/apply-plan");
     const p = await createProgramme(t.db);
     const team = await createTeam(t.db, { programmeId: p.id, name: "core" });
     const api = await createService(t.db, { programmeId: p.id, teamId: team.id, name: "orders-api", kind: "api" });

@@ -6,12 +6,12 @@ import { admin, smallProgramme, userWithRole } from "./test-helpers";
 
 // The board's writes and reads on a real database: moves (plain, pinned, refused), wave edits.
 let t: TestDatabase;
-let m: typeof import("./mutations");
+let m: typeof import("./mutations/apply-plan") & typeof import("./mutations/move-slice") & typeof import("./mutations/update-wave");
 let q: typeof import("./queries");
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  m = await import("./mutations");
+  m = Object.assign({}, ...(await Promise.all([import("./mutations/apply-plan"), import("./mutations/move-slice"), import("./mutations/update-wave")])));
   q = await import("./queries");
 });
 
@@ -61,7 +61,7 @@ describe("moveSlice", () => {
     const stored = await q.getStoredWaves(admin, p.programme.slug);
     expect(stored.violations.map((v) => v.message)).toContain("slice Web (wave 1) must move after api (wave 2): web depends on api");
     expect(stored.waves[0].slices.find((s) => s.name === "Web")?.reason).toBe("pinned to wave 1 by a manager (Launch campaign needs it first)");
-    const preview = await q.previewPlan(admin, p.programme.slug, {});
+    const preview = await q.getProposedPlan(admin, p.programme.slug, {});
     expect(preview.waves[0].slices.map((s) => s.name)).toContain("Web");
     expect(preview.violations.some((v) => v.kind === "pin")).toBe(true);
   });

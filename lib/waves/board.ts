@@ -8,7 +8,7 @@ import { blockedSlices, buildServiceGraph, sliceBounds, type OrderLink, type Tea
 import { compareText } from "@/lib/planning/ordering";
 import { stageFromDb, type Stage } from "@/lib/slices/stages";
 import type { FacilityStatus, SliceStatus } from "@/lib/generated/prisma/enums";
-import type { PlanningData } from "./planning-data";
+import type { PlanningData } from "./programme-plan";
 
 export type BoardFilters = { team?: string; status?: SliceStatus };
 

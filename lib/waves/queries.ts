@@ -4,11 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { blockedSlices, type Plan, type TeamWaits } from "@/lib/planning";
 import { buildBoard, progressFromCounts, type Board, type BoardFilters } from "./board";
-import { loadPlanningData, planProgramme, type PlanningData } from "./planning-data";
+import { loadPlanningData } from "./planning-data";
+import { planProgramme, type PlanningData } from "./programme-plan";
 import { planChanges, storedPlan, type PlanChanges } from "./stored-plan";
 
 /** A plan preview for the API: computed from the stored data, nothing written. */
-export async function previewPlan(actor: Actor, programmeSlug: string, options: { capacityPerTeam?: number }): Promise<Plan> {
+export async function getProposedPlan(actor: Actor, programmeSlug: string, options: { capacityPerTeam?: number }): Promise<Plan> {
   const programme = await authorize(actor, programmeSlug, "programme.read");
   const data = await loadPlanningData(db, programme.id);
   return planProgramme(data, options).plan;

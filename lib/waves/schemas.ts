@@ -14,6 +14,12 @@ export const planRequestSchema = z.strictObject({
 });
 export type PlanRequestInput = z.infer<typeof planRequestSchema>;
 
+/** Applying a plan (the preview page's form, or the API with `apply: true`): the capacity it was previewed with. */
+export const applyPlanSchema = z.strictObject({
+  capacityPerTeam: intFromTextSchema({ min: 1, max: 100_000, error: "capacityPerTeam must be a whole number", tooSmall: "capacityPerTeam must be at least 1", tooBig: "capacityPerTeam must be at most 100000" }).optional(),
+});
+export type ApplyPlanInput = z.infer<typeof applyPlanSchema>;
+
 export const plannedSliceSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -32,6 +38,8 @@ export const planResponseSchema = z.object({
 
 const waveNumber = intFromTextSchema({ min: 1, max: 10_000, error: "Choose a wave." });
 const sliceId = textSchema().trim().min(1, "Choose a slice.").max(100);
+// A form sends one value as a string and several as a list.
+const asList = (v: unknown) => (v === undefined || Array.isArray(v) ? v : [v]);
 const booleanish = z.union([z.boolean(), z.enum(["true", "on", "1"]).transform(() => true), z.enum(["false", "off", "0"]).transform(() => false)]);
 
 /** Move a slice to another wave; a move that breaks the order needs `confirmBreak` and a reason. */
@@ -63,7 +71,7 @@ const sliceName = textSchema().trim().min(1, "Give the slice a name.").max(120, 
 
 /** Merge two or more slices into the first one listed. */
 export const mergeSlicesSchema = z.strictObject({
-  sliceIds: z.array(sliceId).min(2, "Choose at least two slices to merge.").max(50),
+  sliceIds: z.preprocess(asList, z.array(sliceId).min(2, "Choose at least two slices to merge.").max(50)),
   name: sliceName.optional(),
 });
 export type MergeSlicesInput = z.infer<typeof mergeSlicesSchema>;
@@ -71,7 +79,7 @@ export type MergeSlicesInput = z.infer<typeof mergeSlicesSchema>;
 /** Split services off a slice into a new slice of the same team and wave. */
 export const splitSliceSchema = z.strictObject({
   sliceId,
-  serviceIds: z.array(textSchema().min(1)).min(1, "Choose the services that move to the new slice.").max(500),
+  serviceIds: z.preprocess(asList, z.array(textSchema().min(1)).min(1, "Choose the services that move to the new slice.").max(500)),
   name: sliceName,
 });
 export type SplitSliceInput = z.infer<typeof splitSliceSchema>;

@@ -5,11 +5,11 @@ import { admin, smallProgramme, userWithRole } from "./test-helpers";
 
 // Merge and split on a real database: manager only, one transaction, nothing lost.
 let t: TestDatabase;
-let m: typeof import("./mutations");
+let m: typeof import("./mutations/apply-plan") & typeof import("./mutations/merge-slices") & typeof import("./mutations/split-slice");
 
 withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  m = await import("./mutations");
+  m = Object.assign({}, ...(await Promise.all([import("./mutations/apply-plan"), import("./mutations/merge-slices"), import("./mutations/split-slice")])));
 });
 
 const codeOf = async (promise: Promise<unknown>) => promise.then(() => "ok", (e) => (isAppError(e) ? e.code : `unexpected: ${e}`));

@@ -6,8 +6,7 @@
 import { placementViolations, type Plan, type PlanDetails, type PlannedWave, type PlanViolation } from "@/lib/planning";
 import { compareText } from "@/lib/planning/ordering";
 import { facilityViolations } from "@/lib/planning/violations";
-import type { PlanningData } from "./planning-data";
-import { toPlanInput } from "./planning-data";
+import { toPlanInput, type PlanningData } from "./programme-plan";
 
 /** Service names by id, for turning id lists into the API's name lists. */
 export const serviceNames = (data: Pick<PlanningData, "services">): Map<string, string> => new Map(data.services.map((s) => [s.id, s.name]));

@@ -39,7 +39,11 @@ export const MUTATION_MODULES = [
   () => import("@/lib/dependencies/mutations/remove-dependency"),
   () => import("@/lib/inventory/mutations/preview-import"),
   () => import("@/lib/inventory/mutations/import-inventory"),
-  () => import("@/lib/waves/mutations"),
+  () => import("@/lib/waves/mutations/apply-plan"),
+  () => import("@/lib/waves/mutations/move-slice"),
+  () => import("@/lib/waves/mutations/update-wave"),
+  () => import("@/lib/waves/mutations/merge-slices"),
+  () => import("@/lib/waves/mutations/split-slice"),
   () => import("@/lib/facilities/mutations/update-facility"),
   () => import("@/lib/facilities/mutations/set-wave-facilities"),
   () => import("@/lib/slices/mutations/move-slice-stage"),
@@ -53,8 +57,8 @@ export const MUTATION_MODULES = [
   () => import("@/lib/checklists/mutations/sync-template-to-slices"),
 ];
 
-/** Exports of those modules that are helpers, not mutations. */
-export const NOT_MUTATIONS = new Set(["breakMessage"]);
+/** Exports of those modules that are helpers, not mutations (a use case file exports only its use case). */
+export const NOT_MUTATIONS = new Set<string>();
 
 const csv = "name,team,kind\nmatrix-new,alpha,api\n";
 

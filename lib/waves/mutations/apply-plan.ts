@@ -8,10 +8,11 @@ import { AppError } from "@/lib/errors";
 import { eventRow, insertEvents, type EventInput } from "@/lib/events/record";
 import type { Plan } from "@/lib/planning";
 import { giveChecklists } from "@/lib/checklists/mutations/new-slice-items";
-import { loadPlanningData, planProgramme, type PlanningData } from "../planning-data";
+import { loadPlanningData } from "../planning-data";
+import { planProgramme, type PlanningData } from "../programme-plan";
 import { planChanges, type PlanChanges } from "../stored-plan";
-
-export type ApplyPlanInput = { capacityPerTeam?: number };
+import type { ApplyPlanInput } from "../schemas";
+import { lockProgramme } from "./shared";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,7 +26,7 @@ export async function applyPlan(actor: Actor, programmeSlug: string, input: Appl
   const programme = await authorize(actor, programmeSlug, "plan.apply");
   return db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${programme.id} FOR UPDATE`;
+      await lockProgramme(tx, programme.id);
       const data = await loadPlanningData(tx, programme.id);
       const details = planProgramme(data, input);
       const changes = planChanges(data, details);

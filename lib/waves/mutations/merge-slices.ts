@@ -6,13 +6,7 @@ import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordEvent } from "@/lib/events/record";
 import type { MergeSlicesInput } from "../schemas";
-
-/** Only slices that have not started can be merged or split: nothing recorded on them is lost. */
-export function assertNotStarted(slices: { name: string; status: string; stage: string; resolvedItems: number }[]) {
-  const started = slices.filter((s) => s.status !== "planned" || s.stage !== "none" || s.resolvedItems > 0);
-  if (started.length === 0) return;
-  throw new AppError("CONFLICT", `Only slices that have not started can be merged or split: ${started.map((s) => s.name).join(", ")} ${started.length === 1 ? "has" : "have"} progress on record.`);
-}
+import { assertNotStarted, lockProgramme } from "./shared";
 
 /**
  * Merges slices into the first one listed (manager only): it takes every service, the latest
@@ -25,7 +19,7 @@ export async function mergeSlices(actor: Actor, programmeSlug: string, input: Me
   if (ids.length < 2) throw new AppError("INVALID", "Choose at least two different slices to merge.", [{ path: "sliceIds", message: "Choose at least two different slices." }]);
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${programme.id} FOR UPDATE`;
+      await lockProgramme(tx, programme.id);
       const rows = await tx.slice.findMany({
         where: { programmeId: programme.id, id: { in: ids } },
         select: { id: true, name: true, status: true, stage: true, waveId: true, wave: { select: { number: true } }, services: { select: { id: true, name: true } }, _count: { select: { checklistItems: { where: { state: { not: "open" } } } } } },

@@ -9,13 +9,9 @@ import { moveBreaks, type OrderLink } from "@/lib/planning";
 import { orderBreakSentence } from "../move-check";
 import { loadPlanningData } from "../planning-data";
 import type { MoveSliceInput } from "../schemas";
+import { lockProgramme } from "./shared";
 
 export type MoveSliceResult = { sliceId: string; wave: number; isPinned: boolean; version: number; breaks: OrderLink[] };
-
-/** Why a move breaks the order, in one sentence. */
-export function breakMessage(name: string, toWave: number, mustFollow: OrderLink[], mustPrecede: OrderLink[]): string {
-  return orderBreakSentence(name, { toWave, mustFollow, mustPrecede });
-}
 
 /**
  * Moves a slice to another existing wave. A move that keeps the order is a plain move (a pin
@@ -29,7 +25,7 @@ export async function moveSlice(actor: Actor, programmeSlug: string, input: Move
   if (!target) throw notFound("Slice");
   return db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${programme.id} FOR UPDATE`;
+      await lockProgramme(tx, programme.id);
       const data = await loadPlanningData(tx, programme.id);
       const slice = data.slices.find((s) => s.id === input.sliceId);
       if (!slice) throw notFound("Slice");
@@ -45,7 +41,7 @@ export async function moveSlice(actor: Actor, programmeSlug: string, input: Move
       if (breaks.length > 0) {
         // The refusals carry the broken links, so the board asks for a pin without reading the message.
         const refusal: OrderBreak = { toWave: input.toWave, mustFollow, mustPrecede };
-        const message = breakMessage(slice.name, input.toWave, mustFollow, mustPrecede);
+        const message = orderBreakSentence(slice.name, refusal);
         const decision = can(programme.role, "wave.edit");
         if (!decision.allowed) throw new AppError("FORBIDDEN", `${message} Only a programme manager can pin a slice against the order.`, refusal);
         if (!input.confirmBreak) throw new AppError("CONFLICT", `${message} Confirm to pin it there.`, refusal);

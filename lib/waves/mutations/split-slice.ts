@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordEvent } from "@/lib/events/record";
 import type { SplitSliceInput } from "../schemas";
-import { assertNotStarted } from "./merge-slices";
+import { assertNotStarted, lockProgramme } from "./shared";
 
 /**
  * Splits services off a slice into a new slice of the same team and wave (manager only). The
@@ -18,7 +18,7 @@ export async function splitSlice(actor: Actor, programmeSlug: string, input: Spl
   const programme = await authorize(actor, programmeSlug, "slice.merge");
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${programme.id} FOR UPDATE`;
+      await lockProgramme(tx, programme.id);
       const slice = await tx.slice.findFirst({
         where: { id: input.sliceId, programmeId: programme.id },
         select: { id: true, name: true, teamId: true, waveId: true, status: true, stage: true, services: { select: { id: true, name: true } }, checklistItems: { select: { key: true, title: true, guidance: true, category: true, gateStage: true, position: true, state: true } } },

@@ -1,41 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planWithDetails } from "@/lib/planning";
-import { planProgramme, toPlanInput, type PlanningData, type StoredSlice } from "./programme-plan";
-
-const slice = (over: Partial<StoredSlice> & Pick<StoredSlice, "id" | "name" | "serviceIds">): StoredSlice => ({
-  teamId: "t-shop",
-  team: "shop",
-  waveId: null,
-  wave: null,
-  pinnedWave: null,
-  pinReason: null,
-  status: "planned",
-  stage: "none",
-  version: 1,
-  ...over,
-});
-
-/** web depends on api, api on leaf: left alone, the plan puts Leaf in 1, Api in 2, Web in 3. */
-function programme(slices: StoredSlice[]): PlanningData {
-  return {
-    services: [
-      { id: "web", name: "web", kind: "api", shared: false, team: "shop", sliceId: "s-web" },
-      { id: "api", name: "api", kind: "api", shared: false, team: "shop", sliceId: "s-api" },
-      { id: "leaf", name: "leaf", kind: "api", shared: false, team: "shop", sliceId: "s-leaf" },
-    ],
-    dependencies: [
-      { from: "web", to: "api" },
-      { from: "api", to: "leaf" },
-    ],
-    slices,
-    waves: [
-      { id: "w1", number: 1, name: null, goal: null, plannedStart: null, plannedEnd: null, facilityIds: ["f-mesh"] },
-      { id: "w2", number: 2, name: null, goal: null, plannedStart: null, plannedEnd: null, facilityIds: [] },
-    ],
-    facilities: [{ id: "f-mesh", key: "mesh", name: "Service mesh", status: "ready" }],
-    teams: [{ id: "t-shop", name: "shop" }],
-  };
-}
+import { planProgramme, toPlanInput } from "./programme-plan";
+import { storedProgramme as programme, storedSlice as slice } from "./test-programme";
 
 const waveOf = (plan: ReturnType<typeof planProgramme>["plan"], id: string) => plan.waves.find((w) => w.slices.some((s) => s.id === id))?.number;
 const reasonOf = (plan: ReturnType<typeof planProgramme>["plan"], id: string) => plan.waves.flatMap((w) => w.slices).find((s) => s.id === id)?.reason;

@@ -13,6 +13,10 @@ export async function tickGating(page: Page, gates: string[], keepOpen = 0): Pro
     const title = (await item.getAttribute("aria-label"))!;
     await item.getByRole("button", { name: `Mark done: ${title}` }).click();
     await expect(checklist.getByRole("status", { name: "Checklist updates" })).toHaveText(`"${title}" is now done.`);
-    await expect(checklist.getByRole("listitem", { name: title, exact: true }).getByRole("button", { name: `Reopen: ${title}` })).toBeVisible();
+    const row = checklist.getByRole("listitem", { name: title, exact: true });
+    await expect(row.getByRole("button", { name: `Reopen: ${title}` })).toBeVisible();
+    // "saving…" lasts until the page holds the server's answer: a tick can change the slice's
+    // version (the rollback rehearsal does), and a move sent before then is refused as stale.
+    await expect(row).not.toContainText("saving");
   }
 }

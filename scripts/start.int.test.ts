@@ -114,6 +114,7 @@ describe("npm start serving", () => {
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    // Logged once /api/health answers: instrumentation (the early guard) has run.
     expect(output, output).toContain("serving on");
     return { child, port, output: () => output, exited };
   }
@@ -159,7 +160,7 @@ describe("npm start serving", () => {
     expect(answer).toMatch(/^HTTP\/1.1 201 /);
     // Its connection, busy when the stop came, ends with this answer (Node would keep it open
     // for the client's next request, and the server would wait on it).
-    expect(answer.slice(0, answer.indexOf("\r\n\r\n"))).toMatch(/\r\nconnection: close(\r\n|$)/i);
+    expect(answer.slice(0, answer.indexOf("\r\n\r\n")), answer).toMatch(/\r\nconnection: close(\r\n|$)/i);
     expect(await exited).toBe(0);
     expect(output()).toContain("stopped cleanly");
     expect(alive(servers[0].pid)).toBe(false);
@@ -175,15 +176,19 @@ describe("npm start serving", () => {
     expect(output()).toContain("stopped cleanly");
   }, 120_000);
 
-  // Last: it leaves the database's migration history edited.
   it("refuses to start, in one line, when an applied migration was changed since", async () => {
-    const [{ name }] = await t.db.$queryRaw<{ name: string }[]>`SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name LIMIT 1`;
+    const [{ name, checksum }] = await t.db.$queryRaw<{ name: string; checksum: string }[]>`SELECT migration_name AS name, checksum FROM _prisma_migrations ORDER BY migration_name LIMIT 1`;
     await t.db.$executeRaw`UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = ${name}`;
-    const port = await freePort();
-    const r = start({ DATABASE_URL: t.url, PORT: String(port), HOSTNAME: "127.0.0.1", FERRY_SEED_DEMO: "false" });
-    expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`Migration ${name} was changed after it was applied`);
+    try {
+      const port = await freePort();
+      const r = start({ DATABASE_URL: t.url, PORT: String(port), HOSTNAME: "127.0.0.1", FERRY_SEED_DEMO: "false" });
+      expect(r.status).toBe(1);
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`Migration ${name} was changed after it was applied`);
+    } finally {
+      // The embedded suite shares one database between files.
+      await t.db.$executeRaw`UPDATE _prisma_migrations SET checksum = ${checksum} WHERE migration_name = ${name}`;
+    }
   }, 120_000);
 });

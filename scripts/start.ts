@@ -9,6 +9,7 @@
 // script and cut the embedded database off under it.
 import "./load-env";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -75,13 +76,17 @@ async function main() {
   if (await listening(child, env.PORT, env.HOSTNAME)) log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-/** Resolves true once the server accepts connections, false if it exits first. */
+/** Resolves true once the server answers /api/health (Next's handlers ready), false if it exits first. */
 async function listening(child: ChildProcess, port: number, hostname: string): Promise<boolean> {
   const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   while (child.exitCode === null && child.signalCode === null) {
     const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, host, () => socket.end(() => resolve(true)));
-      socket.once("error", () => resolve(false));
+      const req = http.get({ host, port, path: "/api/health", agent: false, timeout: 5_000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.once("error", () => resolve(false));
+      req.once("timeout", () => req.destroy());
     });
     if (up) return true;
     await new Promise((r) => setTimeout(r, 100));

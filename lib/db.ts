@@ -6,6 +6,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
 
@@ -29,9 +30,9 @@ const globalForDb = globalThis as unknown as { ferryDb?: PrismaClient };
 
 function lazyDb(): PrismaClient {
   if (!globalForDb.ferryDb) {
-    const url = process.env.DATABASE_URL;
+    const { DATABASE_URL: url, FERRY_DB_POOL } = env();
     if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database).");
-    globalForDb.ferryDb = createDb(url, { max: Number(process.env.FERRY_DB_POOL ?? 10) });
+    globalForDb.ferryDb = createDb(url, { max: FERRY_DB_POOL });
   }
   return globalForDb.ferryDb;
 }

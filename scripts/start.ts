@@ -61,7 +61,7 @@ async function main() {
   const serverEnv: Record<string, string> = {
     DATABASE_URL: url,
     NEXT_TELEMETRY_DISABLED: "1",
-    FERRY_BASE_URL: process.env.FERRY_BASE_URL ?? `http://localhost:${env.PORT}`,
+    FERRY_BASE_URL: env.FERRY_BASE_URL ?? `http://localhost:${env.PORT}`,
     // PGlite is one session: statements of two connections interleave and clobber each
     // other's unnamed prepared statements. One connection queues them instead.
     ...(embedded ? { FERRY_DB_POOL: "1" } : {}),

@@ -1,6 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { bearerToken, hashToken, secretsEqual } from "./tokens";
@@ -35,7 +36,7 @@ export async function authenticateBearer(authorization: string | null, requestId
   const token = bearerToken(authorization);
   if (!token) throw new AppError("UNAUTHENTICATED", "Send a token in the Authorization header: Bearer <token>.");
 
-  const adminToken = process.env.FERRY_ADMIN_TOKEN;
+  const adminToken = env().FERRY_ADMIN_TOKEN;
   if (adminToken && secretsEqual(token, adminToken)) {
     return { userId: null, name: "admin token", isAdmin: true, requestId };
   }

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
+import type { TestDatabase } from "@/lib/testing/db";
+import { ADMIN_TOKEN, openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
 
 // The single tick under contention: what it reads and whom it authorises are those of the
 // slice and item as they stand once it holds the slice's lock, not as they stood when it
@@ -12,16 +12,11 @@ let p: SliceProgramme;
 let tickRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
-  process.env.FERRY_DB_POOL = onServer ? "10" : "1";
+  t = await openRouteTestDatabase();
   tickRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
   p = await seedSliceProgramme(t.db);
 });
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
   await t?.close();
 });
 

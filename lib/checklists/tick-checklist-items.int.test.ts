@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import type { TestDatabase } from "@/lib/testing/db";
 import { createProgramme } from "@/lib/seed/factories";
-import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
+import { openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
 
 // The bulk tick (POST /checklist/ticks) called as Next calls it, on a real database: order,
 // events and the status rule; all or nothing with each failing entry named by index; and two
@@ -11,18 +11,11 @@ let p: SliceProgramme;
 let bulkRoute: typeof import("@/app/api/v1/programmes/[slug]/checklist/ticks/route");
 
 beforeAll(async () => {
-  const onServer = Boolean(process.env.DATABASE_URL);
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
-  // The embedded database runs one transaction at a time: there the app gets one connection.
-  process.env.FERRY_DB_POOL = onServer ? "10" : "1";
+  t = await openRouteTestDatabase();
   bulkRoute = await import("@/app/api/v1/programmes/[slug]/checklist/ticks/route");
   p = await seedSliceProgramme(t.db);
 });
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
   await t?.close();
 });
 

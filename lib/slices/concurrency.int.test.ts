@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
+import type { TestDatabase } from "@/lib/testing/db";
+import { ADMIN_TOKEN, openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
 
 // Ticks and stage moves under concurrency: every tick recorded, stage moves serialised per
 // slice with no lost or duplicated event. On a server the app's pool is 10 connections. The
@@ -13,18 +13,12 @@ let tickRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/checkli
 let stageRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/route");
 
 beforeAll(async () => {
-  const onServer = Boolean(process.env.DATABASE_URL);
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
-  process.env.FERRY_DB_POOL = onServer ? "10" : "1";
+  t = await openRouteTestDatabase();
   tickRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
   stageRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/route");
   p = await seedSliceProgramme(t.db);
 });
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
   await t?.close();
 });
 

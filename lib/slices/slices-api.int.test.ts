@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import type { TestDatabase } from "@/lib/testing/db";
 import type { TrafficStage } from "@/lib/generated/prisma/enums";
-import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
+import { openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
 import { stageFromDb, stageIndex, type Stage } from "./stages";
 
 // REST routes of issue 6 called as Next calls them, on a real database.
@@ -13,9 +13,7 @@ let stageRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/
 let rolloutRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/rollout/route");
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
+  t = await openRouteTestDatabase();
   sliceRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/route");
   tickRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
   stageRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/route");
@@ -23,8 +21,6 @@ beforeAll(async () => {
   p = await seedSliceProgramme(t.db);
 });
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
-  await db.$disconnect();
   await t?.close();
 });
 

@@ -1,7 +1,7 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/testing/db";
-import { ADMIN_TOKEN, openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
+import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
 
 // The single tick under contention: what it reads and whom it authorises are those of the
 // slice and item as they stand once it holds the slice's lock, not as they stood when it
@@ -11,13 +11,11 @@ let t: TestDatabase;
 let p: SliceProgramme;
 let tickRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openRouteTestDatabase();
+  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
   tickRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
   p = await seedSliceProgramme(t.db);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const tick = (sliceId: string, itemId: string, body: unknown, token?: string) =>

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createProgramme } from "@/lib/seed/factories";
-import { openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
+import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "@/lib/slices/test-fixtures";
 
 // The bulk tick (POST /checklist/ticks) called as Next calls it, on a real database: order,
 // events and the status rule; all or nothing with each failing entry named by index; and two
@@ -10,13 +10,11 @@ let t: TestDatabase;
 let p: SliceProgramme;
 let bulkRoute: typeof import("@/app/api/v1/programmes/[slug]/checklist/ticks/route");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openRouteTestDatabase();
+  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
   bulkRoute = await import("@/app/api/v1/programmes/[slug]/checklist/ticks/route");
   p = await seedSliceProgramme(t.db);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 type Entry = { sliceId: string; itemId: string; state: string; evidenceUrl?: string; reason?: string };

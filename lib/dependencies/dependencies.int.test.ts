@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createProgramme, createService, createTeam, createUser } from "@/lib/seed/factories";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
+import { seedTwoTeamEstate } from "@/lib/services/test-estate";
 import type { Actor } from "@/lib/auth/actor";
 
 // Dependency mutations on a real database: events in the same transaction, authorization
@@ -18,17 +18,7 @@ beforeAll(async () => {
   ({ removeDependency } = await import("./mutations/remove-dependency"));
 });
 
-async function setup() {
-  const programme = await createProgramme(t.db, { slug: uniqueSlug("dep") });
-  const teamA = await createTeam(t.db, { programmeId: programme.id, name: "alpha" });
-  const teamB = await createTeam(t.db, { programmeId: programme.id, name: "beta" });
-  const svc = (name: string, teamId: string) => createService(t.db, { programmeId: programme.id, name, teamId });
-  const [a, b, c] = [await svc("a", teamA.id), await svc("b", teamA.id), await svc("c", teamB.id)];
-  const leadUser = await createUser(t.db, { membership: { programmeId: programme.id, role: "lead", leadOf: [teamA.id] } });
-  const lead: Actor = { userId: leadUser.id, name: leadUser.name, isAdmin: false };
-  const events = () => t.db.event.findMany({ where: { programmeId: programme.id }, orderBy: { id: "asc" } });
-  return { slug: programme.slug, a, b, c, lead, events };
-}
+const setup = () => seedTwoTeamEstate(t.db, "dep");
 
 describe("dependencies", () => {
   it("adds, retypes and removes, refusing self-dependencies and allowing cycles", async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
-import { createProgramme, createService, createTeam, createUser, createDependency } from "@/lib/seed/factories";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
+import { seedTwoTeamEstate } from "@/lib/services/test-estate";
+import { createDependency } from "@/lib/seed/factories";
 import type { Actor } from "@/lib/auth/actor";
 
 // Service mutations on a real database: events in the same transaction,
@@ -14,17 +15,7 @@ beforeAll(async () => {
   m = Object.assign({}, ...(await Promise.all([import("./mutations/create-service"), import("./mutations/update-service"), import("./mutations/delete-service"), import("./mutations/bulk-edit-services")])));
 });
 
-async function setup() {
-  const programme = await createProgramme(t.db, { slug: uniqueSlug("svc") });
-  const teamA = await createTeam(t.db, { programmeId: programme.id, name: "alpha" });
-  const teamB = await createTeam(t.db, { programmeId: programme.id, name: "beta" });
-  const svc = (name: string, teamId: string) => createService(t.db, { programmeId: programme.id, name, teamId });
-  const [a, b, c] = [await svc("a", teamA.id), await svc("b", teamA.id), await svc("c", teamB.id)];
-  const leadUser = await createUser(t.db, { membership: { programmeId: programme.id, role: "lead", leadOf: [teamA.id] } });
-  const lead: Actor = { userId: leadUser.id, name: leadUser.name, isAdmin: false };
-  const events = (entityId?: string) => t.db.event.findMany({ where: { programmeId: programme.id, ...(entityId ? { entityId } : {}) }, orderBy: { id: "asc" } });
-  return { slug: programme.slug, programme, teamA, teamB, a, b, c, lead, events };
-}
+const setup = () => seedTwoTeamEstate(t.db, "svc");
 
 const form = (over: Record<string, unknown> = {}) => ({ name: "new-api", kind: "api", tier: "2", strategy: "rehost", team: "alpha", tags: "x, y", ...over });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/testing/db";
-import { ADMIN_TOKEN, openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
+import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
 
 // Ticks and stage moves under concurrency: every tick recorded, stage moves serialised per
 // slice with no lost or duplicated event. On a server the app's pool is 10 connections. The
@@ -12,14 +12,12 @@ let p: SliceProgramme;
 let tickRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
 let stageRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/route");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openRouteTestDatabase();
+  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
   tickRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
   stageRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/route");
   p = await seedSliceProgramme(t.db);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe("concurrency", () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import type { TrafficStage } from "@/lib/generated/prisma/enums";
-import { openRouteTestDatabase, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
+import { ADMIN_TOKEN, apiRequest, routeParams, seedSliceProgramme, type SliceProgramme } from "./test-fixtures";
 import { stageFromDb, stageIndex, type Stage } from "./stages";
 
 // REST routes of issue 6 called as Next calls them, on a real database.
@@ -12,16 +12,14 @@ let tickRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/checkli
 let stageRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/route");
 let rolloutRoute: typeof import("@/app/api/v1/programmes/[slug]/slices/[id]/rollout/route");
 
+withAppDatabase((opened) => (t = opened));
 beforeAll(async () => {
-  t = await openRouteTestDatabase();
+  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
   sliceRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/route");
   tickRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/checklist/[itemId]/route");
   stageRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/stage/route");
   rolloutRoute = await import("@/app/api/v1/programmes/[slug]/slices/[id]/rollout/route");
   p = await seedSliceProgramme(t.db);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const getSlice = (id: string, token?: string, slug = p.slug) => sliceRoute.GET(apiRequest("GET", `/programmes/${slug}/slices/${id}`, undefined, token), routeParams({ slug, id }));

@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generateToken, hashToken, tokenPrefix } from "@/lib/auth/tokens";
 import { applyChecklist, createProgramme, createService, createSlice, createTeam, createUser } from "@/lib/seed/factories";
-import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
+import { uniqueSlug } from "@/lib/testing/db";
 
 export const ADMIN_TOKEN = "slices-integration-admin-token-0123";
 
@@ -68,23 +68,3 @@ export function apiRequest(method: string, path: string, body?: unknown, token: 
 /** Route context the way Next passes params. */
 export const routeParams = <P>(params: P) => ({ params: Promise.resolve(params) });
 
-/**
- * A test database that the app's own client (lib/db.ts) uses, as route handlers under test
- * need, with the admin token set. The embedded database runs one transaction at a time, so
- * there the app gets one connection. Its close disconnects the app's client too.
- */
-export async function openRouteTestDatabase(): Promise<TestDatabase> {
-  const onServer = Boolean(process.env.DATABASE_URL);
-  const t = await openTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.FERRY_ADMIN_TOKEN = ADMIN_TOKEN;
-  process.env.FERRY_DB_POOL = onServer ? "10" : "1";
-  return {
-    ...t,
-    close: async () => {
-      const { db } = await import("@/lib/db");
-      await db.$disconnect();
-      await t.close();
-    },
-  };
-}

@@ -55,13 +55,17 @@ async function cloneTemplate(serverUrl: string, name: string, template: string) 
 /**
  * For tests of code that uses the app's own client (`db` in lib/db.ts): before the file's
  * other hooks, opens a test database and points DATABASE_URL at it (the client reads it on
- * first use); after the file, disconnects that client and closes the database.
+ * first use); after the file, disconnects that client and closes the database. The embedded
+ * database runs one transaction at a time, so there the app gets one connection, as npm
+ * start gives it.
  */
 export function withAppDatabase(opened: (t: TestDatabase) => void = () => {}): void {
   let t: TestDatabase | undefined;
   beforeAll(async () => {
+    const onServer = Boolean(process.env.DATABASE_URL);
     t = await openTestDatabase();
     process.env.DATABASE_URL = t.url;
+    if (!onServer) process.env.FERRY_DB_POOL = "1";
     opened(t);
   });
   afterAll(async () => {

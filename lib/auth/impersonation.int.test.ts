@@ -140,3 +140,20 @@ describe("api_token events", () => {
     expect(own).toMatch(/\S{20,}/);
   });
 });
+
+describe("a token made on a programme's page", () => {
+  // Regression: the use case looked the user up before the programme, so its answer told an
+  // outsider whether a user id exists ("User was not found" or the programme's 404).
+  it("tells someone who cannot see the programme nothing about the user named", async () => {
+    const { createProgrammeToken } = await import("./mutations/create-programme-token");
+    const managerB = await t.db.user.findUniqueOrThrow({ where: { email: people.managerB }, select: { id: true, name: true } });
+    const outsider = { userId: managerB.id, name: managerB.name, isAdmin: false };
+    const managerA = await t.db.user.findUniqueOrThrow({ where: { email: people.managerA }, select: { id: true } });
+    const answers = await Promise.all(
+      [managerA.id, "no-such-user"].map((forUserId) => createProgrammeToken(outsider, slugA, { name: "probe", forUserId }).then(() => null, (error: Error) => error.message)),
+    );
+    expect(answers[0]).toMatch(/programme/i);
+    expect(answers[1]).toBe(answers[0]);
+    expect(await t.db.apiToken.count({ where: { name: "probe" } })).toBe(0);
+  });
+});

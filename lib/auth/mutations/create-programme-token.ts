@@ -13,9 +13,10 @@ import { createApiToken } from "./create-api-token";
  * createApiToken's rule.
  */
 export async function createProgrammeToken(actor: Actor, programmeSlug: string, input: CreateProgrammeTokenInput): Promise<{ token: string; id: string }> {
+  // The programme first: nothing is said about a user to someone who cannot see it.
+  const { id: programmeId } = await getProgrammeAccessOrThrow(actor, programmeSlug);
   const userId = input.forUserId ?? actor.userId;
   const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { email: true } }) : null;
   if (!user) throw notFound("User");
-  const { id: programmeId } = await getProgrammeAccessOrThrow(actor, programmeSlug);
   return createApiToken(actor, { email: user.email, name: input.name }, { programmeId });
 }

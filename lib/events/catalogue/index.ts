@@ -11,6 +11,7 @@ import type { EventDefinition } from "./kit";
 import { peopleEvents } from "./people";
 import { planEvents } from "./plan";
 import { programmeEvents } from "./programme";
+import { reportEvents } from "./reports";
 import { sliceEvents } from "./slices";
 
 export { ENTITY_TYPES, type EntityType } from "./kit";
@@ -23,6 +24,7 @@ export const EVENT_CATALOGUE = {
   ...planEvents,
   ...checklistEvents,
   ...peopleEvents,
+  ...reportEvents,
 } satisfies Record<string, EventDefinition>;
 
 type Catalogue = typeof EVENT_CATALOGUE;

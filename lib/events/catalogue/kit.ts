@@ -21,6 +21,7 @@ export const ENTITY_TYPES = [
   "checklist_item",
   "facility",
   "report_note",
+  "report_week",
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

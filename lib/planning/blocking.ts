@@ -33,6 +33,13 @@ export type Blocking = { blocked: BlockedSlice[]; byTeam: TeamWaits[] };
 /** Live and done slices serve traffic from Kubernetes: nothing waits on them any more. */
 export const isLive = (status: SliceStatus): boolean => status === "live" || status === "done";
 
+/**
+ * Whether a slice ordered after another waits on it: neither is live yet and the one it
+ * follows is planned in an earlier wave (planned no later is a violation, not a wait).
+ */
+export const isWaitingOn = (waiting: Pick<SliceRef, "wave" | "status">, waited: Pick<SliceRef, "wave" | "status">): boolean =>
+  !isLive(waiting.status) && !isLive(waited.status) && waited.wave < waiting.wave;
+
 const byWaveThenName = (a: SliceRef, b: SliceRef): number => a.wave - b.wave || compareText(a.name, b.name) || compareText(a.id, b.id);
 
 const byTeamName = (a: TeamWaits, b: TeamWaits): number =>
@@ -65,9 +72,7 @@ export function blockedSlices(input: BlockingInput, prebuilt?: ServiceGraph): Bl
     const before = sliceOf[graph.orderSources[e]];
     const after = sliceOf[graph.order.targets[e]];
     if (before === -1 || after === -1 || before === after) continue;
-    const waiting = refs[after]!;
-    const waited = refs[before]!;
-    if (isLive(waiting.status) || isLive(waited.status) || waited.wave >= waiting.wave) continue;
+    if (!isWaitingOn(refs[after]!, refs[before]!)) continue;
     const set = waitsOn.get(after) ?? new Set<number>();
     set.add(before);
     waitsOn.set(after, set);

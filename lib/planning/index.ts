@@ -5,7 +5,7 @@
  */
 export { planWaves, planWithDetails } from "./plan";
 export { proposeSlices, proposedSliceId, type ProposedSlice } from "./propose-slices";
-export { blockedSlices, isLive, type Blocking, type BlockingInput, type BlockingSliceInput, type BlockedSlice, type SliceRef, type TeamWaits } from "./blocking";
+export { blockedSlices, isLive, isWaitingOn, type Blocking, type BlockingInput, type BlockingSliceInput, type BlockedSlice, type SliceRef, type TeamWaits } from "./blocking";
 export * from "./types";
 export { moveBreaks, placementViolations, sliceBounds, type OrderLink, type PlacedSlice, type PlacementInput, type SliceBounds } from "./placement";
-export { buildServiceGraph, type ServiceGraph } from "./ordering";
+export { buildServiceGraph, cycleNames, dependentMovesFirst, type ServiceGraph } from "./ordering";

@@ -62,6 +62,13 @@ function indexDependencies(dependencies: readonly PlanDependency[], indexOf: Map
 }
 
 /**
+ * Whether "a depends on b" orders a before b: only when an application (a) uses shared
+ * infrastructure (b); otherwise b moves first. Exported for readers that walk one dependency
+ * at a time (the graph explorer's blocked edges).
+ */
+export const dependentMovesFirst = (dependentIsInfra: boolean, dependencyIsInfra: boolean): boolean => dependencyIsInfra && !dependentIsInfra;
+
+/**
  * The ordering edge for "a depends on b": b before a, except that an application using
  * infrastructure goes before it. Every edge between an application service and an
  * infrastructure one therefore points from the application to the infrastructure, so no
@@ -74,7 +81,7 @@ function orderingEdges(dependencies: Csr, infra: Uint8Array, count: number): Csr
   for (let a = 0; a < count; a++) {
     for (let e = offsets[a]; e < offsets[a + 1]; e++) {
       const b = targets[e];
-      const appUsesInfra = infra[b] === 1 && infra[a] === 0;
+      const appUsesInfra = dependentMovesFirst(infra[a] === 1, infra[b] === 1);
       before[e] = appUsesInfra ? a : b;
       after[e] = appUsesInfra ? b : a;
     }

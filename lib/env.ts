@@ -43,6 +43,13 @@ export const envSchema = z.object({
   FERRY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   FERRY_OIDC_ALLOWED_DOMAINS: z.string().optional(),
   FERRY_OIDC_NAME: z.string().optional(),
+  // Operations: how much the JSON log says, and how a replica stops on SIGTERM.
+  FERRY_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // After SIGTERM: readiness answers 503 while requests are still served for this long, so the
+  // load balancer stops sending before the listener closes.
+  FERRY_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  // Then requests in flight get this long to finish before the process exits anyway.
+  FERRY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

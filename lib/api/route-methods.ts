@@ -14,6 +14,7 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ["/api/v1/tokens", ["POST"]],
   ["/api/v1/programmes/{slug}/events", ["GET"]],
   ["/api/v1/programmes/{slug}/services", ["GET"]],
+  ["/api/v1/programmes/{slug}/graph", ["GET"]],
   ["/api/v1/programmes/{slug}/import", ["POST"]],
   ["/api/v1/programmes/{slug}/export", ["GET"]],
   ["/api/v1/programmes/{slug}/plan", ["POST"]],

@@ -1,0 +1,26 @@
+/** Where an edge runs between two drawn items: the same curves for the SVG export and React Flow's view. */
+import { NODE_HEIGHT, NODE_WIDTH } from "./layout";
+
+type Box = { x: number; y: number };
+
+/** A cubic curve from the side of `a` facing `b` to the side of `b` facing `a` (right sides when they share a column). */
+export function edgePath(a: Box, b: Box): { d: string; end: [number, number]; angle: number } {
+  const ay = a.y + NODE_HEIGHT / 2;
+  const by = b.y + NODE_HEIGHT / 2;
+  let ax: number;
+  let bx: number;
+  let bend: number;
+  if (Math.abs(a.x - b.x) < NODE_WIDTH) {
+    ax = a.x + NODE_WIDTH;
+    bx = b.x + NODE_WIDTH;
+    bend = 40 + Math.min(120, Math.abs(ay - by) / 4);
+    return { d: `M${ax},${ay} C${ax + bend},${ay} ${bx + bend},${by} ${bx},${by}`, end: [bx, by], angle: 180 };
+  }
+  const rightward = b.x > a.x;
+  ax = rightward ? a.x + NODE_WIDTH : a.x;
+  bx = rightward ? b.x : b.x + NODE_WIDTH;
+  bend = Math.abs(bx - ax) / 2;
+  const c1 = rightward ? ax + bend : ax - bend;
+  const c2 = rightward ? bx - bend : bx + bend;
+  return { d: `M${ax},${ay} C${c1},${ay} ${c2},${by} ${bx},${by}`, end: [bx, by], angle: rightward ? 0 : 180 };
+}

@@ -40,6 +40,7 @@ export const PURE_RULE_FILES = [
   "lib/checklists/sync.ts",
   "lib/events/catalogue/**",
   "lib/events/describe.ts",
+  "lib/graph/{analysis,blocked,crossings,export,filter,focus,geometry,grouping,layout,palette,types,view,view-edges,view-params}.ts",
   "lib/http/client-address.ts",
   "lib/inventory/{backstage,backstage-*,csv,csv-format,diff,ferry-json,ferry-json-*,import-job,json-syntax,limits,model,parse-import,report,text-fields,yaml-*}.ts",
   "lib/overview/summary.ts",

@@ -4,6 +4,7 @@
  * page renders. Pure types; no framework. Instants are UTC ISO 8601 strings and days are
  * YYYY-MM-DD, so the JSON export is the object itself and byte-identical when re-issued.
  */
+import type { ServiceKind } from "@/lib/generated/prisma/enums";
 import type { SLICE_STATUSES, Stage } from "@/lib/slices/stages";
 import type { FACILITY_STATUSES } from "@/lib/facilities/schemas";
 
@@ -32,6 +33,8 @@ export type SliceState = {
   services: string[];
   /** Checklist items by state at that instant. */
   checklist: { open: number; done: number; na: number; total: number };
+  /** Open items that gate a stage the slice has yet to enter. */
+  openGateItems: number;
   rollbacks: number;
   /** The instant of the slice's last stage, status or tick event at or before that instant. */
   lastProgressAt: string | null;
@@ -42,7 +45,9 @@ export type ProgrammeState = {
   at: string;
   slices: SliceState[];
   /** Every service at that instant, with its slice (by id) and its peak requests per second. */
-  services: { name: string; team: string | null; sliceId: string | null; peakRps: number | null }[];
+  services: { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean }[];
+  /** `from` depends on `to`, by service name. */
+  dependencies: { from: string; to: string }[];
   waves: { number: number; name: string | null; plannedStart: string | null; plannedEnd: string | null; facilities: string[] }[];
   facilities: { key: string; name: string; status: FacilityStatus; ownerTeam: string | null }[];
 };
@@ -138,4 +143,6 @@ export type WeeklyReport = {
   closed: null | { closedAt: string; closedBy: string | null; corrections: Correction[] };
   /** Corrections to earlier closed weeks, found since they were closed, shown in this week's report. */
   corrections: { week: WeekKey; changes: Correction[] }[];
+  /** Events the catalogue could not read (an old shape, an unknown action): left out of the figures, counted here. */
+  skippedEvents: number;
 };

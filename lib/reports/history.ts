@@ -1,0 +1,84 @@
+/**
+ * What the report core is fed: the programme as it stands now (CurrentState) and the events
+ * read through the catalogue (HistoryEvent). Pure: the queries load the rows, this reads them.
+ */
+import type { ServiceKind } from "@/lib/generated/prisma/enums";
+import { parseEvent, type CatalogueEvent, type EventAction } from "@/lib/events/catalogue";
+import type { Stage } from "@/lib/slices/stages";
+import type { FacilityStatus, SliceStatus } from "./types";
+
+/**
+ * The actions the report reads: whatever changes a slice, a service, a dependency, a wave, a
+ * facility or a checklist item's state, and the programme's creation. The queries load only
+ * these, so an audit-only action (tokens, memberships) costs the report nothing.
+ */
+export const REPORT_ACTIONS = [
+  "programme.created",
+  "service.created",
+  "service.updated",
+  "service.deleted",
+  "dependency.created",
+  "dependency.deleted",
+  "slice.stage_moved",
+  "slice.rolled_back",
+  "slice.status_changed",
+  "slice.wave_changed",
+  "slice.created",
+  "slice.split",
+  "slice.merged",
+  "slice.deleted",
+  "slice.checklist_applied",
+  "wave.created",
+  "wave.updated",
+  "wave.facilities_changed",
+  "facility.created",
+  "facility.updated",
+  "facility.status_changed",
+  "checklist_item.ticked",
+] as const satisfies readonly EventAction[];
+
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/** An Event row as the queries load it; `at` in ms since the epoch. */
+export type RawEvent = { id: number; at: number; entityType: string; entityId: string; action: string; before: unknown; after: unknown };
+
+/** An event the catalogue read, with where and when it happened. */
+export type HistoryEvent = CatalogueEvent & { id: number; at: number; entityId: string };
+
+/** Events in the order they happened (at, then id), and how many could not be read. */
+export type History = { events: HistoryEvent[]; skipped: number };
+
+/**
+ * Reads rows through the catalogue, oldest first. A row the catalogue cannot read (an old
+ * shape, an unknown action) is skipped and counted, never a crash: the report says how many.
+ */
+export function readHistory(rows: readonly RawEvent[]): History {
+  const events: HistoryEvent[] = [];
+  let skipped = 0;
+  for (const row of rows) {
+    const parsed = parseEvent(row);
+    if (!parsed.ok) {
+      skipped++;
+      continue;
+    }
+    events.push({ ...parsed.event, id: row.id, at: row.at, entityId: row.entityId } as HistoryEvent);
+  }
+  events.sort((a, b) => a.at - b.at || a.id - b.id);
+  return { events, skipped };
+}
+
+export type ItemState = "open" | "done" | "na";
+
+/** The programme as it stands now, as the database holds it (ids throughout). */
+export type CurrentState = {
+  at: number;
+  slices: { id: string; name: string; team: string; wave: number | null; stage: Stage; status: SliceStatus; plannedStart: string | null; plannedEnd: string | null }[];
+  services: { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean }[];
+  /** `from` depends on `to`, by service id. */
+  dependencies: { from: string; to: string }[];
+  /** Checklist items with their state and the stage each gates. */
+  items: { id: string; sliceId: string; state: ItemState; gateStage: Stage | null }[];
+  waves: { id: string; number: number; name: string | null; plannedStart: string | null; plannedEnd: string | null; facilities: string[] }[];
+  facilities: { id: string; key: string; name: string; status: FacilityStatus; ownerTeamId: string | null }[];
+  teams: { id: string; name: string }[];
+};

@@ -1,0 +1,356 @@
+/**
+ * The programme as it stood at any instant, rebuilt backwards: start from the current state
+ * and undo, newest first, every event at or after the instant, using each event's `before`.
+ * Backwards because the current rows are the one state known to be complete (a programme
+ * seeded or imported has rows no event created); walking forward from nothing would need
+ * every row to have its creation event. See docs/adr/0029-reports-from-events.md.
+ */
+import { STAGES, stageIndex, type Stage } from "@/lib/slices/stages";
+import type { ServiceKind } from "@/lib/generated/prisma/enums";
+import type { CurrentState, HistoryEvent, ItemState } from "./history";
+import type { FacilityStatus, ProgrammeState, SliceState, SliceStatus } from "./types";
+
+type WSlice = {
+  id: string;
+  name: string;
+  team: string;
+  wave: number | null;
+  stage: Stage;
+  status: SliceStatus;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  counts: Record<ItemState, number>;
+  /** Open items per gated stage (index into STAGES). */
+  gateOpen: number[];
+};
+type WService = { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean };
+type WWave = { id: string; number: number; name: string | null; plannedStart: string | null; plannedEnd: string | null; facilities: string[] };
+type WFacility = { id: string; key: string; name: string; status: FacilityStatus; ownerTeamId: string | null };
+
+/** Finish counts at one instant, for the burn-up: cheaper than a whole state. */
+export type Counts = { scope: number; live: number; done: number };
+
+const edgeKey = (from: string, to: string) => `${from}\n${to}`;
+const lastBefore = (times: number[] | undefined, at: number): number => {
+  if (!times) return -1;
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+};
+
+/**
+ * Walks the programme back in time. `rewindTo(t)` undoes every event at or after `t`, so the
+ * state is the programme as it stood just before `t` (a week's end is the next Monday 00:00,
+ * exclusive). It only goes backwards: ask for instants newest first, or make another walker.
+ */
+export class Walker {
+  private readonly slices = new Map<string, WSlice>();
+  private readonly services = new Map<string, WService>();
+  private readonly byName = new Map<string, WService>();
+  private readonly edges = new Set<string>();
+  private readonly waves = new Map<string, WWave>();
+  private readonly facilities = new Map<string, WFacility>();
+  private readonly gateOf = new Map<string, number>();
+  private readonly teamName: Map<string, string>;
+  private readonly progress = new Map<string, number[]>();
+  private readonly rollbackTimes = new Map<string, number[]>();
+  private cursor: number;
+  /** Events whose subject was not there to undo them on (a tick of an item whose slice is unknown, say). */
+  orphans = 0;
+  at: number;
+
+  constructor(current: CurrentState, private readonly events: readonly HistoryEvent[]) {
+    this.at = Math.max(current.at, events.length ? events[events.length - 1].at + 1 : 0);
+    this.cursor = events.length;
+    this.teamName = new Map(current.teams.map((t) => [t.id, t.name]));
+    for (const s of current.slices) this.slices.set(s.id, { ...s, counts: { open: 0, done: 0, na: 0 }, gateOpen: STAGES.map(() => 0) });
+    for (const item of current.items) {
+      const slice = this.slices.get(item.sliceId);
+      const g = item.gateStage === null ? -1 : stageIndex(item.gateStage);
+      if (g >= 0) this.gateOf.set(item.id, g);
+      if (!slice) continue;
+      slice.counts[item.state]++;
+      if (g >= 0 && item.state === "open") slice.gateOpen[g]++;
+    }
+    for (const s of current.services) this.putService({ ...s });
+    for (const d of current.dependencies) this.edges.add(edgeKey(d.from, d.to));
+    for (const w of current.waves) this.waves.set(w.id, { ...w, facilities: [...w.facilities] });
+    for (const f of current.facilities) this.facilities.set(f.id, { ...f });
+    // Rollback counts and last progress depend on what came before an instant, not after: one forward pass.
+    const push = (map: Map<string, number[]>, id: string, at: number) => {
+      const list = map.get(id);
+      if (list) list.push(at);
+      else map.set(id, [at]);
+    };
+    for (const e of events) {
+      if (e.action === "slice.stage_moved" || e.action === "slice.status_changed") push(this.progress, e.entityId, e.at);
+      else if (e.action === "slice.rolled_back") {
+        push(this.progress, e.entityId, e.at);
+        push(this.rollbackTimes, e.entityId, e.at);
+      } else if (e.action === "checklist_item.ticked") push(this.progress, e.after.sliceId, e.at);
+    }
+  }
+
+  /** Undoes every event at or after `at`. */
+  rewindTo(at: number): this {
+    while (this.cursor > 0 && this.events[this.cursor - 1].at >= at) this.undo(this.events[--this.cursor]);
+    this.at = Math.min(this.at, at);
+    return this;
+  }
+
+  /** Slices, live or done, and done at the current instant. */
+  counts(): Counts {
+    let live = 0;
+    let done = 0;
+    for (const s of this.slices.values()) {
+      if (s.status === "live" || s.status === "done") live++;
+      if (s.status === "done") done++;
+    }
+    return { scope: this.slices.size, live, done };
+  }
+
+  /** Whether any slice or service exists at the current instant. */
+  isEmpty(): boolean {
+    return this.slices.size === 0 && this.services.size === 0;
+  }
+
+  /** The whole state at the current instant, sorted so that it serialises the same every time. */
+  snapshot(): ProgrammeState {
+    const at = this.at;
+    const servicesOf = new Map<string, string[]>();
+    for (const svc of this.services.values()) {
+      if (svc.sliceId === null) continue;
+      const list = servicesOf.get(svc.sliceId);
+      if (list) list.push(svc.name);
+      else servicesOf.set(svc.sliceId, [svc.name]);
+    }
+    const slices = [...this.slices.values()].map((s): SliceState => {
+      const open = Math.max(0, s.counts.open);
+      const done = Math.max(0, s.counts.done);
+      const na = Math.max(0, s.counts.na);
+      const progressed = this.progress.get(s.id);
+      const last = lastBefore(progressed, at);
+      const current = stageIndex(s.stage);
+      return {
+        id: s.id,
+        name: s.name,
+        team: s.team,
+        wave: s.wave,
+        stage: s.stage,
+        status: s.status,
+        plannedStart: s.plannedStart,
+        plannedEnd: s.plannedEnd,
+        services: (servicesOf.get(s.id) ?? []).sort(byText),
+        checklist: { open, done, na, total: open + done + na },
+        openGateItems: s.gateOpen.reduce((sum, n, g) => (g > current ? sum + Math.max(0, n) : sum), 0),
+        rollbacks: lastBefore(this.rollbackTimes.get(s.id), at) + 1,
+        lastProgressAt: last >= 0 ? new Date(progressed![last]).toISOString() : null,
+      };
+    });
+    const nameOf = new Map([...this.services.values()].map((s) => [s.id, s.name]));
+    const dependencies: ProgrammeState["dependencies"] = [];
+    for (const key of this.edges) {
+      const [from, to] = key.split("\n");
+      const a = nameOf.get(from);
+      const b = nameOf.get(to);
+      if (a !== undefined && b !== undefined) dependencies.push({ from: a, to: b });
+    }
+    return {
+      at: new Date(at).toISOString(),
+      slices: slices.sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id)),
+      services: [...this.services.values()].map((s) => ({ ...s })).sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id)),
+      dependencies: dependencies.sort((a, b) => byText(a.from, b.from) || byText(a.to, b.to)),
+      waves: [...this.waves.values()].map(({ id: _id, ...w }) => ({ ...w, facilities: [...w.facilities].sort(byText) })).sort((a, b) => a.number - b.number),
+      facilities: [...this.facilities.values()]
+        .map((f) => ({ key: f.key, name: f.name, status: f.status, ownerTeam: f.ownerTeamId ? (this.teamName.get(f.ownerTeamId) ?? null) : null }))
+        .sort((a, b) => byText(a.key, b.key)),
+    };
+  }
+
+  private putService(s: WService) {
+    this.services.set(s.id, s);
+    this.byName.set(s.name, s);
+  }
+
+  private dropService(id: string) {
+    const s = this.services.get(id);
+    if (!s) return;
+    this.services.delete(id);
+    if (this.byName.get(s.name) === s) this.byName.delete(s.name);
+  }
+
+  private setSliceOf(names: readonly string[], sliceId: string | null) {
+    for (const name of names) {
+      const svc = this.byName.get(name);
+      if (svc) svc.sliceId = sliceId;
+    }
+  }
+
+  /** Puts the state back to just before `e`. */
+  private undo(e: HistoryEvent): void {
+    switch (e.action) {
+      case "slice.stage_moved":
+      case "slice.rolled_back":
+      case "slice.status_changed": {
+        const s = this.slices.get(e.entityId);
+        if (!s) return void this.orphans++;
+        s.stage = e.before.stage;
+        s.status = e.before.status;
+        return;
+      }
+      case "slice.wave_changed": {
+        const s = this.slices.get(e.entityId);
+        if (!s) return void this.orphans++;
+        s.wave = e.before.wave;
+        return;
+      }
+      case "checklist_item.ticked": {
+        const s = this.slices.get(e.after.sliceId);
+        if (!s) return void this.orphans++;
+        s.counts[e.after.state]--;
+        s.counts[e.before.state]++;
+        const g = this.gateOf.get(e.entityId);
+        if (g !== undefined) {
+          if (e.after.state === "open") s.gateOpen[g]--;
+          if (e.before.state === "open") s.gateOpen[g]++;
+        }
+        return;
+      }
+      case "slice.checklist_applied": {
+        // Added items were open; removed ones are taken as open (the event keeps no states).
+        const s = this.slices.get(e.entityId);
+        if (!s) return void this.orphans++;
+        s.counts.open += e.after.removed - e.after.added;
+        return;
+      }
+      case "slice.created": {
+        this.slices.delete(e.entityId);
+        this.setSliceOf(e.after.services, "splitFrom" in e.after ? e.after.splitFrom : null);
+        return;
+      }
+      case "slice.split":
+        this.setSliceOf(
+          e.before.services.filter((n) => !e.after.services.includes(n)),
+          e.entityId,
+        );
+        return;
+      case "slice.merged": {
+        const s = this.slices.get(e.entityId);
+        if (!s) return void this.orphans++;
+        s.name = e.before.name;
+        s.wave = e.before.wave;
+        return;
+      }
+      case "slice.deleted": {
+        // Only a merge deletes a slice, and only one not started: planned, at 0%, nothing ticked.
+        const into = this.slices.get(e.after.mergedInto);
+        this.slices.set(e.entityId, {
+          id: e.entityId,
+          name: e.before.name,
+          team: into?.team ?? "",
+          wave: into?.wave ?? null,
+          stage: "0",
+          status: "planned",
+          plannedStart: into?.plannedStart ?? null,
+          plannedEnd: into?.plannedEnd ?? null,
+          counts: { open: 0, done: 0, na: 0 },
+          gateOpen: STAGES.map(() => 0),
+        });
+        this.setSliceOf(e.before.services, e.entityId);
+        return;
+      }
+      case "service.created":
+        this.dropService(e.entityId);
+        return;
+      case "service.deleted": {
+        const b = e.before;
+        const full = "kind" in b;
+        this.putService({
+          id: e.entityId,
+          name: b.name,
+          team: full ? b.team : null,
+          sliceId: null,
+          peakRps: full ? b.peakRps : null,
+          kind: full ? b.kind : "api",
+          shared: full ? b.shared : false,
+        });
+        if (full) for (const d of b.dependents) this.addEdge(d, b.name);
+        return;
+      }
+      case "service.updated": {
+        const s = this.services.get(e.entityId);
+        if (!s) return void this.orphans++;
+        const b = e.before;
+        if (b.name !== undefined && b.name !== s.name) {
+          if (this.byName.get(s.name) === s) this.byName.delete(s.name);
+          s.name = b.name;
+          this.byName.set(s.name, s);
+        }
+        if (b.team !== undefined) s.team = b.team;
+        if (b.peakRps !== undefined) s.peakRps = b.peakRps;
+        if (b.kind !== undefined) s.kind = b.kind;
+        if (b.shared !== undefined) s.shared = b.shared;
+        return;
+      }
+      case "dependency.created": {
+        const from = this.byName.get(e.after.from);
+        const to = this.byName.get(e.after.to);
+        if (from && to) this.edges.delete(edgeKey(from.id, to.id));
+        return;
+      }
+      case "dependency.deleted":
+        this.addEdge(e.before.from, e.before.to);
+        return;
+      case "wave.created":
+        this.waves.delete(e.entityId);
+        return;
+      case "wave.updated": {
+        const w = this.waves.get(e.entityId);
+        if (!w || e.before === null) return; // a restore's update keeps no before
+        w.number = e.before.number;
+        w.name = e.before.name;
+        w.plannedStart = e.before.plannedStart;
+        w.plannedEnd = e.before.plannedEnd;
+        return;
+      }
+      case "wave.facilities_changed": {
+        const w = this.waves.get(e.entityId);
+        if (!w) return void this.orphans++;
+        w.facilities = [...e.before.facilities];
+        return;
+      }
+      case "facility.created":
+        this.facilities.delete(e.entityId);
+        return;
+      case "facility.updated":
+      case "facility.status_changed": {
+        const f = this.facilities.get(e.entityId);
+        if (!f || e.before === null) return;
+        f.status = e.before.status;
+        f.ownerTeamId = e.before.ownerTeamId;
+        return;
+      }
+      default:
+        // programme.created and any action the report does not follow change nothing here.
+        return;
+    }
+  }
+
+  private addEdge(fromName: string, toName: string) {
+    const from = this.byName.get(fromName);
+    const to = this.byName.get(toName);
+    if (from && to) this.edges.add(edgeKey(from.id, to.id));
+  }
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The programme as it stood just before `at`. */
+export function stateAt(current: CurrentState, events: readonly HistoryEvent[], at: number): ProgrammeState {
+  return new Walker(current, events).rewindTo(at).snapshot();
+}

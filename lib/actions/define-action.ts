@@ -6,7 +6,7 @@ import { noteDatabaseError } from "@/lib/db/availability";
 import { isDatabaseUnavailable, isUnstorableInput } from "@/lib/db/errors";
 import { errorPayload, isAppError, isFieldIssues } from "@/lib/errors";
 import { log } from "@/lib/log";
-import type { ActionResult } from "./result";
+import type { ActionFailure, ActionResult, SubmittedValues } from "./result";
 
 /**
  * The one shape of a server action: require the user, safeParse the input, call the
@@ -14,7 +14,8 @@ import type { ActionResult } from "./result";
  * become messages; anything else is logged with the request id and shown generically.
  * Revalidate or redirect in the caller, after this returns, never inside a try.
  *
- * Input may be FormData (converted with `formDataToObject`) or a plain object.
+ * Input may be FormData (converted with `formDataToObject`) or a plain object. Every failure
+ * of a form carries what it submitted (`values`), so the form can show it again.
  */
 export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Actor, input: z.infer<S>) => Promise<T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
@@ -22,21 +23,53 @@ export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
     try {
       actor = await requireActionActor();
     } catch (error) {
-      return failure(error);
+      return withSubmittedValues(failure(error), input);
     }
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
-    if (!parsed.success) {
-      return { ok: false, code: "INVALID", formError: "Please correct the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-    }
+    if (!parsed.success) return withSubmittedValues(invalidInput(parsed.error), input);
     try {
       return { ok: true, data: await run(actor, parsed.data) };
     } catch (error) {
-      return failure(error, actor.requestId);
+      return withSubmittedValues(failure(error, actor.requestId), input);
     }
   };
 }
 
-function failure(error: unknown, requestId?: string): ActionResult<never> {
+/** The failure for input the schema refused: one message, and each field's own. */
+export function invalidInput(error: z.ZodError): ActionFailure {
+  const { formErrors, fieldErrors } = z.flattenError(error);
+  // A rule over the whole form ("choose at least one field") names no field: its message is the form's.
+  const fields = Object.values(fieldErrors).some((m) => (m as string[] | undefined)?.length);
+  const formError = [fields || formErrors.length === 0 ? "Please correct the highlighted fields." : null, ...formErrors].filter(Boolean).join(" ");
+  return { ok: false, code: "INVALID", formError, fieldErrors: fieldErrors as Record<string, string[]> };
+}
+
+/** A result with what the form submitted attached when it failed (an action that parses its form itself uses this too). */
+export function withSubmittedValues<R extends ActionResult<unknown>>(result: R, form: unknown): R {
+  if (result.ok || !(form instanceof FormData)) return result;
+  return { ...result, values: submittedValues(form) };
+}
+
+// Never sent back: a password is typed again rather than kept in a page's state.
+const SECRET_FIELD = /password/i;
+
+/**
+ * What a form submitted, as text, for showing it again: unlike `formDataToObject`, empty fields
+ * stay (a field the person cleared must come back empty, not with its old value); files, React's
+ * own fields and passwords are left out.
+ */
+export function submittedValues(form: unknown): SubmittedValues {
+  const out: SubmittedValues = {};
+  if (!(form instanceof FormData)) return out;
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION") || SECRET_FIELD.test(key)) continue;
+    const had = out[key];
+    out[key] = had === undefined ? value : ([] as string[]).concat(had, value);
+  }
+  return out;
+}
+
+function failure(error: unknown, requestId?: string): ActionFailure {
   if (isAppError(error)) {
     const fieldErrors = isFieldIssues(error.details) ? Object.fromEntries(error.details.map((d) => [d.path, [d.message]])) : {};
     return { ok: false, formError: error.message, fieldErrors, ...errorPayload(error) };

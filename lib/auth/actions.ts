@@ -8,8 +8,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { isAPIError } from "better-auth/api";
-import { z } from "zod";
-import { defineAction, formDataToObject } from "@/lib/actions/define-action";
+import { defineAction, formDataToObject, invalidInput, withSubmittedValues } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { log } from "@/lib/log";
 import { getAuth, SSO_PROVIDER, ssoEnabled } from "./better-auth";
@@ -33,11 +32,6 @@ import {
   signInSchema,
 } from "./schemas";
 
-const invalid = (error: z.ZodError): ActionResult<never> => ({
-  ok: false,
-  formError: "Please correct the highlighted fields.",
-  fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
-});
 
 /**
  * Email and password sign-in. Wrong password and unknown email get the same answer. The limit
@@ -45,13 +39,14 @@ const invalid = (error: z.ZodError): ActionResult<never> => ({
  * this action and for the HTTP endpoint alike, from the same request headers.
  */
 export async function signInAction(_previous: unknown, form: FormData): Promise<ActionResult<never>> {
+  // A refusal keeps the email typed (never the password): withSubmittedValues.
   const parsed = signInSchema.safeParse(formDataToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return withSubmittedValues(invalidInput(parsed.error), form);
   try {
     await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
   } catch (error) {
-    if (isAPIError(error) && error.body?.code === SIGN_IN_REFUSED_CODE) return { ok: false, formError: SIGN_IN_REFUSED_MESSAGE, fieldErrors: {} };
-    return { ok: false, formError: "That email and password do not match an account.", fieldErrors: {} };
+    if (isAPIError(error) && error.body?.code === SIGN_IN_REFUSED_CODE) return withSubmittedValues({ ok: false, formError: SIGN_IN_REFUSED_MESSAGE, fieldErrors: {} }, form);
+    return withSubmittedValues({ ok: false, formError: "That email and password do not match an account.", fieldErrors: {} }, form);
   }
   redirect(safeNextPath(parsed.data.next));
 }
@@ -77,8 +72,12 @@ const WRONG_CODE = "That setup code is not the one in Ferry's server log. Copy i
  * Anyone can reach this page; the setup code is what authorises it.
  */
 export async function setupAction(_previous: unknown, form: FormData): Promise<ActionResult<never>> {
+  return withSubmittedValues(await setUp(form), form);
+}
+
+async function setUp(form: FormData): Promise<ActionResult<never>> {
   const parsed = setupSchema.safeParse(formDataToObject(form));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   try {
     const outcome = await createFirstAdministrator(parsed.data);
     if (outcome === "closed") return { ok: false, formError: "Setup is already done: sign in instead.", fieldErrors: {} };

@@ -1,28 +1,27 @@
 "use client";
 
-import { useActionState } from "react";
 import { setupAction } from "@/lib/auth/actions";
-import { buttonClass, Field, FormError } from "@/components/ui/field";
+import { buttonClass, Field } from "@/components/ui/field";
+import { FormAlert, useActionForm } from "@/components/ui/form";
 
 export function SetupForm() {
-  const [state, action, pending] = useActionState(setupAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const form = useActionForm(setupAction);
+  const field = (name: string) => ({ name, errors: form.errorsOf(name), defaultValue: form.valueOf(name, "") });
   return (
-    <form action={action} className="space-y-4" aria-label="Create the administrator">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+    <form {...form.props} className="space-y-4" aria-label="Create the administrator">
+      <FormAlert form={form} />
       <Field
         label="Setup code"
-        name="code"
+        {...field("code")}
         autoComplete="off"
         required
         hint="Printed in Ferry's server log at start (the line starting “Setup code”), or the FERRY_SETUP_CODE you configured."
-        errors={errors.code}
       />
-      <Field label="Your name" name="name" autoComplete="name" required errors={errors.name} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required errors={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={10} required hint="At least 10 characters." errors={errors.password} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {pending ? "Creating…" : "Create administrator and sign in"}
+      <Field label="Your name" {...field("name")} autoComplete="name" required />
+      <Field label="Email" {...field("email")} type="email" autoComplete="username" required />
+      <Field label="Password" name="password" errors={form.errorsOf("password")} type="password" autoComplete="new-password" minLength={10} required hint="At least 10 characters." />
+      <button type="submit" className={`${buttonClass} w-full`} disabled={form.isPending}>
+        {form.isPending ? "Creating…" : "Create administrator and sign in"}
       </button>
     </form>
   );

@@ -1,71 +1,80 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { buttonClass } from "@/components/ui/field";
+import { buttonClass, Field, SelectField } from "@/components/ui/field";
+import { FormAlert, useActionForm } from "@/components/ui/form";
 import { updateFacilityAction } from "@/lib/facilities/actions";
 import { FACILITY_STATUSES, facilityStatusLabel } from "@/lib/facilities/schemas";
-import { ResultLine } from "./result-line";
 
 export type FacilityRow = { key: string; name: string; description: string | null; status: (typeof FACILITY_STATUSES)[number]; ownerTeamId: string | null; notes: string | null; waves: number[] };
 
-const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:bg-slate-100";
+const box = "grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[2fr_1fr_1fr_2fr_auto] md:items-end";
 
-/** One facility's status, owner team and notes, saved on its own. */
-export function FacilityForm({ slug, facility, teams, canEdit }: { slug: string; facility: FacilityRow; teams: { id: string; name: string }[]; canEdit: boolean }) {
-  const [state, action, isPending] = useActionState(updateFacilityAction.bind(null, slug), null);
-  const id = (field: string) => `facility-${facility.key}-${field}`;
-  // Controlled: React resets a form after its action runs; the fields must keep what was chosen.
-  const [status, setStatus] = useState(facility.status);
-  const [owner, setOwner] = useState(facility.ownerTeamId ?? "");
-  const [notes, setNotes] = useState(facility.notes ?? "");
+function Heading({ facility, id }: { facility: FacilityRow; id: string }) {
   return (
-    <form action={action} aria-labelledby={id("name")} className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-[2fr_1fr_1fr_2fr_auto] md:items-end">
+    <div>
+      <h3 id={id} className="font-medium text-slate-900">
+        {facility.name}
+      </h3>
+      {facility.description ? <p className="text-xs text-slate-600">{facility.description}</p> : null}
+      <p className="mt-1 text-xs text-slate-600">Required by {facility.waves.length ? `wave${facility.waves.length === 1 ? "" : "s"} ${facility.waves.join(", ")}` : "no wave"}</p>
+    </div>
+  );
+}
+
+/** One facility's status, owner team and notes, saved on its own; read-only for whoever may not change it. */
+export function FacilityForm({ slug, facility, teams, canEdit }: { slug: string; facility: FacilityRow; teams: { id: string; name: string }[]; canEdit: boolean }) {
+  const id = (field: string) => `facility-${facility.key}-${field}`;
+  if (!canEdit) {
+    const owner = teams.find((t) => t.id === facility.ownerTeamId)?.name;
+    return (
+      <section aria-labelledby={id("name")} className={box}>
+        <Heading facility={facility} id={id("name")} />
+        <dl className="contents text-sm">
+          {[
+            ["Status", facilityStatusLabel[facility.status]],
+            ["Owner team", owner ?? "No owner"],
+            ["Notes", facility.notes || "None"],
+          ].map(([term, value]) => (
+            <div key={term}>
+              <dt className="text-xs font-medium text-slate-600">{term}</dt>
+              <dd className="mt-1 text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    );
+  }
+  return <EditableFacility slug={slug} facility={facility} teams={teams} id={id} />;
+}
+
+function EditableFacility({ slug, facility, teams, id }: { slug: string; facility: FacilityRow; teams: { id: string; name: string }[]; id: (field: string) => string }) {
+  const form = useActionForm(updateFacilityAction.bind(null, slug));
+  return (
+    <form {...form.props} aria-labelledby={id("name")} className={box}>
       <input type="hidden" name="key" value={facility.key} />
-      <div>
-        <h3 id={id("name")} className="font-medium text-slate-900">
-          {facility.name}
-        </h3>
-        {facility.description ? <p className="text-xs text-slate-600">{facility.description}</p> : null}
-        <p className="mt-1 text-xs text-slate-600">Required by {facility.waves.length ? `wave${facility.waves.length === 1 ? "" : "s"} ${facility.waves.join(", ")}` : "no wave"}</p>
-      </div>
-      <div>
-        <label htmlFor={id("status")} className="block text-xs font-medium text-slate-800">
-          Status
-        </label>
-        <select id={id("status")} name="status" value={status} onChange={(e) => setStatus(e.target.value as FacilityRow["status"])} disabled={!canEdit} className={control}>
-          {FACILITY_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {facilityStatusLabel[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={id("owner")} className="block text-xs font-medium text-slate-800">
-          Owner team
-        </label>
-        <select id={id("owner")} name="ownerTeamId" value={owner} onChange={(e) => setOwner(e.target.value)} disabled={!canEdit} className={control}>
-          <option value="">No owner</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={id("notes")} className="block text-xs font-medium text-slate-800">
-          Notes
-        </label>
-        <input id={id("notes")} name="notes" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={1000} disabled={!canEdit} className={control} />
-      </div>
+      <Heading facility={facility} id={id("name")} />
+      <SelectField
+        id={id("status")}
+        label="Status"
+        name="status"
+        errors={form.errorsOf("status")}
+        defaultValue={form.valueOf("status", facility.status)}
+        choices={FACILITY_STATUSES.map((s) => [s, facilityStatusLabel[s]] as const)}
+      />
+      <SelectField
+        id={id("owner")}
+        label="Owner team"
+        name="ownerTeamId"
+        errors={form.errorsOf("ownerTeamId")}
+        defaultValue={form.valueOf("ownerTeamId", facility.ownerTeamId)}
+        choices={[["", "No owner"], ...teams.map((t) => [t.id, t.name] as const)]}
+      />
+      <Field id={id("notes")} label="Notes" name="notes" maxLength={1000} errors={form.errorsOf("notes")} defaultValue={form.valueOf("notes", facility.notes)} />
       <div className="flex flex-col items-start gap-1">
-        {canEdit ? (
-          <button type="submit" className={buttonClass} disabled={isPending} aria-label={`Save ${facility.name}`}>
-            {isPending ? "Saving…" : "Save"}
-          </button>
-        ) : null}
-        <ResultLine state={state} />
+        <button type="submit" className={buttonClass} disabled={form.isPending} aria-label={`Save ${facility.name}`}>
+          {form.isPending ? "Saving…" : "Save"}
+        </button>
+        <FormAlert form={form} success={form.state?.ok ? form.state.message : undefined} inline />
       </div>
     </form>
   );

@@ -1,19 +1,20 @@
 "use client";
-import { useActionState, useRef, useState, type ChangeEvent } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import { useRef, useState, type ChangeEvent } from "react";
+import { Field, TextareaField } from "@/components/ui/field";
+import { useActionForm, type FormAction } from "@/components/ui/form";
 import type { MovedSlice } from "@/lib/slices/actions";
 import type { RolloutReadingResult } from "@/lib/slices/mutations/read-slice-rollout";
 import { MAX_ROLLOUT_PASTE } from "@/lib/slices/schemas";
 import { stageLabel } from "@/lib/slices/stages";
-import { ActionFeedback, fieldError } from "./action-feedback";
+import { ActionFeedback } from "./action-feedback";
 
-type MoveAction = (previous: unknown, form: FormData) => Promise<ActionResult<MovedSlice>>;
+type MoveAction = FormAction<MovedSlice>;
 
 type Props = {
   sliceId: string;
   /** Where the kept YAML of a reading is served: `${sourceHref}/${readingId}`. */
   sourceHref: string;
-  readAction: (previous: unknown, form: FormData) => Promise<ActionResult<RolloutReadingResult>>;
+  readAction: FormAction<RolloutReadingResult>;
   moveAction: MoveAction;
   canMove: boolean;
 };
@@ -24,11 +25,10 @@ type Props = {
  * through the gates.
  */
 export function RolloutReader({ sliceId, sourceHref, readAction, moveAction, canMove }: Props) {
-  const [state, formAction, pending] = useActionState(readAction, null);
+  const form = useActionForm(readAction);
   const yaml = useRef<HTMLTextAreaElement>(null);
   const [fileNote, setFileNote] = useState<{ ok: boolean; text: string } | null>(null);
-  const yamlError = fieldError(state, "yaml");
-  const result = state?.ok ? state.data : null;
+  const result = form.state?.ok ? form.state.data : null;
 
   // An upload fills the text box rather than posting the file: the person sees (and may trim)
   // exactly what is read and kept, and there is one way in for both.
@@ -45,13 +45,21 @@ export function RolloutReader({ sliceId, sourceHref, readAction, moveAction, can
 
   return (
     <div className="space-y-4">
-      <form action={formAction} aria-label="Read rollout state" className="space-y-2">
+      <form {...form.props} aria-label="Read rollout state" className="space-y-2">
         <input type="hidden" name="sliceId" value={sliceId} />
-        <label className="block text-sm">
-          <span className="font-medium text-slate-800">Rollout YAML</span>
-          <span className="block text-xs text-slate-600">The live object: kubectl get rollout|canary|virtualservice NAME -o yaml</span>
-          <textarea ref={yaml} name="yaml" required rows={6} spellCheck={false} aria-invalid={Boolean(yamlError)} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs" />
-        </label>
+        <TextareaField
+          ref={yaml}
+          id="rollout-yaml"
+          label="Rollout YAML"
+          hint="The live object: kubectl get rollout|canary|virtualservice NAME -o yaml"
+          name="yaml"
+          required
+          rows={6}
+          spellCheck={false}
+          errors={form.errorsOf("yaml")}
+          defaultValue={form.valueOf("yaml", "")}
+          controlClassName="font-mono text-xs"
+        />
         <label className="block text-xs">
           <span className="font-medium text-slate-800">Or upload a YAML file</span>
           <input type="file" accept=".yaml,.yml,.json,.txt,application/yaml,text/yaml,text/plain" onChange={loadFile} className="mt-1 block w-full text-xs text-slate-700" />
@@ -59,10 +67,10 @@ export function RolloutReader({ sliceId, sourceHref, readAction, moveAction, can
         <p role="status" aria-label="Uploaded file" className={`min-h-4 text-xs ${fileNote?.ok === false ? "text-rose-800" : "text-slate-700"}`}>
           {fileNote?.text}
         </p>
-        <button type="submit" disabled={pending} className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
-          {pending ? "Reading…" : "Read rollout"}
+        <button type="submit" disabled={form.isPending} className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+          {form.isPending ? "Reading…" : "Read rollout"}
         </button>
-        <ActionFeedback state={state?.ok ? null : state} success="" label="Rollout reading result" />
+        <ActionFeedback form={form} success="" label="Rollout reading result" />
       </form>
       {result ? (
         <section aria-label="Rollout reading" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-live="polite">
@@ -90,25 +98,23 @@ export function RolloutReader({ sliceId, sourceHref, readAction, moveAction, can
 
 /** Submits the proposed move through the ordinary stage move (roles, skips and gates apply). */
 function ProposedMove({ sliceId, result, action }: { sliceId: string; result: RolloutReadingResult; action: MoveAction }) {
-  const [state, formAction, moving] = useActionState(action, null);
+  const form = useActionForm(action);
+  const { state } = form;
   const { proposal } = result;
   return (
-    <form action={formAction} aria-label="Apply the proposed move" className="mt-2 space-y-2">
+    <form {...form.props} aria-label="Apply the proposed move" className="mt-2 space-y-2">
       <input type="hidden" name="sliceId" value={sliceId} />
       <input type="hidden" name="to" value={proposal.to} />
       <input type="hidden" name="expectedVersion" value={result.version} />
       {proposal.signal ? <input type="hidden" name="signal" value={proposal.signal} /> : null}
-      <label className="block text-xs">
-        <span className="font-medium text-slate-800">Reason</span>
-        <input name="reason" defaultValue={proposal.reason} maxLength={500} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1" />
-      </label>
+      <Field id={`proposed-reason-${result.readingId}`} label="Reason" name="reason" maxLength={500} errors={form.errorsOf("reason")} defaultValue={form.valueOf("reason", proposal.reason)} />
       {/* Once applied, the slice's version has moved on: a second submit could only be refused. */}
       {state?.ok ? null : (
-        <button type="submit" disabled={moving} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={form.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
           {proposal.kind === "rollback" ? "Roll back as proposed" : "Move as proposed"}
         </button>
       )}
-      <ActionFeedback state={state} success={state?.ok ? `${proposal.kind === "rollback" ? "Rolled back" : "Moved"} to ${stageLabel(state.data.stage)}.` : ""} label="Proposed move result" />
+      <ActionFeedback form={form} success={state?.ok ? `${proposal.kind === "rollback" ? "Rolled back" : "Moved"} to ${stageLabel(state.data.stage)}.` : ""} label="Proposed move result" />
     </form>
   );
 }

@@ -1,19 +1,17 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import type { ActionResult } from "@/lib/actions/result";
 import type { WeekKey } from "@/lib/reports/types";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { secondaryButtonClass } from "@/components/ui/field";
+import type { FormAction } from "@/components/ui/form";
 import { weekLabel } from "./format";
-
-type Action = (previous: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
 /**
  * "Close this week", for managers on a week that has ended: after a confirmation, the report
  * is stored as issued with its notes. The page then shows the closed state.
  */
-export function CloseWeek({ action, week }: { action: Action; week: WeekKey }) {
+export function CloseWeek({ action, week }: { action: FormAction<unknown>; week: WeekKey }) {
   const [state, formAction, isPending] = useActionState(action, null);
   // The result showing when the dialog opened (undefined: closed). A success since closes it.
   const [openedWith, setOpenedWith] = useState<typeof state | undefined>(undefined);

@@ -1,0 +1,65 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { AttentionList, splitAttention } from "@/components/reports/attention";
+import { BurnUpSection } from "@/components/reports/burn-up-section";
+import { weekLabel } from "@/components/reports/format";
+import { HeadlineStats } from "@/components/reports/headline";
+import { RollbackList } from "@/components/reports/moved";
+import { FacilityReadiness } from "@/components/reports/progress";
+import type { WeekKey, WeeklyReport } from "@/lib/reports/types";
+
+/** What the overview shows of the current week: the report's live figures. */
+export type OverviewProgress = Pick<WeeklyReport, "headline" | "burnUp" | "forecast" | "attention" | "facilities"> & {
+  week: WeekKey;
+  timeZone: string;
+  targetDate: string | null;
+  rollbacks: WeeklyReport["moved"]["rollbacks"];
+};
+
+type Props = { progress: OverviewProgress; base: string; statusCard: ReactNode; wavesCard: ReactNode; activityCard: ReactNode };
+
+/**
+ * The overview of a programme with slices: headline figures with their change since last
+ * week, the burn-up and forecast, status and waves on the left; what needs attention, this
+ * week's rollbacks, platform readiness and recent activity on the right.
+ */
+export function ProgressPanels({ progress, base, statusCard, wavesCard, activityCard }: Props) {
+  const { blocked, atRisk } = splitAttention(progress.attention);
+  return (
+    <>
+      <HeadlineStats headline={progress.headline} />
+      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
+          <Card
+            title="Burn-up and forecast"
+            actions={
+              <Link href={`${base}/reports/${progress.week}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+                {weekLabel(progress.week)} report
+              </Link>
+            }
+          >
+            <BurnUpSection id="overview-burn-up" points={progress.burnUp} forecast={progress.forecast} targetDate={progress.targetDate} />
+          </Card>
+          {statusCard}
+          {wavesCard}
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Card title="Blocked">
+            <AttentionList slices={blocked} base={base} label="Blocked slices" none="No slice is blocked." />
+          </Card>
+          <Card title="At risk">
+            <AttentionList slices={atRisk} base={base} label="Slices at risk" none="No slice is at risk." />
+          </Card>
+          <Card title="Rollbacks this week">
+            <RollbackList rollbacks={progress.rollbacks} base={base} timeZone={progress.timeZone} />
+          </Card>
+          <Card title="Platform readiness">
+            <FacilityReadiness facilities={progress.facilities} />
+          </Card>
+          {activityCard}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/log";
-import { countRefusal, METRICS_CONTENT_TYPE, renderMetrics, singleGauge, sliceGauge, type ScrapeGauge } from "@/lib/metrics";
+import { countRefusal, METRICS_CONTENT_TYPE, renderMetrics, singleGauge, type ScrapeGauge } from "@/lib/metrics";
+import { domainGauges, domainRows } from "@/lib/metrics/domain-gauges";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -18,7 +19,7 @@ function access(authorization: string | null): "anonymous" | "detailed" | "denie
   return token && presented && timingSafeEqual(digest(presented), digest(token)) ? "detailed" : "denied";
 }
 
-const DATABASE_UP_HELP = "1 when the database answered this scrape";
+const DATABASE_UP_HELP = "1 when the database answered this scrape (or one of the last few seconds, domain-gauges.ts)";
 
 // Prometheus scrape endpoint: this replica's counters (Prometheus sums the replicas) and the
 // database's gauges. Anyone may read totals; only the metrics token's holder sees the
@@ -37,10 +38,9 @@ export async function GET(request: Request) {
   }
   const gauges: ScrapeGauge[] = [singleGauge("ferry_up", "1 while Ferry serves requests", 1)];
   try {
-    const rows = await db.slice.groupBy({ by: ["programmeId", "status"], _count: { _all: true } });
-    const counts = rows.map((r) => ({ programmeId: r.programmeId, status: r.status, count: r._count._all }));
-    const slugOf = level === "detailed" ? new Map((await db.programme.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug])) : null;
-    gauges.push(sliceGauge(counts, slugOf));
+    // Cached for a few seconds (domain-gauges.ts); the slugs only for the token's holder.
+    const [rows, programmes] = await Promise.all([domainRows(db), level === "detailed" ? db.programme.findMany({ select: { id: true, slug: true } }) : null]);
+    gauges.push(...domainGauges(rows, programmes && new Map(programmes.map((p) => [p.id, p.slug]))));
     gauges.push(singleGauge("ferry_database_up", DATABASE_UP_HELP, 1));
   } catch {
     gauges.push(singleGauge("ferry_database_up", DATABASE_UP_HELP, 0));

@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { observePool } from "@/lib/metrics";
 
 export type Db = PrismaClient;
 
@@ -16,6 +17,8 @@ export function createDb(url: string, opts: { max?: number } = {}): PrismaClient
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
   // An idle connection that breaks (database restarted) must not crash the process.
   pool.on("error", () => {});
+  // Statement durations and the pool's use, for /api/metrics.
+  observePool(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   // The adapter leaves a pool it was given open; disconnecting the client ends it too.
   const disconnect = client.$disconnect.bind(client);

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticateBearer } from "@/lib/auth/api-auth";
 import { readBodyCapped } from "@/lib/http/read-body";
 import { AppError } from "@/lib/errors";
+import { noteActor } from "@/lib/http/request-context";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/log";
 import { countMetric, metricMethod } from "@/lib/metrics";
@@ -33,7 +34,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
 
   async function respond(request: NextRequest, context: RouteContext<P>, requestId: string): Promise<Response> {
     try {
-      const actor = await authenticateBearer(request.headers.get("authorization"), requestId);
+      const actor = noteActor(await authenticateBearer(request.headers.get("authorization"), requestId));
       const params = await context.params;
       assertPathParams(params);
       const result = await handler({ request, params, requestId, actor });

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { noteActor } from "@/lib/http/request-context";
 import type { Actor } from "./actor";
 import { getAuth } from "./better-auth";
 
@@ -15,7 +16,8 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, name: true, email: true, isAdmin: true, disabledAt: true } });
   // A disabled person's old session must stop working at once, not when it expires.
   if (!user || user.disabledAt) return null;
-  return { userId: user.id, name: user.name || user.email, isAdmin: user.isAdmin, requestId: h.get("x-request-id") ?? undefined };
+  // The request's log lines and access line name who acted (lib/http/request-context.ts).
+  return noteActor({ userId: user.id, name: user.name || user.email, isAdmin: user.isAdmin, requestId: h.get("x-request-id") ?? undefined });
 });
 
 /** For pages: the signed-in actor, or a redirect to the sign-in page. */

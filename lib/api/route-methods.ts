@@ -26,6 +26,7 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ["/api/v1/programmes/{slug}/slices/{id}/rollout", ["POST"]],
   ["/api/health", ["GET"]],
   ["/api/ready", ["GET"]],
+  ["/api/startup", ["GET"]],
   ["/api/metrics", ["GET"]],
 ];
 

@@ -55,6 +55,8 @@ export const MUTATION_MODULES = [
   () => import("@/lib/checklists/mutations/delete-template-item"),
   () => import("@/lib/checklists/mutations/apply-template-to-slice"),
   () => import("@/lib/checklists/mutations/sync-template-to-slices"),
+  () => import("@/lib/reports/mutations/save-report-notes"),
+  () => import("@/lib/reports/mutations/close-report-week"),
 ];
 
 /** Exports of those modules that are helpers, not mutations (a use case file exports only its use case). */
@@ -123,6 +125,9 @@ export const MATRIX: Record<string, MatrixCase> = {
   deleteTemplateItem: { action: "template.manage", run: (m, a, f) => m.deleteTemplateItem(a, f.slug, { templateId: f.template.id, itemId: f.templateItem.id }) },
   applyTemplateToSlice: { action: "slice.edit", run: (m, a, f) => m.applyTemplateToSlice(a, f.slug, { templateId: f.template.id, sliceId: f.sliceA.id }) },
   syncTemplateToSlices: { action: "template.manage", run: (m, a, f) => m.syncTemplateToSlices(a, f.slug, { templateId: f.template.id }) },
+  // The weekly report: the manager writes its notes and closes a week that has ended.
+  saveReportNotes: { action: "report.notes", run: (m, a, f) => m.saveReportNotes(a, f.slug, { week: "2026-W01", notes: "Matrix notes", asks: "" }) },
+  closeReportWeek: { action: "report.notes", run: (m, a, f) => m.closeReportWeek(a, f.slug, { week: "2026-W01" }) },
   // Slices at work
   tickChecklistItem: { action: "checklist.tick", run: (m, a, f) => m.tickChecklistItem(a, f.slug, { sliceId: f.sliceA.id, itemId: f.item.id, state: "done" }) },
   tickChecklistItems: {

@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { stageFromDb } from "@/lib/slices/stages";
+import { readHistory, REPORT_ACTIONS, type CurrentState, type RawEvent } from "./history";
+import type { ReportInput } from "./report";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * Loads one programme's current rows and the events the report reads, in eight plain
+ * queries run together. Only REPORT_ACTIONS are loaded, with the columns the core reads.
+ */
+export async function loadReportSource(programmeId: string, now: Date = new Date()): Promise<ReportInput> {
+  const [programme, slices, services, dependencies, items, waves, facilities, teams, events, first] = await Promise.all([
+    db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { id: true, slug: true, name: true, timeZone: true, targetDate: true, createdAt: true } }),
+    db.slice.findMany({ where: { programmeId }, select: { id: true, name: true, team: { select: { name: true } }, wave: { select: { number: true } }, stage: true, status: true, plannedStart: true, plannedEnd: true } }),
+    db.service.findMany({ where: { programmeId }, select: { id: true, name: true, team: { select: { name: true } }, sliceId: true, peakRps: true, kind: true, shared: true } }),
+    db.dependency.findMany({ where: { programmeId }, select: { fromId: true, toId: true } }),
+    db.checklistItem.findMany({ where: { programmeId }, select: { id: true, sliceId: true, state: true, gateStage: true } }),
+    db.wave.findMany({ where: { programmeId }, select: { id: true, number: true, name: true, plannedStart: true, plannedEnd: true, facilities: { select: { facility: { select: { key: true } } } } } }),
+    db.facility.findMany({ where: { programmeId }, select: { id: true, key: true, name: true, status: true, ownerTeamId: true } }),
+    db.team.findMany({ where: { programmeId }, select: { id: true, name: true } }),
+    db.event.findMany({
+      where: { programmeId, action: { in: [...REPORT_ACTIONS] } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { id: true, at: true, entityType: true, entityId: true, action: true, before: true, after: true },
+    }),
+    db.event.findFirst({ where: { programmeId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true } }),
+  ]);
+  const current: CurrentState = {
+    at: now.getTime(),
+    slices: slices.map((s) => ({ id: s.id, name: s.name, team: s.team.name, wave: s.wave?.number ?? null, stage: stageFromDb(s.stage), status: s.status, plannedStart: day(s.plannedStart), plannedEnd: day(s.plannedEnd) })),
+    services: services.map((s) => ({ id: s.id, name: s.name, team: s.team?.name ?? null, sliceId: s.sliceId, peakRps: s.peakRps, kind: s.kind, shared: s.shared })),
+    dependencies: dependencies.map((d) => ({ from: d.fromId, to: d.toId })),
+    items: items.map((i) => ({ id: i.id, sliceId: i.sliceId, state: i.state, gateStage: i.gateStage === null ? null : stageFromDb(i.gateStage) })),
+    waves: waves.map((w) => ({ id: w.id, number: w.number, name: w.name, plannedStart: day(w.plannedStart), plannedEnd: day(w.plannedEnd), facilities: w.facilities.map((f) => f.facility.key) })),
+    facilities,
+    teams,
+  };
+  const rows: RawEvent[] = events.map((e) => ({ id: e.id, at: e.at.getTime(), entityType: e.entityType, entityId: e.entityId, action: e.action, before: e.before, after: e.after }));
+  return {
+    programme: { id: programme.id, slug: programme.slug, name: programme.name, timeZone: programme.timeZone, targetDate: day(programme.targetDate) },
+    now: now.getTime(),
+    startedAt: (first?.at ?? programme.createdAt).getTime(),
+    current,
+    history: readHistory(rows),
+  };
+}

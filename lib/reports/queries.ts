@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { diffReports } from "./corrections";
+import { loadReportSource } from "./load";
+import { buildProgressNow, buildWeeklyReport, type ProgressNow, type ReportInput } from "./report";
+import { weeklyReportSchema } from "./schemas";
+import type { ReportNotes, WeekKey, WeeklyReport } from "./types";
+import { addWeeks, weekAt } from "./weeks";
+
+/**
+ * How far back a week's report looks for corrections to closed weeks: the forecast's eight
+ * weeks. An older closed week shows its own corrections on its own page; each report then
+ * rebuilds at most eight weeks besides its own.
+ */
+export const CORRECTION_LOOKBACK_WEEKS = 8;
+
+const noNotes: ReportNotes = { notes: "", asks: "", author: null, updatedAt: null };
+
+/** The manager's notes and asks for a week, or empty ones. */
+export async function getReportNotes(programmeId: string, week: WeekKey): Promise<ReportNotes> {
+  const row = await db.reportNote.findUnique({ where: { programmeId_week: { programmeId, week } }, select: { notes: true, asks: true, updatedAt: true, author: { select: { name: true } } } });
+  return row ? { notes: row.notes, asks: row.asks, author: row.author?.name ?? null, updatedAt: row.updatedAt.toISOString() } : noNotes;
+}
+
+/** A stored report read back in the report's own key order (JSONB keeps its own), so its export is byte-stable. */
+export function readStoredReport(json: unknown): WeeklyReport {
+  return weeklyReportSchema.parse(json) as WeeklyReport;
+}
+
+/** The report of a week as it was issued, with the corrections history has had since. */
+function asIssued(stored: unknown, source: ReportInput): WeeklyReport {
+  const issued = readStoredReport(stored);
+  const rebuilt = buildWeeklyReport(source, issued.range.week, issued.notes);
+  return { ...issued, closed: { closedAt: issued.closed?.closedAt ?? "", closedBy: issued.closed?.closedBy ?? null, corrections: diffReports(issued, rebuilt) } };
+}
+
+/**
+ * The weekly report of one ISO week (the current week in the programme's time zone when
+ * none is given). A closed week is its stored report with `closed.corrections`; an open week
+ * is built now, with the notes and the corrections found to the closed weeks before it.
+ */
+export async function getWeeklyReport(programmeId: string, week?: WeekKey, options: { now?: Date } = {}): Promise<WeeklyReport> {
+  const [source, closedWeeks] = await Promise.all([
+    loadReportSource(programmeId, options.now),
+    db.reportWeek.findMany({ where: { programmeId }, select: { week: true } }),
+  ]);
+  const key = week ?? weekAt(source.now, source.programme.timeZone);
+  const closed = new Set(closedWeeks.map((w) => w.week));
+  if (closed.has(key)) {
+    const row = await db.reportWeek.findUniqueOrThrow({ where: { programmeId_week: { programmeId, week: key } }, select: { report: true } });
+    return asIssued(row.report, source);
+  }
+  const earlier = Array.from({ length: CORRECTION_LOOKBACK_WEEKS }, (_, i) => addWeeks(key, -(CORRECTION_LOOKBACK_WEEKS - i))).filter((w) => closed.has(w));
+  const [notes, stored] = await Promise.all([
+    getReportNotes(programmeId, key),
+    earlier.length ? db.reportWeek.findMany({ where: { programmeId, week: { in: earlier } }, select: { week: true, report: true }, orderBy: { week: "asc" } }) : [],
+  ]);
+  const report = buildWeeklyReport(source, key, notes);
+  const corrections = stored
+    .map((row) => ({ week: row.week as WeekKey, changes: asIssued(row.report, source).closed!.corrections }))
+    .filter((c) => c.changes.length > 0);
+  return { ...report, corrections };
+}
+
+/** A week's report rebuilt from history now, closed or not: what closing it stores. */
+export async function buildOpenReport(programmeId: string, week: WeekKey, notes: ReportNotes, now?: Date): Promise<WeeklyReport> {
+  const source = await loadReportSource(programmeId, now);
+  return buildWeeklyReport(source, week, notes);
+}
+
+/** The overview's progress now: headline against last week's end, the burn-up, both forecasts. */
+export async function getProgressNow(programmeId: string, options: { now?: Date } = {}): Promise<ProgressNow> {
+  return buildProgressNow(await loadReportSource(programmeId, options.now));
+}
+
+/** Whether a week is closed, and when; for pages that show the state without the report. */
+export async function getClosedWeek(programmeId: string, week: WeekKey): Promise<{ closedAt: Date; closedByName: string } | null> {
+  return db.reportWeek.findUnique({ where: { programmeId_week: { programmeId, week } }, select: { closedAt: true, closedByName: true } });
+}

@@ -10,7 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 
-export type BuiltServer = { port: number; url: string; output: () => string; stop: () => Promise<void> };
+export type BuiltServer = { port: number; url: string; output: () => string; stop: () => Promise<void>; child: ChildProcess; exited: Promise<number | null> };
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -33,6 +33,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const stop = async () => {
@@ -44,7 +45,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
   for (const started = Date.now(); Date.now() - started < 60_000; ) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     const up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (up) return { port, url, output: () => output, stop };
+    if (up) return { port, url, output: () => output, stop, child, exited };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

@@ -58,7 +58,7 @@ async function runHooks(hooks: Hook[]): Promise<void> {
         }, HOOK_TIMEOUT_MS);
       });
       try {
-        await Promise.race([Promise.resolve().then(hook.run), timeout]);
+        await Promise.race([Promise.resolve().then(hook.run).then(() => log.info("stop: done", { hook: hook.name })), timeout]);
       } catch (error) {
         log.warn("stop: a hook failed", { hook: hook.name, error });
       } finally {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProgrammeLive } from "@/components/live/programme-live";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/field";
@@ -30,6 +31,7 @@ export default async function WavesPage({ params, searchParams }: Props) {
   const applied = Number.parseInt(String((await searchParams).applied ?? ""), 10) || null;
   return (
     <>
+      <ProgrammeLive slug={programme.slug} />
       <PageHeader title="Waves" description={`${board.sliceCount} slices in ${board.columns.length} waves · ${board.blockedCount} blocked`}>
         <Link href={`/p/${programme.slug}/waves/plan`} className={buttonClass}>
           Plan waves

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProgrammeLive } from "@/components/live/programme-live";
 import { PageHeader } from "@/components/ui/card";
 import { SliceFilters } from "@/components/slices/slice-filters";
 import { SliceTable } from "@/components/slices/slice-table";
@@ -22,6 +23,7 @@ export default async function SlicesPage({ params, searchParams }: Props) {
   const base = `/p/${programme.slug}/slices`;
   return (
     <>
+      <ProgrammeLive slug={programme.slug} />
       <PageHeader title="Slices" description="The units that move, each through traffic stages 0 → mirror → 1% → 10% → 50% → 100%." />
       <SliceFilters base={base} filters={filters} options={options} isLead={programme.role === "lead"} showingMine={showingMine} />
       <p role="status" className="mb-2 text-sm text-slate-700">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProgrammeLive } from "@/components/live/programme-live";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -31,6 +32,7 @@ export default async function SlicePage({ params }: Params) {
   const readingsHref = `/p/${programme.slug}/slices/${slice.id}/readings`;
   return (
     <>
+      <ProgrammeLive slug={programme.slug} />
       <p className="mb-2 text-sm">
         <Link href={`/p/${programme.slug}/slices`} className="text-brand-700 underline">
           All slices

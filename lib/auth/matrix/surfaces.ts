@@ -62,4 +62,6 @@ export const ACTION_MUTATIONS: Record<string, string[] | null> = {
   deleteTemplateItemAction: ["deleteTemplateItem"],
   applyTemplateAction: ["applyTemplateToSlice"],
   syncTemplateAction: ["syncTemplateToSlices"],
+  saveReportNotesAction: ["saveReportNotes"],
+  closeReportWeekAction: ["closeReportWeek"],
 };

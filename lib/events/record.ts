@@ -8,6 +8,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { insertRows, type SqlClient } from "@/lib/db/bulk-insert";
+import { announceEvent, announceInserted, canAnnounce } from "@/lib/live/announce";
 import { parseEvent, type EventInput, type StoredEvent } from "./catalogue";
 
 export type { EntityType, EventInput, EventInputWithout } from "./catalogue";
@@ -16,11 +17,15 @@ declare const checked: unique symbol;
 /** An Event row built by eventRow, so checked against the catalogue: the only rows insertEvents takes. */
 export type EventRow = Prisma.EventUncheckedCreateInput & { readonly [checked]: true };
 
-type EventWriter = { event: { create: (args: { data: Prisma.EventUncheckedCreateInput }) => Promise<unknown> } };
+type EventWriter = { event: { create: (args: { data: Prisma.EventUncheckedCreateInput; select: { id: true } }) => Promise<unknown> } };
 
-/** Appends one event inside the caller's transaction. */
+/**
+ * Appends one event inside the caller's transaction, and announces it there to the live
+ * streams of every replica (lib/live/announce.ts): delivered at commit, dropped on rollback.
+ */
 export async function recordEvent(tx: EventWriter, actor: Actor, input: EventInput): Promise<void> {
-  await tx.event.create({ data: eventRow(actor, input) });
+  const created = (await tx.event.create({ data: eventRow(actor, input), select: { id: true } })) as { id: number } | undefined;
+  if (created && canAnnounce(tx)) await announceEvent(tx, input.programmeId, { id: created.id, ...input });
 }
 
 /** Thrown when code writes an event the catalogue does not describe: a bug, never a user's error. */
@@ -76,4 +81,6 @@ export async function insertEvents(tx: SqlClient, rows: readonly EventRow[]): Pr
     await insertRows(tx, "Event", timed ? [...COLUMNS, "at"] : COLUMNS, rows.slice(start, end));
     start = end;
   }
+  // Announced to the live streams in the same transaction (lib/live/announce.ts).
+  await announceInserted(tx, rows);
 }

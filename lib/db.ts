@@ -7,6 +7,8 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { forwardPoolNotifications } from "@/lib/live/listener";
 import { observePool } from "@/lib/metrics";
 
 export type Db = PrismaClient;
@@ -18,7 +20,9 @@ export function createDb(url: string, opts: { max?: number } = {}): PrismaClient
   // An idle connection that breaks (database restarted) must not crash the process.
   pool.on("error", () => {});
   // Statement durations and the pool's use, for /api/metrics.
-  observePool(pool);
+  observePool(pool, (error) => log.debug("database statement failed", { error }));
+  // The embedded database sends change notifications to the committing connection (lib/live/listener.ts).
+  forwardPoolNotifications(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   // The adapter leaves a pool it was given open; disconnecting the client ends it too.
   const disconnect = client.$disconnect.bind(client);

@@ -7,6 +7,7 @@ import { createProgrammeSchema, programmeSummarySchema } from "@/lib/programmes/
 import { authOperations } from "@/lib/auth/api-operations";
 import { checklistsOperations } from "@/lib/checklists/api-operations";
 import { graphOperations } from "@/lib/graph/api-operations";
+import { liveOperations } from "@/lib/live/api-operations";
 import { servicesOperations } from "@/lib/services/api-operations";
 import { slicesOperations } from "@/lib/slices/api-operations";
 import { wavesOperations } from "@/lib/waves/api-operations";
@@ -38,4 +39,4 @@ const coreOperations: Operation[] = [
 ];
 
 /** Every operation, domain by domain; each domain keeps its own list beside its schemas. */
-export const operations: Operation[] = [...coreOperations, ...authOperations, ...servicesOperations, ...wavesOperations, ...slicesOperations, ...checklistsOperations, ...graphOperations];
+export const operations: Operation[] = [...coreOperations, ...authOperations, ...servicesOperations, ...wavesOperations, ...slicesOperations, ...checklistsOperations, ...graphOperations, ...liveOperations];

@@ -13,6 +13,7 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ["/api/v1/users", ["POST"]],
   ["/api/v1/tokens", ["POST"]],
   ["/api/v1/programmes/{slug}/events", ["GET"]],
+  ["/api/v1/programmes/{slug}/stream", ["GET"]],
   ["/api/v1/programmes/{slug}/services", ["GET"]],
   ["/api/v1/programmes/{slug}/graph", ["GET"]],
   ["/api/v1/programmes/{slug}/import", ["POST"]],

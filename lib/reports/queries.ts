@@ -73,6 +73,16 @@ export async function getProgressNow(programmeId: string, options: { now?: Date 
   return buildProgressNow(await loadReportSource(programmeId, options.now));
 }
 
+/** The programme's time zone (its weeks are counted there). */
+export async function getProgrammeTimeZone(programmeId: string): Promise<string> {
+  return (await db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { timeZone: true } })).timeZone;
+}
+
+/** The current ISO week in the programme's time zone. */
+export async function getCurrentWeek(programmeId: string, now: Date = new Date()): Promise<WeekKey> {
+  return weekAt(now.getTime(), await getProgrammeTimeZone(programmeId));
+}
+
 /** Whether a week is closed, and when; for pages that show the state without the report. */
 export async function getClosedWeek(programmeId: string, week: WeekKey): Promise<{ closedAt: Date; closedByName: string } | null> {
   return db.reportWeek.findUnique({ where: { programmeId_week: { programmeId, week } }, select: { closedAt: true, closedByName: true } });

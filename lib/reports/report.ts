@@ -100,6 +100,7 @@ export function buildWeeklyReport(input: ReportInput, week: WeekKey, notes: Repo
       closed: null,
       corrections: [],
       skippedEvents: input.history.skipped,
+      slices: [],
     };
   }
   const core = computeCore(input, week);
@@ -126,6 +127,7 @@ export function buildWeeklyReport(input: ReportInput, week: WeekKey, notes: Repo
     closed: null,
     corrections: [],
     skippedEvents: input.history.skipped,
+    slices: core.end.slices,
   };
 }
 

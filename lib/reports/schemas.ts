@@ -124,4 +124,24 @@ export const weeklyReportSchema = z.object({
   closed: z.object({ closedAt: instant, closedBy: z.string().nullable(), corrections: z.array(correction) }).nullable(),
   corrections: z.array(z.object({ week, changes: z.array(correction) })),
   skippedEvents: z.number().default(0).describe("Events the catalogue could not read, left out of the figures"),
+  slices: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        team: z.string(),
+        wave: z.number().nullable(),
+        stage,
+        status,
+        plannedStart: day.nullable(),
+        plannedEnd: day.nullable(),
+        services: z.array(z.string()),
+        checklist: z.object({ open: z.number(), done: z.number(), na: z.number(), total: z.number() }),
+        openGateItems: z.number(),
+        rollbacks: z.number(),
+        lastProgressAt: instant.nullable(),
+      }),
+    )
+    .default([])
+    .describe("Every slice as it stood at the end of the week"),
 });

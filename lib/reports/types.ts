@@ -144,5 +144,7 @@ export type WeeklyReport = {
   /** Corrections to earlier closed weeks, found since they were closed, shown in this week's report. */
   corrections: { week: WeekKey; changes: Correction[] }[];
   /** Events the catalogue could not read (an old shape, an unknown action): left out of the figures, counted here. */
-  skippedEvents: number;
+  skippedEvents?: number;
+  /** Every slice as it stood at the end of the week (the CSV's rows), so a closed week's CSV reads as issued too. */
+  slices?: SliceState[];
 };

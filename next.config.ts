@@ -9,10 +9,12 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // Traced from this folder, so server.js lands at the top of `<distDir>/standalone`.
   outputFileTracingRoot: import.meta.dirname,
-  // /api/ready reads the migration folders at run time to compare them with the database.
-  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
+  // /api/ready reads the migration folders at run time to compare them with the database; the
+  // report's PDF reads its shipped fonts (lib/reports/export/pdf.ts) wherever it is exported.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"], "/**/*": ["./lib/reports/export/fonts/*.ttf"] },
   // One copy per process, loaded from node_modules: its registry must be the one every route counts into.
-  serverExternalPackages: ["prom-client"],
+  // pdfkit reads its own data files next to its code, which a bundle would leave behind.
+  serverExternalPackages: ["prom-client", "pdfkit"],
   // Several builds can share one work tree (parallel work, benchmarks) when each names its own.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { createProgrammeSchema, programmeSummarySchema } from "@/lib/programmes/schemas";
 import { authOperations } from "@/lib/auth/api-operations";
 import { checklistsOperations } from "@/lib/checklists/api-operations";
+import { reportsOperations } from "@/lib/reports/api-operations";
 import { graphOperations } from "@/lib/graph/api-operations";
 import { liveOperations } from "@/lib/live/api-operations";
 import { servicesOperations } from "@/lib/services/api-operations";
@@ -39,4 +40,4 @@ const coreOperations: Operation[] = [
 ];
 
 /** Every operation, domain by domain; each domain keeps its own list beside its schemas. */
-export const operations: Operation[] = [...coreOperations, ...authOperations, ...servicesOperations, ...wavesOperations, ...slicesOperations, ...checklistsOperations, ...graphOperations, ...liveOperations];
+export const operations: Operation[] = [...coreOperations, ...authOperations, ...servicesOperations, ...wavesOperations, ...slicesOperations, ...checklistsOperations, ...graphOperations, ...liveOperations, ...reportsOperations];

@@ -21,6 +21,7 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ["/api/v1/programmes/{slug}/plan", ["POST"]],
   ["/api/v1/programmes/{slug}/checklist/ticks", ["POST"]],
   ["/api/v1/programmes/{slug}/waves", ["GET"]],
+  ["/api/v1/programmes/{slug}/reports/weekly", ["GET"]],
   ["/api/v1/programmes/{slug}/slices/{id}", ["GET"]],
   ["/api/v1/programmes/{slug}/slices/{id}/checklist/{itemId}", ["PATCH"]],
   ["/api/v1/programmes/{slug}/slices/{id}/stage", ["POST"]],

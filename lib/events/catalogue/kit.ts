@@ -13,6 +13,7 @@ export const ENTITY_TYPES = [
   "user",
   "membership",
   "api_token",
+  "invitation",
   "service",
   "dependency",
   "slice",

@@ -91,6 +91,10 @@ export const EXAMPLES = {
   "user.created_by_sso": [{ before: null, after: { email: "a@example.com" } }],
   "api_token.created": [{ before: null, after: { name: "ci", prefix: "fy_ab12", userId: "u1", programmeId: null } }],
   "api_token.revoked": [{ before: null, after: { name: "ci", userId: "u1", programmeId: "p1" } }],
+  "invitation.created": [{ before: null, after: { userId: "u1", email: "a@example.com", name: "A", expiresAt: "2026-12-08T10:00:00.000Z" } }],
+  "password_reset.issued": [{ before: null, after: { userId: "u1", email: "a@example.com", name: "A", expiresAt: "2026-12-02T10:00:00.000Z" } }],
+  "invitation.accepted": [{ before: null, after: { userId: "u1", email: "a@example.com", purpose: "invitation" } }],
+  "invitation.revoked": [{ before: null, after: { userId: "u1", email: "a@example.com", purpose: "password_reset", reason: "superseded" } }],
 
   "report_note.updated": [{ before: { week: "2026-W47", notes: "", asks: "" }, after: { week: "2026-W47", notes: "Checkout is live.", asks: "A DBA for the orders cut-over." } }],
   "report_week.closed": [{ before: null, after: { week: "2026-W47", start: "2026-11-16T00:00:00.000Z", end: "2026-11-23T00:00:00.000Z", timeZone: "UTC" } }],

@@ -24,3 +24,25 @@ export function edgePath(a: Box, b: Box): { d: string; end: [number, number]; an
   const c2 = rightward ? bx - bend : bx + bend;
   return { d: `M${ax},${ay} C${c1},${ay} ${c2},${by} ${bx},${by}`, end: [bx, by], angle: rightward ? 0 : 180 };
 }
+
+export type Heading = "left" | "right" | "up" | "down";
+
+/**
+ * Keyboard navigation: the item nearest to `from` in the direction of the arrow key, favouring
+ * items straight ahead (a sideways step counts three times a forward one). Null when none lies that way.
+ */
+export function nearestInDirection<T extends { id: string; x: number; y: number }>(items: readonly T[], from: T, heading: Heading): T | null {
+  let best: T | null = null;
+  let bestCost = Infinity;
+  for (const item of items) {
+    if (item.id === from.id) continue;
+    const dx = item.x - from.x;
+    const dy = item.y - from.y;
+    const ahead = heading === "right" ? dx : heading === "left" ? -dx : heading === "down" ? dy : -dy;
+    const side = heading === "left" || heading === "right" ? Math.abs(dy) : Math.abs(dx);
+    if (ahead <= 0) continue;
+    const cost = ahead + 3 * side;
+    if (cost < bestCost) [best, bestCost] = [item, cost];
+  }
+  return best;
+}

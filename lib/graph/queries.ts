@@ -67,3 +67,9 @@ export async function getGraphForApi(actor: Actor, programmeSlug: string): Promi
     edges: graph.edges,
   };
 }
+
+/** How big a programme's graph is: the page shows the empty state for none, and says what it is about to draw. */
+export async function getGraphSize(programmeId: string): Promise<{ services: number; dependencies: number }> {
+  const [services, dependencies] = await Promise.all([db.service.count({ where: { programmeId } }), db.dependency.count({ where: { programmeId } })]);
+  return { services, dependencies };
+}

@@ -1,16 +1,37 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/ui/placeholder";
+import Link from "next/link";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/ui/card";
+import { GraphExplorer } from "@/components/graph/graph-explorer";
+import { getGraphSize } from "@/lib/graph/queries";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 
 export const metadata: Metadata = { title: "Dependencies" };
 
 export default async function Page({ params }: { params: Promise<{ programme: string }> }) {
-  await getProgrammeForPage((await params).programme);
+  const { programme } = await getProgrammeForPage((await params).programme);
+  const size = await getGraphSize(programme.id);
+  const intro = "What depends on what, laid out by wave: leaves on the left, shared infrastructure on the right, unplanned services in the band below.";
+  if (size.services === 0) {
+    return (
+      <>
+        <PageHeader title="Dependencies" description={intro} />
+        <section aria-label="No services yet" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+          <h2 className="font-semibold text-slate-900">No services to draw yet</h2>
+          <p className="mt-1">The graph appears once the programme has an inventory.</p>
+          <Link href={`/p/${programme.slug}/import`} className="mt-3 inline-block rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
+            Import the inventory
+          </Link>
+        </section>
+      </>
+    );
+  }
   return (
-    <SectionPlaceholder
-      title="Dependencies"
-      intro="The dependency graph the migration order falls out of: leaves first, shared infrastructure last."
-      items={["An explorer of the dependency graph, by team, wave and kind of dependency", "Cycles highlighted by name: they move together", "What a service uses and what uses it, a few hops out"]}
-    />
+    <>
+      <PageHeader title="Dependencies" description={`${intro} ${size.services} services, ${size.dependencies} dependencies.`} />
+      <Suspense fallback={<p className="text-sm text-slate-600">Loading the explorer…</p>}>
+        <GraphExplorer slug={programme.slug} programmeName={programme.name} />
+      </Suspense>
+    </>
   );
 }

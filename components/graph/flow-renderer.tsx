@@ -1,0 +1,124 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import { BaseEdge, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type EdgeProps, type Node, type NodeProps } from "@xyflow/react";
+import { memo, useEffect, useMemo, useRef } from "react";
+import { edgePath } from "@/lib/graph/geometry";
+import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/graph/layout";
+import { BLOCKED_COLOUR, CRITICAL_COLOUR, CYCLE_COLOUR, EDGE_STYLES } from "@/lib/graph/palette";
+import type { ViewEdge, ViewItem } from "@/lib/graph/view";
+import { afterPaint, type RendererProps } from "./renderer";
+
+type ItemData = { item: ViewItem; selected: boolean; showCycle: boolean; showCritical: boolean };
+type EdgeData = { edge: ViewEdge; d: string; stroke: string; width: number; dash: string };
+
+const hidden = { opacity: 0, pointerEvents: "none" } as const;
+
+/** A service or group: colour stripe, name, badge (the second channel) and the cycle/critical marks. */
+const ItemNode = memo(function ItemNode({ data }: NodeProps<Node<ItemData>>) {
+  const { item, selected, showCycle, showCritical } = data;
+  const ring = showCycle && item.isCycle ? "outline-2 outline-dashed outline-violet-600" : showCritical && item.isCritical ? "outline-[3px] outline-slate-900" : "";
+  return (
+    <div
+      className={`flex items-center gap-1 overflow-hidden border bg-white text-xs text-slate-900 ${item.type === "group" ? "rounded-xl border-slate-500 font-semibold" : "rounded border-slate-300"} ${ring} ${selected ? "ring-4 ring-brand-500" : ""} ${item.distance === 0 ? "bg-amber-50" : ""}`}
+      style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
+      title={item.label}
+    >
+      <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
+      <span aria-hidden="true" className="h-full w-2 shrink-0" style={{ background: item.colour }} />
+      <span className="min-w-0 flex-1 truncate">{item.label}</span>
+      <span className="shrink-0 pr-1 text-[10px] text-slate-700">
+        {item.isCycle && showCycle ? "↻" : ""}
+        {item.isCritical && showCritical ? "★" : ""}
+        {item.badge}
+      </span>
+      <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
+    </div>
+  );
+});
+
+/** The same curve as the SVG export, from the layout's own positions. */
+function ItemEdge({ data, markerEnd }: EdgeProps<Edge<EdgeData>>) {
+  if (!data) return null;
+  return <BaseEdge path={data.d} markerEnd={markerEnd} style={{ stroke: data.stroke, strokeWidth: data.width, strokeDasharray: data.dash }} />;
+}
+
+/** A column's heading ("Wave 2", "Unplanned · plan says wave 3"): drawn, not selectable. */
+function HeadingNode({ data }: NodeProps<Node<{ label: string }>>) {
+  return <div className="whitespace-nowrap text-sm font-semibold text-slate-700">{data.label}</div>;
+}
+
+const nodeTypes = { item: ItemNode, heading: HeadingNode };
+const edgeTypes = { item: ItemEdge };
+
+function Flow({ view, selected, centre, onSelect, onPainted }: RendererProps) {
+  const flow = useReactFlow();
+  const painted = useRef<unknown>(null);
+  const showCycle = view.highlight.includes("cycles");
+  const showCritical = view.highlight.includes("critical");
+  const showBlocked = view.highlight.includes("blocked");
+  const nodes = useMemo<Node[]>(
+    () => [
+      ...view.columns.map((c, i) => ({ id: `\u0000column:${i}`, type: "heading", position: { x: c.x, y: c.y - 28 }, data: { label: c.label }, draggable: false, selectable: false })),
+      ...view.items.map((item) => ({ id: item.id, type: "item", position: { x: item.x, y: item.y }, data: { item, selected: item.id === selected, showCycle, showCritical }, draggable: false, selectable: false, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    ],
+    [view, selected, showCycle, showCritical],
+  );
+  const edges = useMemo<Edge<EdgeData>[]>(() => {
+    const at = new Map(view.items.map((i) => [i.id, i]));
+    return view.edges.map((edge) => {
+      const style = EDGE_STYLES[edge.kind];
+      const blocked = showBlocked && edge.blocked > 0;
+      const stroke = blocked ? BLOCKED_COLOUR : showCycle && edge.isCycle ? CYCLE_COLOUR : showCritical && edge.isCritical ? CRITICAL_COLOUR : style.colour;
+      const width = Math.min(6, 1 + Math.log2(edge.count)) + (blocked ? 1 : 0) + (showCritical && edge.isCritical ? 2 : 0);
+      return {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        type: "item",
+        markerEnd: { type: "arrowclosed" as const, color: stroke },
+        data: { edge, d: edgePath(at.get(edge.source)!, at.get(edge.target)!).d, stroke, width, dash: style.dash },
+      };
+    });
+  }, [view, showBlocked, showCycle, showCritical]);
+
+  // A new view fits the screen, or centres on the item asked for when it is in the view.
+  useEffect(() => {
+    const target = centre ? view.items.find((i) => i.id === centre.id) : undefined;
+    const fresh = painted.current !== view;
+    painted.current = view;
+    if (target) {
+      void flow.setCenter(target.x + NODE_WIDTH / 2, target.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 1), duration: fresh ? 0 : 200 });
+      if (fresh) afterPaint(onPainted);
+    } else if (fresh) void flow.fitView({ padding: 0.1, duration: 0 }).then(() => afterPaint(onPainted));
+  }, [flow, view, centre, onPainted]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      minZoom={0.05}
+      maxZoom={2}
+      onNodeClick={(_, node) => (node.type === "item" ? onSelect(node.id) : undefined)}
+      onPaneClick={() => onSelect(null)}
+      proOptions={{ hideAttribution: true }}
+      disableKeyboardA11y
+    />
+  );
+}
+
+/** React Flow for views of up to a few hundred items: rich nodes, crisp text. */
+export default function FlowRenderer(props: RendererProps) {
+  return (
+    <ReactFlowProvider>
+      <Flow {...props} />
+    </ReactFlowProvider>
+  );
+}

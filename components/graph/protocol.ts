@@ -1,0 +1,22 @@
+/** Messages between the explorer and its layout worker (components/graph/layout.worker.ts). */
+import type { Neighbour } from "@/lib/graph/analysis";
+import type { View } from "@/lib/graph/view";
+
+export type GraphSummary = { services: number; dependencies: number; teams: string[]; waves: number[]; systems: string[]; cycles: string[][]; criticalPath: string[] };
+
+export type Neighbours = { dependsOn: Neighbour[]; usedBy: Neighbour[] };
+
+export type WorkerRequest =
+  | { type: "load"; url: string }
+  | { type: "view"; id: number; query: string; /** The layout the page already draws: not sent again. */ have: string | null }
+  | { type: "neighbours"; id: number; name: string }
+  | { type: "search"; id: number; text: string }
+  | { type: "export"; id: number; query: string; format: "svg" | "csv"; title: string };
+
+export type WorkerReply =
+  | { type: "loaded"; summary: GraphSummary }
+  | { type: "failed"; id?: number; message: string }
+  | { type: "view"; id: number; layoutKey: string; view: View | null; selected: string | null; notices: string[] }
+  | { type: "neighbours"; id: number; neighbours: Neighbours | null }
+  | { type: "search"; id: number; names: string[] }
+  | { type: "export"; id: number; text: string };

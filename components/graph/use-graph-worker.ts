@@ -1,0 +1,119 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { View } from "@/lib/graph/view";
+import type { GraphSummary, Neighbours, WorkerReply, WorkerRequest } from "./protocol";
+
+type Pending = (reply: WorkerReply) => void;
+/** A request without its id (distributed over the union, which a plain Omit would collapse). */
+type Asked = Extract<WorkerRequest, { id: number }> extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+
+/** A client for the layout worker: one worker per explorer, requests answered by id. */
+class GraphWorker {
+  private readonly worker: Worker;
+  private next = 1;
+  private readonly pending = new Map<number, Pending>();
+  private loaded: ((r: WorkerReply) => void) | null = null;
+
+  constructor() {
+    // The URL form is what Turbopack and webpack both recognise and bundle as a worker entry.
+    this.worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module", name: "graph-layout" });
+    this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const r = event.data;
+      if (r.type === "loaded" || (r.type === "failed" && r.id === undefined)) {
+        this.loaded?.(r);
+        this.loaded = null;
+        return;
+      }
+      if (r.id === undefined) return;
+      this.pending.get(r.id)?.(r);
+      this.pending.delete(r.id);
+    };
+  }
+
+  load(url: string): Promise<GraphSummary> {
+    return new Promise((resolve, reject) => {
+      this.loaded = (r) => (r.type === "loaded" ? resolve(r.summary) : reject(new Error(r.type === "failed" ? r.message : "unexpected answer")));
+      this.worker.postMessage({ type: "load", url } satisfies WorkerRequest);
+    });
+  }
+
+  ask<T extends WorkerReply["type"]>(request: Asked): Promise<Extract<WorkerReply, { type: T }>> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (r) => (r.type === "failed" ? reject(new Error(r.message)) : resolve(r as Extract<WorkerReply, { type: T }>)));
+      this.worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  terminate() {
+    this.worker.terminate();
+  }
+}
+
+/**
+ * The graph's summary (through TanStack Query, like every interactive island) and the view
+ * for the current query, both computed in the worker. A view that arrives after a newer one
+ * was asked for is dropped, so quick filter changes never paint out of order.
+ */
+export function useGraphWorker(slug: string, query: string) {
+  const workerRef = useRef<GraphWorker | null>(null);
+  const [shown, setShown] = useState<{ query: string; layoutKey: string; view: View; selected: string | null; notices: string[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(query);
+  const drawn = useRef<{ layoutKey: string; view: View } | null>(null);
+
+  const getWorker = useCallback(() => (workerRef.current ??= new GraphWorker()), []);
+  useEffect(
+    () => () => {
+      workerRef.current?.terminate();
+      workerRef.current = null;
+    },
+    [],
+  );
+
+  const summary = useQuery({
+    queryKey: ["graph", slug],
+    queryFn: () => getWorker().load(`/p/${encodeURIComponent(slug)}/dependencies/data`),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+
+  useEffect(() => {
+    latest.current = query;
+    if (!summary.data) return;
+    let live = true;
+    getWorker()
+      .ask<"view">({ type: "view", query, have: drawn.current?.layoutKey ?? null })
+      .then((r) => {
+        if (!live || latest.current !== query) return;
+        // The same layout keeps its object, so the renderer only moves the selection.
+        const view = r.view ?? (drawn.current?.layoutKey === r.layoutKey ? drawn.current.view : null);
+        if (!view) return;
+        drawn.current = { layoutKey: r.layoutKey, view };
+        setShown({ query, layoutKey: r.layoutKey, view, selected: r.selected, notices: r.notices });
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [getWorker, query, summary.data]);
+
+  const neighbours = useCallback(async (name: string): Promise<Neighbours | null> => (await getWorker().ask<"neighbours">({ type: "neighbours", name })).neighbours, [getWorker]);
+  const search = useCallback(async (text: string) => (await getWorker().ask<"search">({ type: "search", text })).names, [getWorker]);
+  const exportView = useCallback(async (format: "svg" | "csv", title: string) => (await getWorker().ask<"export">({ type: "export", query: latest.current, format, title })).text, [getWorker]);
+
+  return {
+    summary: summary.data ?? null,
+    loadError: summary.error?.message ?? error,
+    view: shown?.view ?? null,
+    viewQuery: shown?.query ?? null,
+    selected: shown?.selected ?? null,
+    notices: shown ? [...shown.view.notices, ...shown.notices] : [],
+    neighbours,
+    search,
+    exportView,
+  };
+}

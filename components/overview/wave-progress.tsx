@@ -12,7 +12,7 @@ export function WaveProgressTable({ waves }: { waves: WaveProgress[] }) {
           <th scope="col" className="py-2 pr-4 font-medium">Wave</th>
           <th scope="col" className="py-2 pr-4 font-medium">Planned</th>
           <th scope="col" className="py-2 pr-4 font-medium">Slices live or done</th>
-          <th scope="col" className="w-1/3 py-2 font-medium">Progress</th>
+          <th scope="col" className="w-1/4 min-w-20 py-2 font-medium">Progress</th>
         </tr>
       </thead>
       <tbody>
@@ -22,7 +22,7 @@ export function WaveProgressTable({ waves }: { waves: WaveProgress[] }) {
               {w.label}
               {w.goal ? <span className="block text-xs font-normal text-slate-500">{w.goal}</span> : null}
             </th>
-            <td className="py-2.5 pr-4 whitespace-nowrap text-slate-700">
+            <td className="py-2.5 pr-4 text-slate-700">
               {w.plannedStart || w.plannedEnd ? `${formatDate(w.plannedStart)} – ${formatDate(w.plannedEnd)}` : "not scheduled"}
             </td>
             <td className="py-2.5 pr-4 tabular-nums">

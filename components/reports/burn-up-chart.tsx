@@ -50,7 +50,11 @@ export function BurnUpChart({ points, forecast, targetDate, titleId, description
   const y = scaleLinear({ domain: [0, model.yMax], range: [innerHeight, 0], nice: true });
   const at = (p: Point) => [x(new Date(p.t)), y(p.v)] as const;
   const spanDays = (model.end - model.start) / 86_400_000;
-  const tick = new Intl.DateTimeFormat("en-GB", spanDays < 120 ? { day: "numeric", month: "short", timeZone: "UTC" } : { month: "short", year: "2-digit", timeZone: "UTC" });
+  // Days over a short span; months over a long one, the year only at January (and the first label).
+  const dayTick = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  const monthTick = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
+  const yearTick = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  const tickLabel = (d: Date, i: number) => (spanDays < 120 ? dayTick.format(d) : d.getUTCMonth() === 0 || i === 0 ? yearTick.format(d) : monthTick.format(d));
   return (
     <div ref={ref} className="w-full">
       <svg role="img" aria-labelledby={titleId} aria-describedby={descriptionId} viewBox={`0 0 ${width} ${height}`} width="100%" className="block h-auto max-w-full overflow-visible">
@@ -62,6 +66,7 @@ export function BurnUpChart({ points, forecast, targetDate, titleId, description
             <FanShape key={fan.target} fan={fan} x={(t) => x(new Date(t))} y={(v) => y(v)} />
           ))}
           <LinePath data={model.scope} x={(p) => at(p)[0]} y={(p) => at(p)[1]} className="fill-none stroke-slate-500" strokeWidth={2} strokeDasharray="6 3" />
+          <LinePath data={model.scopeAhead} x={(p) => at(p)[0]} y={(p) => at(p)[1]} className="fill-none stroke-slate-400" strokeWidth={1} strokeDasharray="6 3" />
           <LinePath data={model.live} x={(p) => at(p)[0]} y={(p) => at(p)[1]} className="fill-none stroke-sky-700" strokeWidth={2.5} />
           {model.live.map((p) => (
             <circle key={p.t} cx={at(p)[0]} cy={at(p)[1]} r={3} className="fill-sky-700" />
@@ -83,7 +88,7 @@ export function BurnUpChart({ points, forecast, targetDate, titleId, description
             top={innerHeight}
             scale={x}
             numTicks={tickCount(innerWidth)}
-            tickFormat={(d) => tick.format(d instanceof Date ? d : new Date(Number(d)))}
+            tickFormat={(d, i) => tickLabel(d instanceof Date ? d : new Date(Number(d)), i)}
             stroke="#94a3b8"
             tickStroke="#94a3b8"
             tickLabelProps={{ fill: "#334155", fontSize: 11, textAnchor: "middle" }}

@@ -19,7 +19,8 @@ describe("the burn-up chart's geometry", () => {
     expect(model.end).toBeGreaterThan(Date.parse("2027-04-19"));
     expect(model.scope.map((p) => p.v)).toEqual([11, 11, 11, 11, 11, 12]);
     expect(model.live.at(-1)).toEqual({ t: Date.parse(report.burnUp.at(-1)!.end), v: 5 });
-    expect(model.yMax).toBe(12);
+    expect(model.yMax).toBeCloseTo(13.2);
+    expect(model.scopeAhead).toEqual([model.scope.at(-1), { t: model.end, v: 12 }]);
     expect(model.target).toBe(Date.parse("2027-03-31"));
   });
 
@@ -37,14 +38,14 @@ describe("the burn-up chart's geometry", () => {
     expect(model.end).toBeGreaterThan(Date.parse("2027-06-30"));
   });
 
-  it("keeps the y axis at least 1 high for an empty programme's weeks", () => {
+  it("keeps the y axis at least 1 high (plus headroom) for an empty programme's weeks", () => {
     const model = burnUpModel([{ week: "2026-W47", end: "2026-11-23T00:00:00.000Z", scope: 0, live: 0, done: 0 }], { live: none, done: { ...none, target: "done" } }, null)!;
-    expect(model.yMax).toBe(1);
+    expect(model.yMax).toBeCloseTo(1.1);
   });
 
   it.each([
-    [240, 2],
-    [680, 7],
-    [1200, 13],
+    [240, 3],
+    [680, 10],
+    [1200, 18],
   ])("%d px wide gets %d x-axis labels", (width, count) => expect(tickCount(width)).toBe(count));
 });

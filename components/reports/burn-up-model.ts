@@ -19,6 +19,8 @@ export type BurnUpModel = {
   end: number;
   yMax: number;
   scope: Point[];
+  /** The last week's scope held to the axis' end: where the fans arrive. */
+  scopeAhead: [Point, Point];
   live: Point[];
   done: Point[];
   fans: Fan[];
@@ -47,9 +49,11 @@ export function burnUpModel(points: BurnUpPoint[], forecast: { live: Forecast; d
   const latest = Math.max(scope[scope.length - 1].t, ...fans.map((f) => f.p95), target ?? -Infinity);
   // A little room past the last mark so its label is not cut at the edge.
   const end = latest + Math.max(WEEK_MS, (latest - start) * 0.04);
-  const yMax = Math.max(1, ...scope.map((p) => p.v), ...live.map((p) => p.v), ...done.map((p) => p.v));
-  return { start, end, yMax, scope, live, done, fans, target };
+  // Headroom above the scope, so the line the fans arrive at is not the plot's top edge.
+  const yMax = Math.max(1, ...scope.map((p) => p.v), ...live.map((p) => p.v), ...done.map((p) => p.v)) * 1.1;
+  const lastScope = scope[scope.length - 1];
+  return { start, end, yMax, scope, scopeAhead: [lastScope, { t: end, v: lastScope.v }], live, done, fans, target };
 }
 
 /** About one x-axis label per `pixelsPerTick`, at least two. */
-export const tickCount = (width: number, pixelsPerTick = 90) => Math.max(2, Math.floor(width / pixelsPerTick));
+export const tickCount = (width: number, pixelsPerTick = 65) => Math.max(2, Math.floor(width / pixelsPerTick));

@@ -12,8 +12,8 @@ describe("the burn-up section, rendered on the server", () => {
     const html = render();
     expect(html).toMatch(/<svg role="img" aria-labelledby="b-title" aria-describedby="b-description" viewBox="0 0 720 300"/);
     const chart = html.slice(html.indexOf('<svg role="img"'), html.indexOf("</svg>"));
-    // Scope, live and done lines, plus one fan (the live forecast; done has too little history).
-    expect(chart.match(/<path[^>]*class="[^"]*fill-none/g)).toHaveLength(3);
+    // Scope (and its projection), live and done lines, plus one fan (the live forecast; done has too little history).
+    expect(chart.match(/<path[^>]*class="[^"]*fill-none/g)).toHaveLength(4);
     expect(chart.match(/<polygon[^>]*fill-sky-200/g)).toHaveLength(1);
     expect(chart).not.toMatch(/<polygon[^>]*fill-emerald-200/);
     expect(chart).toContain("Target 31 Mar 2027");

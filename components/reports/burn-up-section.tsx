@@ -110,23 +110,23 @@ function ForecastTable({ forecast }: { forecast: { live: Forecast; done: Forecas
       <caption className="py-1 text-left font-medium text-slate-800">Forecast dates</caption>
       <thead>
         <tr className="border-b border-slate-200 text-left text-slate-600">
-          <th scope="col" className="py-2 pr-4 font-medium">Every slice</th>
-          <th scope="col" className="py-2 pr-4 font-medium">50%</th>
-          <th scope="col" className="py-2 pr-4 font-medium">85%</th>
+          <th scope="col" className="py-2 pr-2 font-medium">Every slice</th>
+          <th scope="col" className="py-2 pr-2 font-medium">50%</th>
+          <th scope="col" className="py-2 pr-2 font-medium">85%</th>
           <th scope="col" className="py-2 font-medium">95%</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((f) => (
           <tr key={f.target} className="border-b border-slate-100 last:border-0">
-            <th scope="row" className="py-1.5 pr-4 text-left font-normal">
+            <th scope="row" className="py-1.5 pr-2 text-left font-normal">
               {f.target === "live" ? "Live" : "Done"}
             </th>
             {f.status === "forecast" ? (
               <>
-                <td className="py-1.5 pr-4 whitespace-nowrap">{formatDay(f.dates.p50)}</td>
-                <td className="py-1.5 pr-4 whitespace-nowrap">{formatDay(f.dates.p85)}</td>
-                <td className="py-1.5 whitespace-nowrap">{formatDay(f.dates.p95)}</td>
+                <td className="py-1.5 pr-2">{formatDay(f.dates.p50)}</td>
+                <td className="py-1.5 pr-2">{formatDay(f.dates.p85)}</td>
+                <td className="py-1.5">{formatDay(f.dates.p95)}</td>
               </>
             ) : (
               <td colSpan={3} className="py-1.5 text-slate-600">

@@ -56,7 +56,7 @@ export function HeadlineStats({ headline }: { headline: Headline }) {
         changes={[<ChangeLine key="c" change={countChange(h.slicesFinished)} />, scopeChange(h.slicesTotal, "slices")]}
         detail={h.slicesTotal.value ? `${formatPercent(h.slicesFinished.value / h.slicesTotal.value)} of the slices` : "no slices yet"}
       />
-      <HeadlineStat label="Slices done" value={ofTotal(h.slicesDone, h.slicesTotal)} changes={[<ChangeLine key="c" change={countChange(h.slicesDone)} />]} detail="old path retired" />
+      <HeadlineStat label="Slices done" value={h.slicesDone.value} changes={[<ChangeLine key="c" change={countChange(h.slicesDone)} />]} detail={`of ${h.slicesTotal.value}: old path retired`} />
       <HeadlineStat
         label="Services migrated"
         value={ofTotal(h.servicesMigrated, h.servicesTotal)}

@@ -23,7 +23,8 @@ export function WeekNav({ base, week, previous, next, current }: { base: string;
     <nav aria-label="Weeks" className="flex flex-wrap items-center gap-2">
       {previous ? (
         <Link href={`${base}/reports/${previous}`} className={link} rel="prev">
-          <span aria-hidden="true">←</span> {weekLabel(previous)}
+          <span aria-hidden="true">←</span> <span className="sr-only">Previous week, </span>
+          {weekLabel(previous)}
         </Link>
       ) : null}
       {week !== current ? (
@@ -33,6 +34,7 @@ export function WeekNav({ base, week, previous, next, current }: { base: string;
       ) : null}
       {next ? (
         <Link href={`${base}/reports/${next}`} className={link} rel="next">
+          <span className="sr-only">Next week, </span>
           {weekLabel(next)} <span aria-hidden="true">→</span>
         </Link>
       ) : null}

@@ -1,16 +1,10 @@
-import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/ui/placeholder";
+import { redirect } from "next/navigation";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
+import { getProgrammeTimeZone } from "@/lib/programmes/queries";
+import { weekAt } from "@/lib/reports/weeks";
 
-export const metadata: Metadata = { title: "Reports" };
-
-export default async function Page({ params }: { params: Promise<{ programme: string }> }) {
-  await getProgrammeForPage((await params).programme);
-  return (
-    <SectionPlaceholder
-      title="Reports"
-      intro="The weekly stakeholder report, for any past week."
-      items={["Headline progress, what moved, what is blocked and what comes next", "A completion forecast from the observed pace against the target date", "Exports in Markdown, PDF and CSV"]}
-    />
-  );
+// The reports section opens on the current week, counted in the programme's time zone.
+export default async function ReportsPage({ params }: { params: Promise<{ programme: string }> }) {
+  const { programme } = await getProgrammeForPage((await params).programme);
+  redirect(`/p/${programme.slug}/reports/${weekAt(Date.now(), await getProgrammeTimeZone(programme.id))}`);
 }

@@ -72,7 +72,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (!p) throw new Error("The graph is not loaded yet.");
     if (message.type === "view") {
       const { layoutKey, selected, notices } = resolve(p, message.query);
-      reply({ type: "view", id: message.id, layoutKey, view: message.have === layoutKey ? null : viewFor(p, layoutKey), selected, notices });
+      const view = message.have === layoutKey ? null : viewFor(p, layoutKey);
+      reply({ type: "view", id: message.id, layoutKey, view: view && { ...view, bundled: [] }, selected, notices });
     }
     else if (message.type === "neighbours") reply({ type: "neighbours", id: message.id, neighbours: neighboursOf(p, message.name) });
     else if (message.type === "search") reply({ type: "search", id: message.id, names: searchServices(p, message.text) });

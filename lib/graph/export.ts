@@ -86,11 +86,11 @@ export function viewToSvg(view: View, title: string): string {
 /** The dependencies the view shows (bundled or not; not the ones inside collapsed groups' counts) as CSV. */
 export function visibleEdgesCsv(view: View, edges: readonly GraphEdge[]): string {
   const rows: (string | number)[][] = [["from", "to", "kind", "blocked", "drawn_from", "drawn_to"]];
-  for (const e of view.edges) {
-    for (const i of e.edges) {
+  view.edges.forEach((e, k) => {
+    for (const i of view.bundled[k]) {
       const edge = edges[i];
       rows.push([edge.from, edge.to, edge.kind, edge.blocked ? "yes" : "no", e.source, e.target]);
     }
-  }
+  });
   return stringify(rows);
 }

@@ -27,10 +27,10 @@ type DependencyRow = { from: string; to: string; kind: DependencyKind };
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * A programme's whole dependency graph in two queries. Raw SQL because the graph is read
- * whole at up to 5,000 services and 15,000 dependencies, where Prisma's nested selects cost
- * several times the query itself (measured in bench/graph.ts); a stage's database label is
- * already the API's spelling ("0", "mirror", "10", ...), so it is read as text.
+ * A programme's whole dependency graph in two queries, read whole at up to 5,000 services and
+ * 15,000 dependencies: raw SQL so the database joins the team, slice and wave and names both
+ * ends of each dependency, and the rows come back flat. A stage's database label is already
+ * the API's spelling ("0", "mirror", "10", ...), so it is read as text.
  */
 export async function loadExplorerGraph(programmeId: string): Promise<ExplorerGraph> {
   const [services, dependencies] = await Promise.all([

@@ -4,19 +4,15 @@ import type { PreparedGraph } from "./analysis";
 import type { Collapsed } from "./grouping";
 import type { ViewEdge, ViewItem } from "./view";
 
-/** Consecutive critical-path services as "a\u0000b" pairs, either direction. */
-function criticalSteps(prepared: PreparedGraph): Set<string> {
-  const steps = new Set<string>();
-  const path = prepared.criticalPath;
-  for (let i = 0; i + 1 < path.length; i++) {
-    steps.add(`${path[i]}\u0000${path[i + 1]}`);
-    steps.add(`${path[i + 1]}\u0000${path[i]}`);
-  }
-  return steps;
+/** Each service's place on the critical path (-1 when it is not on it): a step joins two consecutive places. */
+function criticalPlaces(prepared: PreparedGraph): Int32Array {
+  const place = new Int32Array(prepared.graph.nodes.length).fill(-1);
+  prepared.criticalPath.forEach((name, i) => (place[prepared.indexOf.get(name)!] = i));
+  return place;
 }
 
 export function viewEdges(prepared: PreparedGraph, collapsed: Collapsed, items: readonly ViewItem[]): ViewEdge[] {
-  const steps = criticalSteps(prepared);
+  const place = criticalPlaces(prepared);
   const { edges } = prepared.graph;
   return collapsed.bundles.map((bundle) => {
     let kind: DependencyKind | "mixed" | null = null;
@@ -29,10 +25,12 @@ export function viewEdges(prepared: PreparedGraph, collapsed: Collapsed, items: 
       if (edge.blocked) blocked++;
       const c = prepared.cycleOf[prepared.from[e]];
       if (c === -1 || c !== prepared.cycleOf[prepared.to[e]]) isCycle = false;
-      if (!isCritical && steps.has(`${edge.from}\u0000${edge.to}`)) isCritical = true;
+      const a = place[prepared.from[e]];
+      const b = place[prepared.to[e]];
+      if (a !== -1 && b !== -1 && Math.abs(a - b) === 1) isCritical = true;
     }
     const source = items[bundle.from].id;
     const target = items[bundle.to].id;
-    return { id: `${source}\u2192${target}`, source, target, count: bundle.edges.length, kind: kind ?? "sync", blocked, isCycle, isCritical, edges: bundle.edges };
+    return { id: `${source}\u2192${target}`, source, target, count: bundle.edges.length, kind: kind ?? "sync", blocked, isCycle, isCritical };
   });
 }

@@ -52,8 +52,6 @@ export type ViewEdge = {
   blocked: number;
   isCycle: boolean;
   isCritical: boolean;
-  /** The bundled dependencies' indices in the graph's edge list (for the CSV export). */
-  edges: number[];
 };
 
 export type ViewColumn = { label: string; x: number; y: number; width: number; height: number };
@@ -73,6 +71,12 @@ export type ViewStats = {
 export type View = {
   items: ViewItem[];
   edges: ViewEdge[];
+  /**
+   * For each edge, the bundled dependencies' indices in the graph's edge list (the CSV export's
+   * rows). The worker keeps them and posts an empty list: at 15,000 edges they would only add
+   * to what the page's main thread has to receive.
+   */
+  bundled: number[][];
   columns: ViewColumn[];
   width: number;
   height: number;
@@ -124,7 +128,8 @@ const median = (values: number[]): number => {
 };
 
 /** The most frequent value (ties: the first seen). */
-function mode(values: Iterable<string>): string {
+function mode(values: readonly string[]): string {
+  if (values.length === 1) return values[0];
   const counts = new Map<string, number>();
   let best = "none";
   let bestCount = 0;
@@ -203,6 +208,7 @@ export function buildView(prepared: PreparedGraph, requested: ViewParams, notice
   });
 
   const edges = viewEdges(prepared, collapsed, items);
+  const bundled = collapsed.bundles.map((b) => b.edges);
   const columns = layout.columns.map((c) => ({
     label: c.band === 0 ? `Wave ${c.layer}` : `Unplanned · plan says wave ${c.layer}`,
     x: c.x,
@@ -214,6 +220,7 @@ export function buildView(prepared: PreparedGraph, requested: ViewParams, notice
   return {
     items,
     edges,
+    bundled,
     columns,
     width: layout.width,
     height: layout.height,

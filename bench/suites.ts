@@ -9,6 +9,7 @@ import { slicesBenchmarks } from "./slices";
 import { ticksBenchmarks } from "./ticks";
 import { mixedBenchmarks } from "./mixed";
 import { microBenchmarks } from "./micro-checks";
+import { graphBenchmarks } from "./graph";
 
 export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string; databaseUrl: string };
 export type Benchmark = { name: string; run: (ctx: BenchContext) => Promise<Record<string, unknown>> };
@@ -24,6 +25,9 @@ benchmarks.push(...wavesBenchmarks);
 // Slices at work: the bulk tick, single ticks from 50 keep-alive clients, stage moves, the slice page.
 benchmarks.push(...ticksBenchmarks);
 benchmarks.push(...slicesBenchmarks);
+
+// Dependency graph explorer (issue 13): the graph endpoint, layout beside ELK, the page in headless Chromium.
+benchmarks.push(...graphBenchmarks);
 
 // Security issue: the cost of the body cap and the sign-in limiter per call (`npm run bench -- micro`).
 benchmarks.push(...microBenchmarks);

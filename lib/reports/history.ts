@@ -8,25 +8,26 @@ import type { Stage } from "@/lib/slices/stages";
 import type { FacilityStatus, SliceStatus } from "./types";
 
 /**
- * The actions the report reads: whatever changes a slice, a service, a dependency, a wave, a
- * facility or a checklist item's state, and the programme's creation. The queries load only
- * these, so an audit-only action (tokens, memberships) costs the report nothing.
+ * The actions the burn-up needs over the whole history: what creates or deletes a slice and
+ * what changes its status. Loaded from the programme's first event on.
  */
-export const REPORT_ACTIONS = [
-  "programme.created",
+export const SLICE_HISTORY_ACTIONS = ["programme.created", "slice.created", "slice.deleted", "slice.stage_moved", "slice.rolled_back", "slice.status_changed"] as const satisfies readonly EventAction[];
+
+/**
+ * The other actions the report reads: whatever else changes a slice, a service, a dependency,
+ * a wave, a facility or a checklist item's state. They matter only to the full states the
+ * report takes (the end of its week and of the week before), so the queries load them from
+ * shortly before the earliest such state on (`detailSince`), not over the whole history.
+ */
+export const DETAIL_ACTIONS = [
   "service.created",
   "service.updated",
   "service.deleted",
   "dependency.created",
   "dependency.deleted",
-  "slice.stage_moved",
-  "slice.rolled_back",
-  "slice.status_changed",
   "slice.wave_changed",
-  "slice.created",
   "slice.split",
   "slice.merged",
-  "slice.deleted",
   "slice.checklist_applied",
   "wave.created",
   "wave.updated",
@@ -37,6 +38,9 @@ export const REPORT_ACTIONS = [
   "checklist_item.ticked",
 ] as const satisfies readonly EventAction[];
 
+/** Every action the report reads; an audit-only action (tokens, memberships) costs it nothing. */
+export const REPORT_ACTIONS = [...SLICE_HISTORY_ACTIONS, ...DETAIL_ACTIONS] as const;
+
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 /** An Event row as the queries load it; `at` in ms since the epoch. */
@@ -45,14 +49,18 @@ export type RawEvent = { id: number; at: number; entityType: string; entityId: s
 /** An event the catalogue read, with where and when it happened. */
 export type HistoryEvent = CatalogueEvent & { id: number; at: number; entityId: string };
 
-/** Events in the order they happened (at, then id), and how many could not be read. */
-export type History = { events: HistoryEvent[]; skipped: number };
+/**
+ * Events in the order they happened (at, then id), and how many could not be read.
+ * `detailSince`: DETAIL_ACTIONS are present from this instant on only (-Infinity: all of
+ * them), so a full state is right at or after it, and before it only the slice counts are.
+ */
+export type History = { events: HistoryEvent[]; skipped: number; detailSince: number };
 
 /**
  * Reads rows through the catalogue, oldest first. A row the catalogue cannot read (an old
  * shape, an unknown action) is skipped and counted, never a crash: the report says how many.
  */
-export function readHistory(rows: readonly RawEvent[]): History {
+export function readHistory(rows: readonly RawEvent[], detailSince = -Infinity): History {
   const events: HistoryEvent[] = [];
   let skipped = 0;
   for (const row of rows) {
@@ -64,7 +72,7 @@ export function readHistory(rows: readonly RawEvent[]): History {
     events.push({ ...parsed.event, id: row.id, at: row.at, entityId: row.entityId } as HistoryEvent);
   }
   events.sort((a, b) => a.at - b.at || a.id - b.id);
-  return { events, skipped };
+  return { events, skipped, detailSince };
 }
 
 export type ItemState = "open" | "done" | "na";

@@ -1,16 +1,26 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db as appDb, type Db } from "@/lib/db";
 import { stageFromDb } from "@/lib/slices/stages";
-import { readHistory, REPORT_ACTIONS, type CurrentState, type RawEvent } from "./history";
+import { DETAIL_ACTIONS, readHistory, SLICE_HISTORY_ACTIONS, type CurrentState, type RawEvent } from "./history";
 import type { ReportInput } from "./report";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
+type EventRow = { id: number; at: Date; entityType: string; entityId: string; action: string; before: unknown; after: unknown };
+
 /**
- * Loads one programme's current rows and the events the report reads, in eight plain
- * queries run together. Only REPORT_ACTIONS are loaded, with the columns the core reads.
+ * Loads one programme's current rows and the events the report reads, in queries run
+ * together: the slice history (SLICE_HISTORY_ACTIONS) from the first event on, the other
+ * actions the report reads (DETAIL_ACTIONS) from `detailSince` on, and only the columns the
+ * core reads. The events come through plain SQL: Prisma's result mapping of a large JSON
+ * result costs about as much again as PostgreSQL's answer (ADR 0029).
  */
-export async function loadReportSource(programmeId: string, now: Date = new Date()): Promise<ReportInput> {
+export async function loadReportSource(programmeId: string, options: { now?: Date; detailSince?: number; db?: Db } = {}): Promise<ReportInput> {
+  const db = options.db ?? appDb;
+  const now = options.now ?? new Date();
+  const detailSince = options.detailSince ?? -Infinity;
+  // No programme has events before 1970: the epoch stands for "from the start".
+  const since = new Date(Number.isFinite(detailSince) ? detailSince : 0);
   const [programme, slices, services, dependencies, items, waves, facilities, teams, events, first] = await Promise.all([
     db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { id: true, slug: true, name: true, timeZone: true, targetDate: true, createdAt: true } }),
     db.slice.findMany({ where: { programmeId }, select: { id: true, name: true, team: { select: { name: true } }, wave: { select: { number: true } }, stage: true, status: true, plannedStart: true, plannedEnd: true } }),
@@ -20,11 +30,11 @@ export async function loadReportSource(programmeId: string, now: Date = new Date
     db.wave.findMany({ where: { programmeId }, select: { id: true, number: true, name: true, plannedStart: true, plannedEnd: true, facilities: { select: { facility: { select: { key: true } } } } } }),
     db.facility.findMany({ where: { programmeId }, select: { id: true, key: true, name: true, status: true, ownerTeamId: true } }),
     db.team.findMany({ where: { programmeId }, select: { id: true, name: true } }),
-    db.event.findMany({
-      where: { programmeId, action: { in: [...REPORT_ACTIONS] } },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
-      select: { id: true, at: true, entityType: true, entityId: true, action: true, before: true, after: true },
-    }),
+    db.$queryRaw<EventRow[]>`
+      SELECT id, at, "entityType", "entityId", action, before, after FROM "Event"
+      WHERE "programmeId" = ${programmeId}
+        AND (action = ANY(${[...SLICE_HISTORY_ACTIONS]}::text[]) OR (action = ANY(${[...DETAIL_ACTIONS]}::text[]) AND at >= ${since}))
+      ORDER BY at, id`,
     db.event.findFirst({ where: { programmeId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true } }),
   ]);
   const current: CurrentState = {
@@ -43,6 +53,6 @@ export async function loadReportSource(programmeId: string, now: Date = new Date
     now: now.getTime(),
     startedAt: (first?.at ?? programme.createdAt).getTime(),
     current,
-    history: readHistory(rows),
+    history: readHistory(rows, detailSince),
   };
 }

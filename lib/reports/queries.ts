@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { diffReports } from "./corrections";
 import { loadReportSource } from "./load";
-import { buildProgressNow, buildWeeklyReport, type ProgressNow, type ReportInput } from "./report";
+import { buildProgressNow, buildWeeklyReport, detailSinceFor, type ProgressNow, type ReportInput } from "./report";
 import { weeklyReportSchema } from "./schemas";
 import type { ReportNotes, WeekKey, WeeklyReport } from "./types";
 import { addWeeks, weekAt } from "./weeks";
@@ -40,18 +40,20 @@ function asIssued(stored: unknown, source: ReportInput): WeeklyReport {
  * is built now, with the notes and the corrections found to the closed weeks before it.
  */
 export async function getWeeklyReport(programmeId: string, week?: WeekKey, options: { now?: Date } = {}): Promise<WeeklyReport> {
-  const [source, closedWeeks] = await Promise.all([
-    loadReportSource(programmeId, options.now),
-    db.reportWeek.findMany({ where: { programmeId }, select: { week: true } }),
-  ]);
-  const key = week ?? weekAt(source.now, source.programme.timeZone);
+  const now = options.now ?? new Date();
+  const [timeZone, closedWeeks] = await Promise.all([getProgrammeTimeZone(programmeId), db.reportWeek.findMany({ where: { programmeId }, select: { week: true } })]);
+  const key = week ?? weekAt(now.getTime(), timeZone);
   const closed = new Set(closedWeeks.map((w) => w.week));
   if (closed.has(key)) {
-    const row = await db.reportWeek.findUniqueOrThrow({ where: { programmeId_week: { programmeId, week: key } }, select: { report: true } });
+    const [row, source] = await Promise.all([
+      db.reportWeek.findUniqueOrThrow({ where: { programmeId_week: { programmeId, week: key } }, select: { report: true } }),
+      loadReportSource(programmeId, { now, detailSince: detailSinceFor(key, timeZone) }),
+    ]);
     return asIssued(row.report, source);
   }
   const earlier = Array.from({ length: CORRECTION_LOOKBACK_WEEKS }, (_, i) => addWeeks(key, -(CORRECTION_LOOKBACK_WEEKS - i))).filter((w) => closed.has(w));
-  const [notes, stored] = await Promise.all([
+  const [source, notes, stored] = await Promise.all([
+    loadReportSource(programmeId, { now, detailSince: detailSinceFor(earlier[0] ?? key, timeZone) }),
     getReportNotes(programmeId, key),
     earlier.length ? db.reportWeek.findMany({ where: { programmeId, week: { in: earlier } }, select: { week: true, report: true }, orderBy: { week: "asc" } }) : [],
   ]);
@@ -64,13 +66,15 @@ export async function getWeeklyReport(programmeId: string, week?: WeekKey, optio
 
 /** A week's report rebuilt from history now, closed or not: what closing it stores. */
 export async function buildOpenReport(programmeId: string, week: WeekKey, notes: ReportNotes, now?: Date): Promise<WeeklyReport> {
-  const source = await loadReportSource(programmeId, now);
+  const source = await loadReportSource(programmeId, { now, detailSince: detailSinceFor(week, await getProgrammeTimeZone(programmeId)) });
   return buildWeeklyReport(source, week, notes);
 }
 
 /** The overview's progress now: headline against last week's end, the burn-up, both forecasts. */
 export async function getProgressNow(programmeId: string, options: { now?: Date } = {}): Promise<ProgressNow> {
-  return buildProgressNow(await loadReportSource(programmeId, options.now));
+  const now = options.now ?? new Date();
+  const timeZone = await getProgrammeTimeZone(programmeId);
+  return buildProgressNow(await loadReportSource(programmeId, { now, detailSince: detailSinceFor(weekAt(now.getTime(), timeZone), timeZone) }));
 }
 
 /** The programme's time zone (its weeks are counted there). */

@@ -52,7 +52,8 @@ export class Walker {
   private readonly slices = new Map<string, WSlice>();
   private readonly services = new Map<string, WService>();
   private readonly byName = new Map<string, WService>();
-  private readonly edges = new Set<string>();
+  /** Dependencies by "from\nto" service ids, each with its pair (no splitting back when snapshotting). */
+  private readonly edges = new Map<string, [string, string]>();
   private readonly waves = new Map<string, WWave>();
   private readonly facilities = new Map<string, WFacility>();
   private readonly gateOf = new Map<string, number>();
@@ -78,7 +79,7 @@ export class Walker {
       if (g >= 0 && item.state === "open") slice.gateOpen[g]++;
     }
     for (const s of current.services) this.putService({ ...s });
-    for (const d of current.dependencies) this.edges.add(edgeKey(d.from, d.to));
+    for (const d of current.dependencies) this.edges.set(edgeKey(d.from, d.to), [d.from, d.to]);
     for (const w of current.waves) this.waves.set(w.id, { ...w, facilities: [...w.facilities] });
     for (const f of current.facilities) this.facilities.set(f.id, { ...f });
     // Rollback counts and last progress depend on what came before an instant, not after: one forward pass.
@@ -154,8 +155,7 @@ export class Walker {
     });
     const nameOf = new Map([...this.services.values()].map((s) => [s.id, s.name]));
     const dependencies: ProgrammeState["dependencies"] = [];
-    for (const key of this.edges) {
-      const [from, to] = key.split("\n");
+    for (const [from, to] of this.edges.values()) {
       const a = nameOf.get(from);
       const b = nameOf.get(to);
       if (a !== undefined && b !== undefined) dependencies.push({ from: a, to: b });
@@ -344,7 +344,7 @@ export class Walker {
   private addEdge(fromName: string, toName: string) {
     const from = this.byName.get(fromName);
     const to = this.byName.get(toName);
-    if (from && to) this.edges.add(edgeKey(from.id, to.id));
+    if (from && to) this.edges.set(edgeKey(from.id, to.id), [from.id, to.id]);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildProgressNow, buildWeeklyReport } from "./report";
+import { readHistory, SLICE_HISTORY_ACTIONS } from "./history";
+import { buildProgressNow, buildWeeklyReport, detailSinceFor } from "./report";
 import { at, NO_NOTES, scenarioEvents, scenarioInput } from "./test-history";
 
 const report = (week: `${number}-W${string}`, input = scenarioInput()) => buildWeeklyReport(input, week, NO_NOTES);
@@ -128,6 +129,25 @@ describe("the weekly report", () => {
     expect(tokyo.moved.stageChanges.map((c) => c.slice)).not.toContain("search");
     const tokyoNext = buildWeeklyReport(scenarioInput({ events: late, current, programme: { timeZone: "Asia/Tokyo" } }), "2026-W46", NO_NOTES);
     expect(tokyoNext.moved.stageChanges.map((c) => c.slice)).toContain("search");
+  });
+});
+
+describe("a history with details from shortly before the week only", () => {
+  it("gives the same report as the whole history", () => {
+    for (const week of ["2026-W45", "2026-W46", "2026-W47"] as const) {
+      const since = detailSinceFor(week, "UTC");
+      const windowed = scenarioEvents().filter((e) => (SLICE_HISTORY_ACTIONS as readonly string[]).includes(e.action) || e.at >= since);
+      expect(windowed.length).toBeLessThan(scenarioEvents().length);
+      const input = scenarioInput();
+      input.history = readHistory(windowed, since);
+      expect(buildWeeklyReport(input, week, NO_NOTES)).toEqual(report(week));
+    }
+  });
+
+  it("refuses to build a week the details do not reach back to", () => {
+    const input = scenarioInput();
+    input.history = readHistory(scenarioEvents(), detailSinceFor("2026-W46", "UTC"));
+    expect(() => buildWeeklyReport(input, "2026-W45", NO_NOTES)).toThrow(/needs them from/);
   });
 });
 

@@ -6,7 +6,7 @@
 import { forecast } from "./forecast";
 import type { CurrentState, History } from "./history";
 import { Walker, type Counts } from "./reconstruct";
-import { attentionList, facilityLines, headlineOf, movedIn, plannedMoves, scopeChange, waveLines } from "./sections";
+import { attentionList, facilityLines, headlineOf, movedIn, NO_PROGRESS_DAYS, plannedMoves, scopeChange, waveLines } from "./sections";
 import type { BurnUpPoint, Forecast, Headline, ProgrammeState, ReportNotes, WeekKey, WeeklyReport } from "./types";
 import { addWeeks, dayAt, formatDay, lastDayOf, mondayOf, parseWeek, weekAt, weekBounds, weekRange, weeksBetween } from "./weeks";
 
@@ -25,9 +25,19 @@ export type ReportInput = {
 /** The core every report and the overview share: states at the end of the week and of the week before, the burn-up, the forecasts. */
 type Core = { end: ProgrammeState; previous: ProgrammeState; asOf: number; start: number; burnUp: BurnUpPoint[]; forecast: { live: Forecast; done: Forecast }; orphans: number };
 
+/**
+ * From when a week's report needs every detail event: the week before it ends, less the days
+ * "no progress" looks back over, so the last progress of each slice is seen at both states.
+ */
+export function detailSinceFor(week: WeekKey, timeZone: string): number {
+  return weekBounds(week, timeZone).start - NO_PROGRESS_DAYS * 86_400_000;
+}
+
 function computeCore(input: ReportInput, week: WeekKey): Core {
   const tz = input.programme.timeZone;
   const { start, end } = weekBounds(week, tz);
+  // A caller that loaded details from later than this would get wrong states, silently: refuse.
+  if (input.history.detailSince > detailSinceFor(week, tz)) throw new Error(`The history holds details from ${new Date(input.history.detailSince).toISOString()} only; ${week} needs them from ${new Date(detailSinceFor(week, tz)).toISOString()}.`);
   const asOf = Math.min(end, input.now);
   const walker = new Walker(input.current, input.history.events).rewindTo(asOf);
   const endState = walker.snapshot();

@@ -19,6 +19,12 @@ let fontCache: { regular: Buffer; bold: Buffer } | undefined;
 const fontFiles = () => (fontCache ??= { regular: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")), bold: fs.readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")) });
 
 const MARGIN = 48;
+/**
+ * Rows a long list gets in the PDF: a stakeholder reads a page or two of it, not fifty, and
+ * each row costs text layout (the large programme's 800 at-risk slices took seconds). The
+ * rest are counted, and every one of them is in the Markdown and CSV exports.
+ */
+export const PDF_LIST_ROWS = 60;
 const F = { regular: "Body", bold: "Bold" };
 
 type Column = { title: string; width: number; align?: "left" | "right" };
@@ -71,7 +77,8 @@ function draw(doc: PDFKit.PDFDocument, r: WeeklyReport) {
       doc.font(F.regular).fontSize(9.5).fillColor(COLOURS.ink).text(`•  ${l}`, MARGIN + 6, doc.y, { width: width - 6 });
     }
   };
-  const table = (cols: Column[], rows: string[][]) => {
+  const table = (cols: Column[], all: string[][]) => {
+    const rows = all.slice(0, PDF_LIST_ROWS);
     const total = cols.reduce((s, c) => s + c.width, 0);
     const widths = cols.map((c) => (c.width / total) * width);
     const row = (cells: string[], bold: boolean) => {
@@ -94,6 +101,10 @@ function draw(doc: PDFKit.PDFDocument, r: WeeklyReport) {
     row(cols.map((c) => c.title), true);
     for (const cells of rows) row(cells, false);
     doc.x = MARGIN;
+    if (all.length > rows.length) {
+      doc.moveDown(0.3);
+      para(`…and ${all.length - rows.length} more: the Markdown and CSV exports list every one.`, { size: 8.5, colour: COLOURS.muted });
+    }
   };
 
   // Title block.

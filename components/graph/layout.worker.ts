@@ -1,7 +1,7 @@
 /**
  * The explorer's worker: it fetches the graph, runs the planner over it once and builds each
  * view (filter, focus, group, layout, colour) and export, so none of that work ever runs on
- * the page's main thread (ADR 29). The page only sends the URL's query and draws the answer.
+ * the page's main thread (ADR 32). The page only sends the URL's query and draws the answer.
  */
 import { neighboursOf, prepareGraph, searchServices, type PreparedGraph } from "@/lib/graph/analysis";
 import { viewToSvg, visibleEdgesCsv } from "@/lib/graph/export";

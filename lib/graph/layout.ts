@@ -4,7 +4,7 @@
  * their own below, each column ordered by barycenter sweeps to reduce crossings. Linear in
  * the edges per sweep plus a sort per column, so 5,000 services lay out in tens of
  * milliseconds where a general layered layout (ELK) takes seconds: the layering is already
- * known, so no cycle breaking, layer assignment or dummy nodes are needed (ADR 29).
+ * known, so no cycle breaking, layer assignment or dummy nodes are needed (ADR 32).
  */
 import { adjacency } from "@/lib/planning/graph";
 

@@ -32,6 +32,7 @@ export const PURE_RULE_FILES = [
   "lib/auth/config.ts",
   "lib/auth/rules.ts",
   "lib/auth/sign-in-backoff.ts",
+  "lib/auth/sign-in-link-rules.ts",
   "lib/auth/tokens.ts",
   "lib/checklists/bulk-ticks.ts",
   "lib/checklists/default-template.ts",

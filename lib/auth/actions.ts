@@ -14,7 +14,7 @@ import { log } from "@/lib/log";
 import { getAuth, SSO_PROVIDER, ssoEnabled } from "./better-auth";
 import { createFirstAdministrator } from "./mutations/create-first-administrator";
 import { createProgrammeToken } from "./mutations/create-programme-token";
-import { createUser } from "./mutations/create-user";
+import { addMember, type AddedMember } from "./mutations/add-member";
 import { removeMember } from "./mutations/remove-member";
 import { revokeApiToken } from "./mutations/revoke-api-token";
 import { setMemberRole } from "./mutations/set-member-role";
@@ -110,8 +110,9 @@ export async function revokeTokenAction(programmeSlug: string, _previous: unknow
   return result;
 }
 
-export async function addMemberAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<{ id: string; email: string }>> {
-  const result = await defineAction(addMemberSchema, (actor, input) => createUser(actor, programmeSlug, input))(form);
+/** Adds a member; a person with no way to sign in gets an invitation link, returned once (addMember). */
+export async function addMemberAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<AddedMember>> {
+  const result = await defineAction(addMemberSchema, (actor, input) => addMember(actor, programmeSlug, input))(form);
   if (result.ok) revalidatePeople(programmeSlug);
   return result;
 }

@@ -30,7 +30,14 @@ export async function createPasswordUser(tx: Tx, input: { email: string; name: s
 
 /** Sets (or replaces) the password of an existing user. */
 export async function setPassword(tx: Tx, userId: string, plain: string): Promise<void> {
-  const password = await hashPassword(plain);
+  await setPasswordHash(tx, userId, await hashPassword(plain));
+}
+
+/**
+ * Stores a hash made by better-auth's hasher (`hashPassword` above) as the user's password: for
+ * a caller that hashes before its transaction, so the ~100 ms of hashing holds no row lock.
+ */
+export async function setPasswordHash(tx: Tx, userId: string, password: string): Promise<void> {
   const updated = await tx.account.updateMany({ where: { userId, providerId: CREDENTIAL_PROVIDER }, data: { password } });
   if (updated.count === 0) await tx.account.create({ data: { userId, providerId: CREDENTIAL_PROVIDER, accountId: userId, password } });
 }

@@ -68,3 +68,23 @@ const formList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? 
 /** The teams a member belongs to, and which of them they lead. */
 export const setMemberTeamsSchema = z.strictObject({ userId: textSchema().min(1), teamIds: formList, leadTeamIds: formList });
 export type SetMemberTeamsInput = z.infer<typeof setMemberTeamsSchema>;
+
+/** A manager's "give a sign-in link" (an invitation, or a password reset for someone who has one). */
+export const issueSignInLinkSchema = z.strictObject({ userId: textSchema().min(1) });
+export type IssueSignInLinkInput = z.infer<typeof issueSignInLinkSchema>;
+
+export const revokeSignInLinkSchema = z.strictObject({ linkId: textSchema().min(1) });
+export type RevokeSignInLinkInput = z.infer<typeof revokeSignInLinkSchema>;
+
+/**
+ * The link's page: the token names the person, so nothing in the form can name another one.
+ * The second password is named like a password so a failed form never sends it back.
+ */
+export const acceptSignInLinkSchema = z
+  .strictObject({
+    token: z.string().trim().min(1, "the link is incomplete").max(200),
+    password: z.string().min(10, "use at least 10 characters").max(128, "use at most 128 characters"),
+    passwordAgain: z.string().max(128),
+  })
+  .refine((f) => f.password === f.passwordAgain, { path: ["passwordAgain"], message: "the two passwords differ" });
+export type AcceptSignInLinkInput = z.infer<typeof acceptSignInLinkSchema>;

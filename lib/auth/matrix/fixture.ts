@@ -43,7 +43,10 @@ export async function buildFixture(db: Db) {
     const facility = await createFacility(tx, { programmeId: programme.id, key: "monitoring", name: "Monitoring" });
     const plainToken = generateToken();
     const token = await tx.apiToken.create({ data: { userId: users.leadOwn.id, name: "ci", tokenHash: hashToken(plainToken), prefix: tokenPrefix(plainToken) } });
+    const signInLink = await tx.invitation.create({
+      data: { userId: users.viewer.id, programmeId: programme.id, purpose: "invitation", tokenHash: hashToken(generateToken()), createdById: users.manager.id, createdByName: users.manager.name, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
     const actors = Object.fromEntries(Object.entries(users).map(([role, u]) => [role, { userId: u.id, name: u.name, isAdmin: false } satisfies Actor])) as Record<MatrixRole, Actor>;
-    return { slug: programme.slug, programme, other, teamA, teamB, users, actors, svcA, svcA2, svcA3, svcB, dependency, sliceA, sliceA2, sliceB, item: items[0], item2: items[1], template, templateItem, facility, token };
+    return { slug: programme.slug, programme, other, teamA, teamB, users, actors, svcA, svcA2, svcA3, svcB, dependency, sliceA, sliceA2, sliceB, item: items[0], item2: items[1], template, templateItem, facility, token, signInLink };
   });
 }

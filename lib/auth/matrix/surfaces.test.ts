@@ -66,6 +66,9 @@ const MUTATION_HELPERS = new Set([
   "auth/mutations/shared.ts",
   // Authorised by the one-time setup code, not by a role: lib/auth/setup.int.test.ts.
   "auth/mutations/create-first-administrator.ts",
+  // Authorised by the sign-in link's token, not by a role: lib/auth/sign-in-links.int.test.ts.
+  "auth/mutations/accept-sign-in-link.ts",
+  "auth/mutations/sign-in-link-shared.ts",
   "checklists/mutations/apply-ticks.ts",
   "checklists/mutations/lock-tick-targets.ts",
   "checklists/mutations/new-slice-items.ts",

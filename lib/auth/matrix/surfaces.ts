@@ -36,7 +36,11 @@ export const ACTION_MUTATIONS: Record<string, string[] | null> = {
   createProgrammeAction: ["createProgramme"],
   createTokenAction: ["createProgrammeToken"],
   revokeTokenAction: ["revokeApiToken"],
-  addMemberAction: ["createUser"],
+  addMemberAction: ["addMember"],
+  issueSignInLinkAction: ["issueSignInLink"],
+  revokeSignInLinkAction: ["revokeSignInLink"],
+  // Authorised by the link's token, before there is an actor: lib/auth/sign-in-links.int.test.ts.
+  acceptSignInLinkAction: null,
   setRoleAction: ["setMemberRole"],
   removeMemberAction: ["removeMember"],
   setTeamsAction: ["setMemberTeams"],

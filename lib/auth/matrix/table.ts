@@ -23,6 +23,9 @@ export type MatrixCase = {
 /** The modules whose exported functions are mutations. */
 export const MUTATION_MODULES = [
   () => import("@/lib/auth/mutations/create-user"),
+  () => import("@/lib/auth/mutations/add-member"),
+  () => import("@/lib/auth/mutations/issue-sign-in-link"),
+  () => import("@/lib/auth/mutations/revoke-sign-in-link"),
   () => import("@/lib/auth/mutations/set-member-role"),
   () => import("@/lib/auth/mutations/remove-member"),
   () => import("@/lib/auth/mutations/set-member-teams"),
@@ -69,6 +72,10 @@ export const MATRIX: Record<string, MatrixCase> = {
   createUser: { action: "people.manage", run: (m, a, f) => m.createUser(a, f.slug, { email: `new-${f.slug}@example.test`, name: "New", role: "viewer" }) },
   setMemberRole: { action: "people.manage", run: (m, a, f) => m.setMemberRole(a, f.slug, { userId: f.users.viewer.id, role: "lead" }) },
   removeMember: { action: "people.manage", run: (m, a, f) => m.removeMember(a, f.slug, { userId: f.users.viewer.id }) },
+  addMember: { action: "people.manage", run: (m, a, f) => m.addMember(a, f.slug, { email: `added-${f.slug}@example.test`, name: "Added", role: "viewer" }) },
+  // A sign-in link for a person of this programme only (who else may be given one: sign-in-links.int.test.ts).
+  issueSignInLink: { action: "people.manage", run: (m, a, f) => m.issueSignInLink(a, f.slug, { userId: f.users.viewer.id }) },
+  revokeSignInLink: { action: "people.manage", run: (m, a, f) => m.revokeSignInLink(a, f.slug, { linkId: f.signInLink.id }) },
   setMemberTeams: { action: "people.manage", run: (m, a, f) => m.setMemberTeams(a, f.slug, { userId: f.users.viewer.id, teamIds: [f.teamA.id], leadTeamIds: [] }) },
   // Tokens belong to people: anyone makes their own; nobody, a manager included, makes one for
   // another person (managers mint only for their programme's service accounts: impersonation.int.test.ts).

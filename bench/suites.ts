@@ -9,6 +9,7 @@ import { slicesBenchmarks } from "./slices";
 import { ticksBenchmarks } from "./ticks";
 import { mixedBenchmarks } from "./mixed";
 import { microBenchmarks } from "./micro-checks";
+import { reportsBenchmarks } from "./reports";
 import { graphBenchmarks } from "./graph";
 
 export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string; databaseUrl: string };
@@ -28,6 +29,9 @@ benchmarks.push(...slicesBenchmarks);
 
 // Dependency graph explorer (issue 13): the graph endpoint, layout beside ELK, the page in headless Chromium.
 benchmarks.push(...graphBenchmarks);
+
+// The weekly report (issue 12): the REST export in each format, reconstruction, the forecast, the overview's progress.
+benchmarks.push(...reportsBenchmarks);
 
 // Security issue: the cost of the body cap and the sign-in limiter per call (`npm run bench -- micro`).
 benchmarks.push(...microBenchmarks);

@@ -13,7 +13,7 @@ type EventRow = { id: number; at: Date; entityType: string; entityId: string; ac
  * together: the slice history (SLICE_HISTORY_ACTIONS) from the first event on, the other
  * actions the report reads (DETAIL_ACTIONS) from `detailSince` on, and only the columns the
  * core reads. The events come through plain SQL: Prisma's result mapping of a large JSON
- * result costs about as much again as PostgreSQL's answer (ADR 0029).
+ * result costs about as much again as PostgreSQL's answer (ADR 0033).
  */
 export async function loadReportSource(programmeId: string, options: { now?: Date; detailSince?: number; db?: Db } = {}): Promise<ReportInput> {
   const db = options.db ?? appDb;

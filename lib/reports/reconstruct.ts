@@ -3,7 +3,7 @@
  * and undo, newest first, every event at or after the instant, using each event's `before`.
  * Backwards because the current rows are the one state known to be complete (a programme
  * seeded or imported has rows no event created); walking forward from nothing would need
- * every row to have its creation event. See docs/adr/0029-reports-from-events.md.
+ * every row to have its creation event. See docs/adr/0033-reports-from-events.md.
  */
 import { STAGES, stageIndex, type Stage } from "@/lib/slices/stages";
 import type { ServiceKind } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 /**
  * The weekly stakeholder report, and the overview's "now", built from the current state and
  * the event history alone: the same inputs give the same report, byte for byte, so a past
- * week re-issues exactly as it was (ADR 0029).
+ * week re-issues exactly as it was (ADR 0033).
  */
 import { forecast } from "./forecast";
 import type { CurrentState, History } from "./history";

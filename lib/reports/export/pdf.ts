@@ -1,5 +1,5 @@
 /**
- * The report as a printable A4 PDF, drawn on the server by pdfkit (ADR 0029): real text in
+ * The report as a printable A4 PDF, drawn on the server by pdfkit (ADR 0033): real text in
  * the shipped DejaVu Sans (so every machine draws the same glyphs and the text extracts),
  * the burn-up as vector graphics, and fixed dates in the document's metadata, so the same
  * week gives the same bytes. Notes are drawn as text: nothing in them is interpreted.

@@ -1,4 +1,4 @@
-/** Events about the weekly stakeholder report: the manager's notes and asks, and closed weeks. */
+/** Events about the weekly stakeholder report: the manager's notes and asks, closed weeks, the time zone weeks are counted in. */
 import * as z from "zod";
 import { defineEvent, instant, text } from "./kit";
 
@@ -11,4 +11,6 @@ export const reportEvents = {
   "report_note.updated": defineEvent("report_note", { before: note, after: note }),
   /** A week closed: its report stored as issued. The entity id is the week key; `start`/`end` bound the week in the programme's time zone. */
   "report_week.closed": defineEvent("report_week", { after: z.strictObject({ week, start: instant, end: instant, timeZone: text }) }),
+  /** The time zone the programme's weeks are counted in (IANA name). */
+  "programme.time_zone_changed": defineEvent("programme", { before: z.strictObject({ timeZone: text }), after: z.strictObject({ timeZone: text }) }),
 };

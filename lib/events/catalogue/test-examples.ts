@@ -97,5 +97,6 @@ export const EXAMPLES = {
   "invitation.revoked": [{ before: null, after: { userId: "u1", email: "a@example.com", purpose: "password_reset", reason: "superseded" } }],
 
   "report_note.updated": [{ before: { week: "2026-W47", notes: "", asks: "" }, after: { week: "2026-W47", notes: "Checkout is live.", asks: "A DBA for the orders cut-over." } }],
+  "programme.time_zone_changed": [{ before: { timeZone: "UTC" }, after: { timeZone: "Europe/Paris" } }],
   "report_week.closed": [{ before: null, after: { week: "2026-W47", start: "2026-11-16T00:00:00.000Z", end: "2026-11-23T00:00:00.000Z", timeZone: "UTC" } }],
 } satisfies { [A in EventAction]: readonly [PayloadInput<A>, ...PayloadInput<A>[]] };

@@ -9,6 +9,7 @@ import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db
 import { userWithRole } from "@/lib/waves/test-helpers";
 import { closeReportWeek } from "./mutations/close-report-week";
 import { saveReportNotes } from "./mutations/save-report-notes";
+import { setReportTimeZone } from "./mutations/set-report-time-zone";
 import { getWeeklyReport } from "./queries";
 import { addWeeks, weekAt, weekBounds } from "./weeks";
 import type { WeekKey } from "./types";
@@ -121,9 +122,15 @@ describe("GET /programmes/{slug}/reports/weekly", () => {
     expect((await get(p.slug, "", "ferry_not_a_token")).status).toBe(401);
   });
 
-  it("counts the weeks in the programme's time zone", async () => {
+  it("counts the weeks in the programme's time zone, which only a manager sets, to an IANA name", async () => {
     const p = await demo();
-    await t.db.programme.update({ where: { id: p.id }, data: { timeZone: "Pacific/Auckland" } });
+    const manager = await userWithRole(t.db, p.id, "manager");
+    const viewer = await userWithRole(t.db, p.id, "viewer");
+    expect(await codeOf(() => setReportTimeZone(viewer.actor, p.slug, { timeZone: "Pacific/Auckland" }))).toBe("FORBIDDEN");
+    expect(await codeOf(() => setReportTimeZone(manager.actor, p.slug, { timeZone: "Mars/Olympus" }))).toBe("INVALID");
+    expect(await setReportTimeZone(manager.actor, p.slug, { timeZone: "pacific/auckland" })).toEqual({ timeZone: "Pacific/Auckland" });
+    const changed = await t.db.event.findMany({ where: { programmeId: p.id, action: "programme.time_zone_changed" }, select: { before: true, after: true } });
+    expect(changed).toEqual([{ before: { timeZone: "UTC" }, after: { timeZone: "Pacific/Auckland" } }]);
     const week = addWeeks(p.thisWeek, -1);
     const r = JSON.parse((await get(p.slug, `?week=${week}`)).text);
     expect(r.range.timeZone).toBe("Pacific/Auckland");

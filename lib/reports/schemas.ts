@@ -56,6 +56,10 @@ export const timeZoneSchema = z
     return canonical ?? name;
   });
 
+/** The programme's report time zone. */
+export const setReportTimeZoneSchema = z.strictObject({ timeZone: timeZoneSchema });
+export type SetReportTimeZoneInput = z.input<typeof setReportTimeZoneSchema>;
+
 // ------------------------------------------------------------------ the report, as exported
 
 const stage = z.enum(STAGES);

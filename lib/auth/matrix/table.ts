@@ -60,6 +60,7 @@ export const MUTATION_MODULES = [
   () => import("@/lib/checklists/mutations/sync-template-to-slices"),
   () => import("@/lib/reports/mutations/save-report-notes"),
   () => import("@/lib/reports/mutations/close-report-week"),
+  () => import("@/lib/reports/mutations/set-report-time-zone"),
 ];
 
 /** Exports of those modules that are helpers, not mutations (a use case file exports only its use case). */
@@ -135,6 +136,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   // The weekly report: the manager writes its notes and closes a week that has ended.
   saveReportNotes: { action: "report.notes", run: (m, a, f) => m.saveReportNotes(a, f.slug, { week: "2026-W01", notes: "Matrix notes", asks: "" }) },
   closeReportWeek: { action: "report.notes", run: (m, a, f) => m.closeReportWeek(a, f.slug, { week: "2026-W01" }) },
+  setReportTimeZone: { action: "programme.edit", run: (m, a, f) => m.setReportTimeZone(a, f.slug, { timeZone: "Europe/Paris" }) },
   // Slices at work
   tickChecklistItem: { action: "checklist.tick", run: (m, a, f) => m.tickChecklistItem(a, f.slug, { sliceId: f.sliceA.id, itemId: f.item.id, state: "done" }) },
   tickChecklistItems: {

@@ -5,12 +5,12 @@ import { BaseEdge, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow,
 import { memo, useEffect, useMemo, useRef } from "react";
 import { edgePath } from "@/lib/graph/geometry";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/graph/layout";
-import { BLOCKED_COLOUR, CRITICAL_COLOUR, CYCLE_COLOUR, EDGE_STYLES } from "@/lib/graph/palette";
+import { edgeLook } from "@/lib/graph/palette";
 import type { ViewEdge, ViewItem } from "@/lib/graph/view";
 import { afterPaint, type RendererProps } from "./renderer";
 
 type ItemData = { item: ViewItem; selected: boolean; showCycle: boolean; showCritical: boolean };
-type EdgeData = { edge: ViewEdge; d: string; stroke: string; width: number; dash: string };
+type EdgeData = { edge: ViewEdge; d: string; stroke: string; width: number; dash: string; label: string | null; labelX: number; labelY: number };
 
 const hidden = { opacity: 0, pointerEvents: "none" } as const;
 
@@ -40,7 +40,18 @@ const ItemNode = memo(function ItemNode({ data }: NodeProps<Node<ItemData>>) {
 /** The same curve as the SVG export, from the layout's own positions. */
 function ItemEdge({ data, markerEnd }: EdgeProps<Edge<EdgeData>>) {
   if (!data) return null;
-  return <BaseEdge path={data.d} markerEnd={markerEnd} style={{ stroke: data.stroke, strokeWidth: data.width, strokeDasharray: data.dash }} />;
+  return (
+    <BaseEdge
+      path={data.d}
+      markerEnd={markerEnd}
+      style={{ stroke: data.stroke, strokeWidth: data.width, strokeDasharray: data.dash }}
+      label={data.label ?? undefined}
+      labelX={data.labelX}
+      labelY={data.labelY}
+      labelStyle={{ fontSize: 10, fill: "#334155" }}
+      labelBgStyle={{ fill: "#ffffff" }}
+    />
+  );
 }
 
 /** A column's heading ("Wave 2", "Unplanned · plan says wave 3"): drawn, not selectable. */
@@ -56,7 +67,6 @@ function Flow({ view, selected, centre, onSelect, onPainted }: RendererProps) {
   const painted = useRef<unknown>(null);
   const showCycle = view.highlight.includes("cycles");
   const showCritical = view.highlight.includes("critical");
-  const showBlocked = view.highlight.includes("blocked");
   const nodes = useMemo<Node[]>(
     () => [
       ...view.columns.map((c, i) => ({ id: `\u0000column:${i}`, type: "heading", position: { x: c.x, y: c.y - 28 }, data: { label: c.label }, draggable: false, selectable: false })),
@@ -67,20 +77,19 @@ function Flow({ view, selected, centre, onSelect, onPainted }: RendererProps) {
   const edges = useMemo<Edge<EdgeData>[]>(() => {
     const at = new Map(view.items.map((i) => [i.id, i]));
     return view.edges.map((edge) => {
-      const style = EDGE_STYLES[edge.kind];
-      const blocked = showBlocked && edge.blocked > 0;
-      const stroke = blocked ? BLOCKED_COLOUR : showCycle && edge.isCycle ? CYCLE_COLOUR : showCritical && edge.isCritical ? CRITICAL_COLOUR : style.colour;
-      const width = Math.min(6, 1 + Math.log2(edge.count)) + (blocked ? 1 : 0) + (showCritical && edge.isCritical ? 2 : 0);
+      const look = edgeLook(edge, view.highlight);
+      const a = at.get(edge.source)!;
+      const b = at.get(edge.target)!;
       return {
         id: edge.id,
         source: edge.source,
         target: edge.target,
         type: "item",
-        markerEnd: { type: "arrowclosed" as const, color: stroke },
-        data: { edge, d: edgePath(at.get(edge.source)!, at.get(edge.target)!).d, stroke, width, dash: style.dash },
+        markerEnd: { type: "arrowclosed" as const, color: look.colour },
+        data: { edge, d: edgePath(a, b).d, stroke: look.colour, width: look.width, dash: look.dash, label: look.label, labelX: (a.x + b.x + NODE_WIDTH) / 2, labelY: (a.y + b.y + NODE_HEIGHT) / 2 },
       };
     });
-  }, [view, showBlocked, showCycle, showCritical]);
+  }, [view]);
 
   // A new view fits the screen, or centres on the item asked for when it is in the view.
   useEffect(() => {
@@ -90,7 +99,14 @@ function Flow({ view, selected, centre, onSelect, onPainted }: RendererProps) {
     if (target) {
       void flow.setCenter(target.x + NODE_WIDTH / 2, target.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 1), duration: fresh ? 0 : 200 });
       if (fresh) afterPaint(onPainted);
-    } else if (fresh) void flow.fitView({ padding: 0.1, duration: 0 }).then(() => afterPaint(onPainted));
+    } else if (fresh) {
+      // A drawing too wide to read when fitted (a dozen wave groups in a row) opens at its
+      // left end, wave 1, at a readable zoom instead.
+      void flow.fitView({ padding: 0.1, duration: 0 }).then(() => {
+        if (flow.getZoom() < 0.5 && view.height * 0.5 < 600) void flow.setViewport({ x: 16, y: 40 - view.height * 0.25, zoom: 0.5 });
+        afterPaint(onPainted);
+      });
+    }
   }, [flow, view, centre, onPainted]);
 
   return (

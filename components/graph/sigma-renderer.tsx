@@ -4,7 +4,7 @@ import Graph from "graphology";
 import Sigma from "sigma";
 import { useEffect, useRef } from "react";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/graph/layout";
-import { BLOCKED_COLOUR, CRITICAL_COLOUR, CYCLE_COLOUR, EDGE_STYLES } from "@/lib/graph/palette";
+import { edgeLook } from "@/lib/graph/palette";
 import type { View } from "@/lib/graph/view";
 import { afterPaint, type RendererProps } from "./renderer";
 
@@ -19,7 +19,6 @@ function toGraph(view: View): Graph<NodeAttributes, EdgeAttributes> {
   const graph = new Graph<NodeAttributes, EdgeAttributes>({ multi: false, type: "directed", allowSelfLoops: true });
   const showCycle = view.highlight.includes("cycles");
   const showCritical = view.highlight.includes("critical");
-  const showBlocked = view.highlight.includes("blocked");
   for (const item of view.items) {
     const marks = `${showCycle && item.isCycle ? "↻" : ""}${showCritical && item.isCritical ? "★" : ""}`;
     graph.addNode(item.id, {
@@ -31,10 +30,11 @@ function toGraph(view: View): Graph<NodeAttributes, EdgeAttributes> {
       zIndex: item.isCritical || item.isCycle ? 1 : 0,
     });
   }
+  const dense = view.edges.length > 1000;
   for (const edge of view.edges) {
-    const blocked = showBlocked && edge.blocked > 0;
-    const color = blocked ? BLOCKED_COLOUR : showCycle && edge.isCycle ? CYCLE_COLOUR : showCritical && edge.isCritical ? CRITICAL_COLOUR : EDGE_STYLES[edge.kind].colour;
-    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, { size: Math.min(6, 0.5 + Math.log2(edge.count)) + (blocked ? 1 : 0), color, zIndex: blocked ? 1 : 0 });
+    const look = edgeLook(edge, view.highlight);
+    // Thousands of edges drawn opaque hide each other and the nodes: translucent, so density reads.
+    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, { size: look.width / 2, color: dense ? `${look.colour}66` : look.colour, zIndex: look.blocked ? 1 : 0 });
   }
   return graph;
 }

@@ -8,7 +8,7 @@ import { stringify } from "csv-stringify/browser/esm/sync";
 import type { GraphEdge } from "./types";
 import { edgePath } from "./geometry";
 import { NODE_HEIGHT, NODE_WIDTH } from "./layout";
-import { BLOCKED_COLOUR, CRITICAL_COLOUR, CYCLE_COLOUR, EDGE_STYLES } from "./palette";
+import { BLOCKED_COLOUR, CRITICAL_COLOUR, CYCLE_COLOUR, EDGE_STYLES, edgeLook } from "./palette";
 import type { View } from "./view";
 
 const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -60,11 +60,10 @@ export function viewToSvg(view: View, title: string): string {
   for (const e of view.edges) {
     const a = at.get(e.source)!;
     const b = at.get(e.target)!;
-    const style = EDGE_STYLES[e.kind];
-    const blocked = e.blocked > 0 && view.highlight.includes("blocked");
-    const stroke = blocked ? BLOCKED_COLOUR : e.isCycle && view.highlight.includes("cycles") ? CYCLE_COLOUR : style.colour;
-    const w = Math.min(6, 1 + Math.log2(e.count)) + (e.isCritical && view.highlight.includes("critical") ? 2 : 0);
-    parts.push(`<path data-edge="${escapeXml(e.id)}" d="${edgePath(a, b).d}" stroke="${stroke}" stroke-width="${w}" stroke-dasharray="${style.dash}" marker-end="url(#arrow)"><title>${escapeXml(`${e.source} depends on ${e.target}${e.count > 1 ? ` (${e.count} dependencies)` : ""}${e.blocked ? `, ${e.blocked} blocked` : ""}`)}</title></path>`);
+    const look = edgeLook(e, view.highlight);
+    const path = edgePath(a, b);
+    parts.push(`<path data-edge="${escapeXml(e.id)}" d="${path.d}" stroke="${look.colour}" stroke-width="${look.width}" stroke-dasharray="${look.dash}" marker-end="url(#arrow)"><title>${escapeXml(`${e.source} depends on ${e.target}${e.count > 1 ? ` (${e.count} dependencies)` : ""}${e.blocked ? `, ${e.blocked} blocked` : ""}`)}</title></path>`);
+    if (look.label) parts.push(`<text x="${(a.x + b.x + NODE_WIDTH) / 2}" y="${(a.y + b.y + NODE_HEIGHT) / 2}" fill="#334155" stroke="none" text-anchor="middle" font-size="10">${escapeXml(look.label)}</text>`);
   }
   parts.push(`</g>`);
   for (const i of view.items) {

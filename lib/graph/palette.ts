@@ -76,3 +76,20 @@ export const EDGE_STYLES = {
 export const BLOCKED_COLOUR = "#dc2626";
 export const CYCLE_COLOUR = "#7c3aed";
 export const CRITICAL_COLOUR = "#0f172a";
+
+type StyledEdge = { kind: keyof typeof EDGE_STYLES; count: number; blocked: number; isCycle: boolean; isCritical: boolean };
+
+/**
+ * How one drawn edge looks, the same in React Flow, sigma and the SVG export. A bundle is drawn
+ * blocked only when every dependency in it is (otherwise nearly every bundle of a large estate
+ * would be red); its label says how many of its dependencies are blocked.
+ */
+export function edgeLook(edge: StyledEdge, highlight: readonly string[]): { colour: string; width: number; dash: string; label: string | null; blocked: boolean } {
+  const style = EDGE_STYLES[edge.kind];
+  const blocked = highlight.includes("blocked") && edge.blocked > 0 && edge.blocked === edge.count;
+  const critical = highlight.includes("critical") && edge.isCritical;
+  const colour = blocked ? BLOCKED_COLOUR : highlight.includes("cycles") && edge.isCycle ? CYCLE_COLOUR : critical ? CRITICAL_COLOUR : style.colour;
+  const width = Math.min(6, 1 + Math.log2(edge.count)) + (blocked ? 1 : 0) + (critical ? 2 : 0);
+  const label = edge.count > 1 ? `${edge.count}${edge.blocked > 0 && highlight.includes("blocked") ? ` · ${edge.blocked} blocked` : ""}` : null;
+  return { colour, width, dash: style.dash, label, blocked };
+}

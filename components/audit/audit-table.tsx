@@ -1,11 +1,12 @@
 import { diffEvent } from "@/lib/audit/diff";
 import type { AuditRow } from "@/lib/audit/queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatDateTime } from "@/lib/format";
 
 export function AuditTable({ rows, labels }: { rows: AuditRow[]; labels: Map<string, string> }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No events match these filters.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label="Audit events" className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
@@ -52,6 +53,6 @@ export function AuditTable({ rows, labels }: { rows: AuditRow[]; labels: Map<str
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

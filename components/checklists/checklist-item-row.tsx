@@ -62,8 +62,8 @@ export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; c
             Evidence or not applicable<span className="sr-only"> for {item.title}</span>
           </summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            <form onSubmit={submit("done")} className="flex items-end gap-2">
-              <label className="flex-1">
+            <form onSubmit={submit("done")} className="flex flex-wrap items-end gap-2">
+              <label className="min-w-40 flex-1">
                 <span className="block text-slate-700">Evidence link (http or https)</span>
                 <input id={`${id}-url`} type="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} placeholder="https://…" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
               </label>
@@ -71,8 +71,8 @@ export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; c
                 Done with evidence
               </button>
             </form>
-            <form onSubmit={submit("na")} className="flex items-end gap-2">
-              <label className="flex-1">
+            <form onSubmit={submit("na")} className="flex flex-wrap items-end gap-2">
+              <label className="min-w-40 flex-1">
                 <span className="block text-slate-700">Why it does not apply</span>
                 <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
               </label>

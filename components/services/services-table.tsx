@@ -16,6 +16,7 @@ import {
 import type { ServiceListRow } from "@/lib/services/queries";
 import { statusLabel } from "@/lib/slices/stages";
 import type { SliceStatus } from "@/lib/generated/prisma/enums";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { BulkEdit } from "./bulk-edit";
 import { strategyLabel } from "./labels";
 
@@ -114,9 +115,9 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
           }}
         />
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion labelledBy="services-caption" className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">
+          <caption id="services-caption" className="sr-only">
             Services, {total} matching. Column headers sort the list.
           </caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -149,7 +150,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
                       <table.FlexRender cell={cell} />
                     </th>
                   ) : (
-                    <td key={cell.id} className="px-3 py-2 text-slate-700">
+                    <td key={cell.id} className="whitespace-nowrap px-3 py-2 text-slate-700">
                       <table.FlexRender cell={cell} />
                     </td>
                   ),
@@ -165,7 +166,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
             ) : null}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { SliceListRow } from "@/lib/slices/queries/slice-list";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import { statusColour } from "./status-style";
@@ -7,7 +8,7 @@ import { statusColour } from "./status-style";
 /** The slices list: stage, status, checklist progress, owner and whether the slice waits on another. */
 export function SliceTable({ base, rows }: { base: string; rows: SliceListRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label="Slices list" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" aria-label="Slices">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
@@ -46,6 +47,6 @@ export function SliceTable({ base, rows }: { base: string; rows: SliceListRow[] 
         </tbody>
       </table>
       {rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No slice matches these filters.</p> : null}
-    </div>
+    </ScrollRegion>
   );
 }

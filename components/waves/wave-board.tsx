@@ -99,7 +99,17 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
       <p role="status" aria-live="polite" className={announcement ? "mb-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-800" : "sr-only"} data-testid="board-announcement">
         {announcement}
       </p>
-      <div className="flex gap-4 overflow-x-auto pb-4">
+      <p id={`${menuId}-board-hint`} className="mb-2 text-xs text-slate-600">
+        {columns.length + (unplanned.length ? 1 : 0)} columns side by side: scroll the board sideways, or focus it and use the arrow keys.
+      </p>
+      {/* The board scrolls on its own, so the page never does; a keyboard user focuses it to scroll. */}
+      <div
+        role="region"
+        aria-label={`Wave board: ${columns.length} wave${columns.length === 1 ? "" : "s"}`}
+        aria-describedby={`${menuId}-board-hint`}
+        tabIndex={0}
+        className="relative flex gap-4 overflow-x-auto overscroll-x-contain rounded-lg pb-4 [scrollbar-color:var(--color-slate-400)_transparent]"
+      >
         {unplanned.length > 0 ? (
           <section aria-labelledby="wave-none-title" className="flex w-72 shrink-0 flex-col gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-3">
             <h2 id="wave-none-title" className="font-semibold text-slate-900">

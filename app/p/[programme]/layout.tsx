@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { NavLinks } from "@/components/shell/nav-links";
+import { ProgrammeNav } from "@/components/shell/programme-nav";
 import { signOutAction } from "@/lib/auth/actions";
 import { ProgrammeSwitcher } from "@/components/shell/programme-switcher";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
@@ -10,15 +11,17 @@ export default async function ProgrammeLayout({ children, params }: { children: 
   const { programme: slug } = await params;
   const { actor, programme } = await getProgrammeForPage(slug);
   const programmes = await listProgrammes(actor);
+  const brand = (
+    <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight text-brand-900">
+      <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
+        F
+      </span>
+      Ferry
+    </Link>
+  );
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-5 border-r border-slate-200 bg-white p-4">
-        <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight text-brand-900">
-          <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
-            F
-          </span>
-          Ferry
-        </Link>
+    <div className="min-h-screen lg:flex">
+      <ProgrammeNav brand={brand}>
         <ProgrammeSwitcher current={programme} programmes={programmes} />
         <nav aria-label="Sections">
           <NavLinks slug={programme.slug} />
@@ -36,8 +39,8 @@ export default async function ProgrammeLayout({ children, params }: { children: 
             </button>
           </form>
         </div>
-      </aside>
-      <main id="main" className="min-w-0 flex-1 px-8 py-6">
+      </ProgrammeNav>
+      <main id="main" className="min-w-0 flex-1 px-4 py-5 sm:px-6 lg:px-8 lg:py-6">
         {children}
       </main>
     </div>

@@ -16,7 +16,7 @@ export default async function ImportPage({ params }: { params: Promise<{ program
       <Breadcrumb href={`${base}/services`} label="Services" />
       <PageHeader title="Import and export" description="Bring the inventory in from a Backstage catalog, a spreadsheet or a Ferry backup; take a lossless backup." />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
-        <div className="xl:col-span-2">
+        <div className="min-w-0 xl:col-span-2">
           <Card title="Import">
             {programme.role === "manager" ? (
               <>

@@ -12,6 +12,7 @@ import { pageParamOrNotFound } from "@/lib/programmes/page-params";
 import { getService, listServiceNames } from "@/lib/services/queries";
 import { stageFromDb, stageLabel, statusLabel } from "@/lib/slices/stages";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Service" };
 
@@ -64,7 +65,7 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
         ) : null}
       </PageHeader>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="Inventory">
             <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               {fields.map(([label, value]) => (
@@ -90,7 +91,7 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
             <p className="mt-2 text-xs text-slate-500">These are edited on each depending service&apos;s page.</p>
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title="Slice and wave">
             {s.slice ? (
               <div className="space-y-2 text-sm">
@@ -119,6 +120,7 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
 function DependencyTable({ caption, rows, base, slug, canEdit }: { caption: string; rows: { id: string; kind: string; other: { id: string; name: string; kind: string } }[]; base: string; slug: string; canEdit: boolean }) {
   if (!rows.length) return <p className="text-sm text-slate-600">None recorded.</p>;
   return (
+    <ScrollRegion label={`${caption} (table)`}>
     <table className="min-w-full text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
@@ -148,5 +150,6 @@ function DependencyTable({ caption, rows, base, slug, canEdit }: { caption: stri
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

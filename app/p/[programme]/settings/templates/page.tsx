@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ActionForm } from "@/components/checklists/action-form";
 import { TemplateItemFields } from "@/components/checklists/template-item-fields";
 import { appliesToLabel, categoryLabel } from "@/lib/checklists/labels";
@@ -30,6 +31,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ prog
         return (
           <div key={template.id} className="space-y-6">
             <Card title={template.name}>
+              <ScrollRegion label={`Items of ${template.name} (table)`}>
               <table className="min-w-full text-sm" aria-label={`Items of ${template.name}`}>
                 <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
                   <tr>
@@ -71,6 +73,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ prog
                   ))}
                 </tbody>
               </table>
+              </ScrollRegion>
             </Card>
             {canManage ? (
               <div className="grid gap-6 lg:grid-cols-3">

@@ -64,7 +64,7 @@ export default async function SlicePage({ params }: Params) {
       </dl>
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="Traffic stage">
             <StageStepper stage={slice.stage} />
             <div className="mt-4">
@@ -99,7 +99,7 @@ export default async function SlicePage({ params }: Params) {
             <ChecklistPanel programmeSlug={programme.slug} sliceId={slice.id} items={items} canTick={permissions.canTick} />
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title="Services">
             <ul className="space-y-1 text-sm">
               {slice.services.map((s) => (

@@ -51,12 +51,12 @@ export default async function PlanPage({ params, searchParams }: Props) {
         <Stat label="Violations" value={proposed.violations.length} />
       </dl>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="Proposed waves beside the current ones">
             <PlanComparison proposed={proposed} current={current} changes={changes} />
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title="Apply">
             {isManager ? <ApplyPlanForm slug={programme.slug} capacity={capacity} summary={summary} /> : <p className="text-sm text-slate-700">{summary} Only a programme manager can apply a plan.</p>}
           </Card>

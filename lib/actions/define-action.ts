@@ -5,6 +5,7 @@ import { requireActionActor } from "@/lib/auth/current";
 import { noteDatabaseError } from "@/lib/db/availability";
 import { isDatabaseUnavailable, isUnstorableInput } from "@/lib/db/errors";
 import { errorPayload, isAppError, isFieldIssues } from "@/lib/errors";
+import { noteActionOutcome } from "@/lib/http/request-context";
 import { log } from "@/lib/log";
 import type { ActionFailure, ActionResult, SubmittedValues } from "./result";
 
@@ -18,7 +19,9 @@ import type { ActionFailure, ActionResult, SubmittedValues } from "./result";
  * of a form carries what it submitted (`values`), so the form can show it again.
  */
 export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Actor, input: z.infer<S>) => Promise<T>) {
-  return async (input: unknown): Promise<ActionResult<T>> => {
+  // The request's access line and the action metrics say how it ended (lib/http/request-context.ts).
+  return async (input: unknown): Promise<ActionResult<T>> => noteActionOutcome(await attempt(input));
+  async function attempt(input: unknown): Promise<ActionResult<T>> {
     let actor: Actor;
     try {
       actor = await requireActionActor();
@@ -32,7 +35,7 @@ export function defineAction<S extends z.ZodType, T>(schema: S, run: (actor: Act
     } catch (error) {
       return withSubmittedValues(failure(error, actor.requestId), input);
     }
-  };
+  }
 }
 
 /** The failure for input the schema refused: one message, and each field's own. */

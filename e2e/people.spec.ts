@@ -34,7 +34,9 @@ test.describe("people, tokens and the audit log", () => {
       return statuses;
     };
     expect(await everywhere()).toEqual([200, 200, 200, 200, 200, 200]);
+    // Revoking asks first.
     await page.getByRole("button", { name: "Revoke token deploy pipeline" }).click();
+    await page.getByRole("alertdialog", { name: 'Revoke the token "deploy pipeline"?' }).getByRole("button", { name: "Revoke the token" }).click();
     await expect(page.getByText(/^Revoked/)).toBeVisible();
     // ...and refuses it from the moment the revoke has answered.
     expect(await everywhere()).toEqual([401, 401, 401, 401, 401, 401]);

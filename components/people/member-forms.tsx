@@ -1,18 +1,27 @@
 "use client";
 
 import { addMemberAction, removeMemberAction, setRoleAction, setTeamsAction } from "@/lib/auth/actions";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { buttonClass, CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { FormAlert, useActionForm } from "@/components/ui/form";
+import { NewSignInLink } from "./invitations-link";
 
 const ROLES = ["manager", "lead", "viewer"] as const;
 const ROLE_CHOICES = ROLES.map((r) => [r, r] as const);
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-rose-600";
 
+/** Adds a member; a person with no way to sign in gets an invitation link, shown here once. */
 export function AddMemberForm({ slug }: { slug: string }) {
   const form = useActionForm(addMemberAction.bind(null, slug));
+  const added = form.state?.ok ? form.state.data : null;
   return (
     <form {...form.props} className="grid grid-cols-1 gap-3 md:grid-cols-5 md:items-start" aria-label="Add a member">
-      <FormAlert form={form} success="Added." className="md:col-span-5" />
+      <FormAlert form={form} success={added?.note ? `Added. ${added.note}` : "Added."} className="md:col-span-5" />
+      {added?.link ? (
+        <div className="md:col-span-5">
+          <NewSignInLink link={added.link} />
+        </div>
+      ) : null}
       <Field label="Email" name="email" type="email" required errors={form.errorsOf("email")} defaultValue={form.valueOf("email", "")} id="member-email" />
       <Field label="Name" name="name" required errors={form.errorsOf("name")} defaultValue={form.valueOf("name", "")} id="member-name" />
       <SelectField label="Role" name="role" id="member-role" errors={form.errorsOf("role")} defaultValue={form.valueOf("role", "viewer")} choices={ROLE_CHOICES} />
@@ -75,15 +84,18 @@ export function TeamsForm({ slug, userId, name, teams, memberOf }: { slug: strin
   );
 }
 
+/** Removes a member after asking: they lose their role and teams here (nothing elsewhere). */
 export function RemoveMemberButton({ slug, userId, name }: { slug: string; userId: string; name: string }) {
-  const form = useActionForm(removeMemberAction.bind(null, slug));
   return (
-    <form {...form.props}>
-      <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={form.isPending} className="text-sm text-rose-700 underline" aria-label={`Remove ${name} from the programme`}>
-        Remove
-      </button>
-      <FormAlert form={form} inline />
-    </form>
+    <ConfirmAction
+      action={removeMemberAction.bind(null, slug)}
+      fields={{ userId }}
+      label="Remove"
+      ariaLabel={`Remove ${name} from the programme`}
+      title={`Remove ${name} from this programme?`}
+      description={<p>{name} loses their role and team places here at once. Their account and their roles in other programmes stay; you can add them again later.</p>}
+      confirmLabel="Remove"
+      pendingLabel="Removing…"
+    />
   );
 }

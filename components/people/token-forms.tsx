@@ -1,6 +1,8 @@
 "use client";
 
 import { createTokenAction, revokeTokenAction } from "@/lib/auth/actions";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { CopyButton } from "@/components/ui/copy-button";
 import { buttonClass, Field } from "@/components/ui/field";
 import { FormAlert, useActionForm } from "@/components/ui/form";
 
@@ -32,21 +34,27 @@ export function CreateTokenForm({ slug, forUserId, label }: { slug: string; forU
           <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" aria-label="New token">
             {form.state.data.token}
           </code>
+          <div className="mt-2">
+            <CopyButton text={form.state.data.token} label="Copy token" />
+          </div>
         </div>
       ) : null}
     </form>
   );
 }
 
+/** Revokes a token after asking: whatever uses it is refused from the next request on. */
 export function RevokeTokenButton({ slug, tokenId, name }: { slug: string; tokenId: string; name: string }) {
-  const form = useActionForm(revokeTokenAction.bind(null, slug));
   return (
-    <form {...form.props}>
-      <input type="hidden" name="tokenId" value={tokenId} />
-      <button type="submit" disabled={form.isPending} className="text-sm text-rose-700 underline" aria-label={`Revoke token ${name}`}>
-        Revoke
-      </button>
-      <FormAlert form={form} inline />
-    </form>
+    <ConfirmAction
+      action={revokeTokenAction.bind(null, slug)}
+      fields={{ tokenId }}
+      label="Revoke"
+      ariaLabel={`Revoke token ${name}`}
+      title={`Revoke the token "${name}"?`}
+      description={<p>Every script or pipeline using it is refused from its next request. This cannot be undone: a new token has to be made and put in its place.</p>}
+      confirmLabel="Revoke the token"
+      pendingLabel="Revoking…"
+    />
   );
 }

@@ -2,7 +2,7 @@
  * Who may give whom a one-time sign-in link (an invitation to set a first password, or a
  * password reset), how long a link lives and what state it is in. Pure, so the rule is
  * table-tested; the mutations load the facts and call it, at issue time and again when the
- * link is used (ADR 32).
+ * link is used (ADR 34).
  *
  * The manager who issues a link sees it, so until the person uses it the manager could use it
  * and become that person everywhere they are a member. A link is therefore only given by

@@ -9,7 +9,7 @@ import { hashToken } from "./tokens";
 
 // One-time sign-in links, attacked: a link works once, within its time, until withdrawn; it
 // sets the password of the person it names and nobody else's; and a manager can give one only
-// to a person whose every programme they manage (ADR 32), checked again when it is used.
+// to a person whose every programme they manage (ADR 34), checked again when it is used.
 let t: TestDatabase;
 let issue: typeof import("./mutations/issue-sign-in-link");
 let revoke: typeof import("./mutations/revoke-sign-in-link");

@@ -21,7 +21,7 @@ export type AddedMember = {
  * The people page's "Add member": createUser, then, for a person who has no way to sign in
  * (no password, no SSO account, and an email SSO would not take), an invitation link
  * (issueSignInLink, its own transaction with its own event). When the person already belongs
- * to a programme this manager does not manage, no link is made (ADR 32) and the note says so;
+ * to a programme this manager does not manage, no link is made (ADR 34) and the note says so;
  * the membership stands either way.
  */
 export async function addMember(actor: Actor, programmeSlug: string, input: CreateUserInput & { isServiceAccount?: boolean }): Promise<AddedMember> {

@@ -15,7 +15,7 @@ export type IssuedSignInLink = { id: string; url: string; purpose: SignInLinkPur
  * Gives a member a one-time sign-in link, returned once: an invitation to set a first password,
  * or a password reset when they have one (their old password works until the link is used).
  * Managers only, and only for a person whose every programme the manager manages
- * (maySignInLinkBeIssued, ADR 32). A person has one live link at a time: a new one supersedes
+ * (maySignInLinkBeIssued, ADR 34). A person has one live link at a time: a new one supersedes
  * the others, each recorded as revoked on its own programme.
  */
 export async function issueSignInLink(actor: Actor, programmeSlug: string, input: IssueSignInLinkInput): Promise<IssuedSignInLink> {

@@ -24,7 +24,7 @@ export const peopleEvents = {
   "api_token.created": defineEvent("api_token", { after: z.strictObject({ name: text, prefix: text, userId: id, programmeId: id.nullable() }) }),
   "api_token.revoked": defineEvent("api_token", { after: z.strictObject({ name: text, userId: id, programmeId: id.nullable() }) }),
 
-  // One-time sign-in links (ADR 32); the entity is the link, `userId` the person it signs in.
+  // One-time sign-in links (ADR 34); the entity is the link, `userId` the person it signs in.
   "invitation.created": defineEvent("invitation", { after: issued }),
   "password_reset.issued": defineEvent("invitation", { after: issued }),
   "invitation.accepted": defineEvent("invitation", { after: z.strictObject({ userId: id, email: text, purpose }) }),

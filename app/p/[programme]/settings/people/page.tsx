@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AddMemberForm, RemoveMemberButton, RoleForm, TeamsForm } from "@/components/people/member-forms";
+import { SignInLinkButton } from "@/components/people/invitations-forms";
+import { InvitationsPanel } from "@/components/people/invitations-panel";
 import { listMembers } from "@/lib/auth/queries";
 import { SSO_PROVIDER } from "@/lib/auth/better-auth";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
@@ -64,6 +66,10 @@ export default async function PeoplePage({ params }: { params: Promise<{ program
                   </td>
                   {canManage ? (
                     <td className="py-2">
+                      {/* A sign-in link for people who sign in with a password, or have no way in yet (ADR 34). */}
+                      {m.user.isServiceAccount || m.user.accounts.some((a) => a.providerId !== "credential") ? null : (
+                        <SignInLinkButton slug={programme.slug} userId={m.user.id} name={m.user.name} hasPassword={m.user.accounts.length > 0} />
+                      )}
                       <RemoveMemberButton slug={programme.slug} userId={m.user.id} name={m.user.name} />
                     </td>
                   ) : null}
@@ -72,6 +78,7 @@ export default async function PeoplePage({ params }: { params: Promise<{ program
             </tbody>
           </table>
         </Card>
+        {canManage ? <InvitationsPanel slug={programme.slug} programmeId={programme.id} /> : null}
         {canManage ? (
           <Card title="Add a member">
             <AddMemberForm slug={programme.slug} />

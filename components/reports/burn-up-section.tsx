@@ -71,7 +71,7 @@ export function BurnUpSection({ id, points, forecast, targetDate }: Props) {
       </div>
       <details className="rounded-md border border-slate-200 text-sm">
         <summary className="cursor-pointer rounded-md px-3 py-2 font-medium text-slate-800 hover:bg-slate-50">The chart&apos;s data as a table</summary>
-        <div className="overflow-x-auto px-3 pb-3">
+        <div className="px-3 pb-3">
           <table className="w-full text-sm">
             <caption className="sr-only">Slices in scope, live and done at the end of each week</caption>
             <thead>

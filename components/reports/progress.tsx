@@ -45,44 +45,44 @@ export function FacilityReadiness({ facilities }: { facilities: FacilityLine[] }
   );
 }
 
-/** Each wave's slices live or done, with the change since last week. */
+/**
+ * Each wave's slices live or done, with the change since last week. The bar repeats the count,
+ * so narrow screens drop it rather than scroll the table.
+ */
 export function WaveLines({ waves }: { waves: WaveLine[] }) {
   if (waves.length === 0) return <p className="text-sm text-slate-600">No waves planned yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Progress of each wave at the end of the week</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">Wave</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Planned</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Live or done</th>
-            <th scope="col" className="w-1/4 min-w-24 py-2 font-medium">Progress</th>
+    <table className="w-full text-sm">
+      <caption className="sr-only">Progress of each wave at the end of the week</caption>
+      <thead>
+        <tr className="border-b border-slate-200 text-left text-slate-600">
+          <th scope="col" className="py-2 pr-4 font-medium">Wave</th>
+          <th scope="col" className="py-2 pr-4 font-medium">Live or done</th>
+          <th scope="col" className="hidden w-1/3 py-2 font-medium sm:table-cell">Progress</th>
+        </tr>
+      </thead>
+      <tbody>
+        {waves.map((w) => (
+          <tr key={w.number} className="border-b border-slate-100 last:border-0">
+            <th scope="row" className="py-2.5 pr-4 text-left font-medium">
+              {w.label}
+              <span className="block text-xs font-normal text-slate-600">{w.plannedStart || w.plannedEnd ? `${formatDay(w.plannedStart)} – ${formatDay(w.plannedEnd)}` : "not scheduled"}</span>
+            </th>
+            <td className="py-2.5 pr-4">
+              <span className="tabular-nums">
+                {w.finished.value} of {w.slices}
+              </span>
+              <span className="block text-xs text-slate-600">
+                <ChangeLine change={countChange(w.finished)} />
+              </span>
+            </td>
+            <td className="hidden py-2.5 sm:table-cell">
+              <ProgressBar value={w.finished.value} max={w.slices} label={`${w.label}: ${w.finished.value} of ${w.slices} slices live or done`} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {waves.map((w) => (
-            <tr key={w.number} className="border-b border-slate-100 last:border-0">
-              <th scope="row" className="py-2.5 pr-4 text-left font-medium">
-                {w.label}
-              </th>
-              <td className="py-2.5 pr-4 text-slate-700">{w.plannedStart || w.plannedEnd ? `${formatDay(w.plannedStart)} – ${formatDay(w.plannedEnd)}` : "not scheduled"}</td>
-              <td className="py-2.5 pr-4">
-                <span className="tabular-nums">
-                  {w.finished.value} of {w.slices}
-                </span>
-                <span className="block text-xs text-slate-600">
-                  <ChangeLine change={countChange(w.finished)} />
-                </span>
-              </td>
-              <td className="py-2.5">
-                <ProgressBar value={w.finished.value} max={w.slices} label={`${w.label}: ${w.finished.value} of ${w.slices} slices live or done`} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -16,6 +16,10 @@ export const ACTIONS = {
   "wave.edit": { scoped: false, roles: ["manager"] },
   "inventory.import": { scoped: false, roles: ["manager"] },
   "team.manage": { scoped: false, roles: ["manager"] },
+  /** A team's own details its leads keep up to date (the contact channel); name and people stay team.manage. */
+  "team.edit": { scoped: true, roles: ["manager", "lead"] },
+  /** Pinning a slice to a wave, or lifting the pin: the plan's input, the manager's. */
+  "slice.pin": { scoped: false, roles: ["manager"] },
   "report.notes": { scoped: false, roles: ["manager"] },
   "service.create": { scoped: false, roles: ["manager"] },
   "service.delete": { scoped: false, roles: ["manager"] },

@@ -38,10 +38,20 @@ export type ServiceChanges = z.output<typeof serviceChangesSchema>;
 
 const createdService = z.strictObject(serviceFields).partial().required({ name: true });
 const edge = z.strictObject({ from: text, to: text, kind: z.enum(DEPENDENCY_KINDS) });
+const teamFields = z.strictObject({ name: text, contactChannel: nullableText }).partial();
+const people = z.array(z.strictObject({ name: text, email: text }));
+const teamPeople = z.strictObject({ leads: people, members: people });
 
 export const inventoryEvents = {
   "team.created": defineEvent("team", { after: z.strictObject({ name: text, contactChannel: nullableText }) }),
-  "team.updated": defineEvent("team", { before: z.strictObject({ contactChannel: nullableText }), after: z.strictObject({ contactChannel: nullableText }) }),
+  "team.updated": defineEvent(
+    "team",
+    { before: z.strictObject({ contactChannel: nullableText }), after: z.strictObject({ contactChannel: nullableText }) },
+    /** The team editor: the fields it changed (its name, its contact channel or both). */
+    { before: teamFields, after: teamFields },
+  ),
+  /** The team editor's leads and members, as names and emails. */
+  "team.people_changed": defineEvent("team", { before: teamPeople, after: teamPeople }),
   "team.deleted": defineEvent("team", { before: z.strictObject({ name: text }) }),
 
   "service.created": defineEvent("service", { after: createdService }),

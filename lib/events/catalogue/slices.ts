@@ -78,7 +78,17 @@ export const sliceEvents = {
     { after: z.strictObject({ name: text, services: names, splitFrom: id }) },
     { after: z.strictObject({ name: text, team: text, wave: whole, services: names, by: z.literal("plan") }) },
     { after: importedSlice },
+    /** Made by a manager from chosen services (the slice editor). */
+    { after: z.strictObject({ name: text, team: text, wave: whole.nullable(), services: names, by: z.literal("form") }) },
   ),
+  "slice.renamed": defineEvent("slice", { before: z.strictObject({ name: text }), after: z.strictObject({ name: text }) }),
+  /** Services added to or taken out of a slice by hand (merges and splits have their own events). */
+  "slice.services_changed": defineEvent("slice", { before: z.strictObject({ services: names }), after: z.strictObject({ services: names, added: names, removed: names }) }),
+  "slice.rollback_plan_changed": defineEvent("slice", { before: z.strictObject({ rollbackPlan: nullableText }), after: z.strictObject({ rollbackPlan: nullableText }) }),
+  /** A rehearsal of the rollback, with when it happened and what was learnt. */
+  "slice.rollback_rehearsed": defineEvent("slice", { before: z.strictObject({ rehearsedAt: instant.nullable() }), after: z.strictObject({ rehearsedAt: instant, notes: text.optional() }) }),
+  /** A manager lifted the slice's pin: the next plan places it by the order again. */
+  "slice.pin_lifted": defineEvent("slice", { before: z.strictObject({ pinnedWave: whole, pinReason: nullableText }), after: z.strictObject({ wave: whole.nullable() }) }),
   "slice.updated": defineEvent("slice", { after: importedSlice }),
   "slice.split": defineEvent("slice", { before: z.strictObject({ services: names }), after: z.strictObject({ services: names, splitOff: text }) }),
   "slice.merged": defineEvent("slice", {

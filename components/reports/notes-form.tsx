@@ -3,8 +3,7 @@
 import type { ReportNotes, WeekKey } from "@/lib/reports/types";
 import { buttonClass, TextareaField } from "@/components/ui/field";
 import { FormAlert, useActionForm, type FormAction } from "@/components/ui/form";
-
-export const NOTES_MAX = 5_000;
+import { MAX_NOTE_LENGTH } from "@/lib/reports/schemas";
 
 /**
  * The manager's notes and asks for one week, in the house form (ADR 31): what was typed
@@ -20,9 +19,9 @@ export function NotesForm({ action, week, notes }: { action: FormAction<unknown>
         id="report-notes"
         name="notes"
         label="Notes"
-        hint="What stakeholders should know this week. Plain text."
+        hint={`What stakeholders should know this week. Plain text, up to ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`}
         rows={4}
-        maxLength={NOTES_MAX}
+        maxLength={MAX_NOTE_LENGTH}
         defaultValue={form.valueOf("notes", notes.notes)}
         errors={form.errorsOf("notes")}
       />
@@ -32,7 +31,7 @@ export function NotesForm({ action, week, notes }: { action: FormAction<unknown>
         label="Asks"
         hint="What you need from stakeholders: decisions, people, unblocking."
         rows={3}
-        maxLength={NOTES_MAX}
+        maxLength={MAX_NOTE_LENGTH}
         defaultValue={form.valueOf("asks", notes.asks)}
         errors={form.errorsOf("asks")}
       />

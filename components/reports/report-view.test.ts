@@ -47,6 +47,11 @@ describe("the weekly report page's body", () => {
     expect(html).not.toContain("<b>Not bold</b>");
   });
 
+  it("says when recorded changes could not be read", () => {
+    expect(render(testReport({ skippedEvents: 2 }))).toContain("2 recorded changes could not be read (an older or unknown kind) and are left out of these figures.");
+    expect(render()).not.toContain("could not be read");
+  });
+
   it("shows an empty week as such, without sections", () => {
     const html = render(testReport({ empty: "future_week" }));
     expect(html).toContain("Nothing to report yet: this week has not started.");

@@ -130,6 +130,11 @@ export function ReportView({ report, base, notes, closeWeek }: Props) {
   return (
     <div className="space-y-6">
       {report.closed ? <ClosedNotice closed={report.closed} timeZone={tz} /> : null}
+      {report.skippedEvents ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {report.skippedEvents} recorded {report.skippedEvents === 1 ? "change" : "changes"} could not be read (an older or unknown kind) and {report.skippedEvents === 1 ? "is" : "are"} left out of these figures.
+        </p>
+      ) : null}
       <HeadlineStats headline={report.headline} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="min-w-0 space-y-6 xl:col-span-2">

@@ -1,11 +1,14 @@
 import "server-only";
 import { db as appDb, type Db } from "@/lib/db";
-import { stageFromDb } from "@/lib/slices/stages";
-import { DETAIL_ACTIONS, readHistory, SLICE_HISTORY_ACTIONS, type CurrentState, type RawEvent } from "./history";
+import type { ServiceKind } from "@/lib/generated/prisma/enums";
+import { stageFromDb, type Stage } from "@/lib/slices/stages";
+import { DETAIL_ACTIONS, readHistory, SLICE_HISTORY_ACTIONS, type CurrentState, type ItemState, type RawEvent } from "./history";
 import type { ReportInput } from "./report";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
+type ServiceRow = { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean };
+type ItemRow = { id: string; sliceId: string; state: ItemState; gateStage: Stage | null };
 type EventRow = { id: number; at: Date; entityType: string; entityId: string; action: string; before: unknown; after: unknown };
 
 /**
@@ -21,12 +24,15 @@ export async function loadReportSource(programmeId: string, options: { now?: Dat
   const detailSince = options.detailSince ?? -Infinity;
   // No programme has events before 1970: the epoch stands for "from the start".
   const since = new Date(Number.isFinite(detailSince) ? detailSince : 0);
+  // The large tables through plain SQL too (see above); the small ones through Prisma.
   const [programme, slices, services, dependencies, items, waves, facilities, teams, events, first] = await Promise.all([
     db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { id: true, slug: true, name: true, timeZone: true, targetDate: true, createdAt: true } }),
     db.slice.findMany({ where: { programmeId }, select: { id: true, name: true, team: { select: { name: true } }, wave: { select: { number: true } }, stage: true, status: true, plannedStart: true, plannedEnd: true } }),
-    db.service.findMany({ where: { programmeId }, select: { id: true, name: true, team: { select: { name: true } }, sliceId: true, peakRps: true, kind: true, shared: true } }),
-    db.dependency.findMany({ where: { programmeId }, select: { fromId: true, toId: true } }),
-    db.checklistItem.findMany({ where: { programmeId }, select: { id: true, sliceId: true, state: true, gateStage: true } }),
+    db.$queryRaw<ServiceRow[]>`
+      SELECT s.id, s.name, t.name AS team, s."sliceId", s."peakRps", s.kind::text AS kind, s.shared
+      FROM "Service" s LEFT JOIN "Team" t ON t.id = s."teamId" WHERE s."programmeId" = ${programmeId}`,
+    db.$queryRaw<{ fromId: string; toId: string }[]>`SELECT "fromId", "toId" FROM "Dependency" WHERE "programmeId" = ${programmeId}`,
+    db.$queryRaw<ItemRow[]>`SELECT id, "sliceId", state::text AS state, "gateStage"::text AS "gateStage" FROM "ChecklistItem" WHERE "programmeId" = ${programmeId}`,
     db.wave.findMany({ where: { programmeId }, select: { id: true, number: true, name: true, plannedStart: true, plannedEnd: true, facilities: { select: { facility: { select: { key: true } } } } } }),
     db.facility.findMany({ where: { programmeId }, select: { id: true, key: true, name: true, status: true, ownerTeamId: true } }),
     db.team.findMany({ where: { programmeId }, select: { id: true, name: true } }),
@@ -40,9 +46,10 @@ export async function loadReportSource(programmeId: string, options: { now?: Dat
   const current: CurrentState = {
     at: now.getTime(),
     slices: slices.map((s) => ({ id: s.id, name: s.name, team: s.team.name, wave: s.wave?.number ?? null, stage: stageFromDb(s.stage), status: s.status, plannedStart: day(s.plannedStart), plannedEnd: day(s.plannedEnd) })),
-    services: services.map((s) => ({ id: s.id, name: s.name, team: s.team?.name ?? null, sliceId: s.sliceId, peakRps: s.peakRps, kind: s.kind, shared: s.shared })),
+    services: services.map((s) => ({ id: s.id, name: s.name, team: s.team, sliceId: s.sliceId, peakRps: s.peakRps, kind: s.kind, shared: s.shared })),
     dependencies: dependencies.map((d) => ({ from: d.fromId, to: d.toId })),
-    items: items.map((i) => ({ id: i.id, sliceId: i.sliceId, state: i.state, gateStage: i.gateStage === null ? null : stageFromDb(i.gateStage) })),
+    // Raw SQL reads an enum by its @map label: the API's stage spelling already ("10", not "pct10").
+    items: items.map((i) => ({ id: i.id, sliceId: i.sliceId, state: i.state, gateStage: i.gateStage })),
     waves: waves.map((w) => ({ id: w.id, number: w.number, name: w.name, plannedStart: day(w.plannedStart), plannedEnd: day(w.plannedEnd), facilities: w.facilities.map((f) => f.facility.key) })),
     facilities,
     teams,

@@ -46,7 +46,7 @@ export type ProgrammeState = {
   slices: SliceState[];
   /** Every service at that instant, with its slice (by id) and its peak requests per second. */
   services: { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean }[];
-  /** `from` depends on `to`, by service name. */
+  /** `from` depends on `to`, by service name, in no particular order. */
   dependencies: { from: string; to: string }[];
   waves: { number: number; name: string | null; plannedStart: string | null; plannedEnd: string | null; facilities: string[] }[];
   facilities: { key: string; name: string; status: FacilityStatus; ownerTeam: string | null }[];

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { entityLabels } from "@/lib/events/labels";
+import { getProgrammeTimeZone } from "@/lib/reports/queries";
 import { weekAt } from "@/lib/reports/weeks";
 import { stageFromDb } from "@/lib/slices/stages";
 import { summariseOverview, type Overview } from "./summary";
@@ -39,9 +40,9 @@ export type RecentEvent = { id: number; at: Date; actorName: string; entityType:
  * after a later-started one lands just below the top, and must still change the version.
  */
 export async function getOverviewVersion(programmeId: string, now = Date.now()): Promise<string> {
-  const [programme, latest] = await Promise.all([
-    db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { timeZone: true } }),
+  const [timeZone, latest] = await Promise.all([
+    getProgrammeTimeZone(programmeId),
     db.event.findMany({ where: { programmeId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 16, select: { id: true } }),
   ]);
-  return `${latest.map((e) => e.id).join(".") || "0"}:${weekAt(now, programme.timeZone)}`;
+  return `${latest.map((e) => e.id).join(".") || "0"}:${weekAt(now, timeZone)}`;
 }

@@ -17,9 +17,3 @@ export const listProgrammes = cache(async (actor: Actor): Promise<ProgrammeSumma
   });
   return rows.map((p) => ({ slug: p.slug, name: p.name, targetDate: p.targetDate ? p.targetDate.toISOString().slice(0, 10) : null }));
 });
-
-/** The IANA time zone a programme counts its weeks in (the weekly report's Monday to Sunday). */
-export const getProgrammeTimeZone = cache(async (programmeId: string): Promise<string> => {
-  const { timeZone } = await db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { timeZone: true } });
-  return timeZone;
-});

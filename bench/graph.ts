@@ -50,6 +50,8 @@ async function sessionCookie(ctx: BenchContext): Promise<{ name: string; value: 
 }
 
 async function explorerGraph(ctx: BenchContext, slug: string): Promise<ExplorerGraph> {
+  // The app's client reads its URL when first used: the bench database's.
+  process.env.DATABASE_URL ??= ctx.databaseUrl;
   const { loadExplorerGraph } = await import("../lib/graph/queries");
   const programme = await ctx.db.programme.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   return loadExplorerGraph(programme.id);

@@ -181,6 +181,7 @@ export function singleGauge(name: string, help: string, value: number): ScrapeGa
 }
 
 type PoolLike = {
+  query: (...args: never[]) => unknown;
   totalCount: number;
   idleCount: number;
   waitingCount: number;
@@ -196,20 +197,32 @@ let poolSerial = 0;
  * reports the pool's connections at each scrape: open, idle, and requests waiting for one
  * (saturation: waiting above 0 while open equals max).
  */
-export function observePool(pool: PoolLike): void {
+export function observePool(pool: PoolLike, onStatementError?: (error: unknown) => void): void {
   const key = `db_pool_${++poolSerial}`;
-  pool.on("connect", (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((...args: unknown[]) => {
+  // Promise-form calls only, which is how the Prisma adapter issues statements: on the pool
+  // (outside transactions; pg then calls the client with a callback, not counted again) and on
+  // a client it holds (transactions). The handlers are attached where the call is made, so a
+  // failure is logged in the request's context.
+  const timed = <F extends (...args: never[]) => unknown>(call: F): F =>
+    ((...args: Parameters<F>) => {
       const started = performance.now();
-      const result = query(...args);
-      // Promise form only (what the Prisma adapter uses); callback and submittable forms pass through.
+      const result = call(...args);
       if (result && typeof (result as Promise<unknown>).then === "function") {
-        const done = (outcome: string) => () => observeMetric("ferry_db_query_duration_seconds", { outcome }, (performance.now() - started) / 1000);
-        (result as Promise<unknown>).then(done("ok"), done("error"));
+        const seconds = () => (performance.now() - started) / 1000;
+        (result as Promise<unknown>).then(
+          () => observeMetric("ferry_db_query_duration_seconds", { outcome: "ok" }, seconds()),
+          (error: unknown) => {
+            observeMetric("ferry_db_query_duration_seconds", { outcome: "error" }, seconds());
+            // Many are expected (a unique constraint a use case turns into CONFLICT): the caller logs at debug.
+            onStatementError?.(error);
+          },
+        );
       }
       return result;
-    }) as typeof client.query;
+    }) as F;
+  pool.query = timed(pool.query.bind(pool));
+  pool.on("connect", (client) => {
+    client.query = timed(client.query.bind(client));
   });
   watchAtScrape(key, () => {
     if (pool.ended) {

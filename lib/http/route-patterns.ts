@@ -16,7 +16,7 @@ const globalForRoutes = globalThis as unknown as { ferryRouteManifest?: Manifest
 
 function readJson<T>(file: string): T | null {
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+    return JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as T;
   } catch {
     return null;
   }
@@ -26,9 +26,9 @@ function readJson<T>(file: string): T | null {
 function distDir(): string {
   try {
     const config = JSON.parse(process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ?? "{}") as { distDir?: string };
-    return path.resolve(config.distDir ?? ".next");
+    return path.resolve(/*turbopackIgnore: true*/ config.distDir ?? ".next");
   } catch {
-    return path.resolve(".next");
+    return path.resolve(/*turbopackIgnore: true*/ ".next");
   }
 }
 
@@ -44,8 +44,8 @@ export function manifestFrom(routes: RoutesManifest | null, actions: ActionsMani
 function manifest(): Manifest | null {
   if (globalForRoutes.ferryRouteManifest !== undefined) return globalForRoutes.ferryRouteManifest;
   const dir = distDir();
-  const routes = readJson<RoutesManifest>(path.join(dir, "routes-manifest.json"));
-  const actions = readJson<ActionsManifest>(path.join(dir, "server", "server-reference-manifest.json"));
+  const routes = readJson<RoutesManifest>(path.join(/*turbopackIgnore: true*/ dir, "routes-manifest.json"));
+  const actions = readJson<ActionsManifest>(path.join(/*turbopackIgnore: true*/ dir, "server", "server-reference-manifest.json"));
   return (globalForRoutes.ferryRouteManifest = routes ? manifestFrom(routes, actions) : null);
 }
 

@@ -27,6 +27,11 @@ export function runInRequestContext<T>(context: RequestContext, fn: () => T): T 
   return storage.run(context, fn);
 }
 
+/** Runs `fn` outside any request: for what outlives the request that started it (the live listener). */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 /** The request being served here, or undefined outside any (start-up, timers, scripts). */
 export function currentRequest(): RequestContext | undefined {
   return storage.getStore();

@@ -9,6 +9,7 @@
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { countMetric, singleGauge, watchAtScrape } from "@/lib/metrics";
+import { outsideRequest } from "@/lib/http/request-context";
 import { onClose, onDrain } from "@/lib/http/shutdown";
 import { changeOf, parseNotification, type Change } from "./messages";
 import { receivePoolNotifications, startListener, type Listener } from "./listener";
@@ -49,12 +50,16 @@ function ensureListening(h: Hub): void {
   const url = env().DATABASE_URL;
   if (!url) return;
   receivePoolNotifications(deliver);
-  h.listener = startListener(url, {
-    onNotification: deliver,
-    onReconnected: () => {
-      for (const set of h.clients.values()) for (const c of set) c.resync();
-    },
-  });
+  // It outlives the request that opened the first stream: its lines must not carry that request's id.
+  h.listener = outsideRequest(() =>
+    startListener(url, {
+      onNotification: deliver,
+      onReconnected: () => {
+        log.debug("live: replaying to every stream after the listener came back", { clients: clientCount() });
+        for (const set of h.clients.values()) for (const c of set) c.resync();
+      },
+    }),
+  );
 }
 
 /** One notification to every client of its programme. Exported for tests. */
@@ -66,6 +71,7 @@ export function deliver(payload: string | undefined): void {
     return;
   }
   const clients = globalForHub.ferryLiveHub?.clients.get(n.p);
+  log.debug("live: notification", { programme: n.p, event: n.e, clients: clients?.size ?? 0 });
   if (!clients) return;
   const change = changeOf(n);
   for (const client of [...clients]) if (!client.send(change)) client.close();

@@ -7,7 +7,7 @@
  * ignores an id it has seen.
  */
 import "server-only";
-import type { Db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import type { Change } from "./messages";
 
 /** Longer than the longest write transaction (an import's: 60 s). */
@@ -19,8 +19,8 @@ type Row = { id: number; action: string; entityType: string; entityId: string };
 
 export type Replay = { changes: Change[] } | { reset: Change };
 
-export async function replaySince(db: Db, programmeId: string, lastId: number): Promise<Replay> {
-  const rows = await db.$queryRawUnsafe<Row[]>(
+export async function replaySince(client: Db, programmeId: string, lastId: number): Promise<Replay> {
+  const rows = await client.$queryRawUnsafe<Row[]>(
     `SELECT id, action, "entityType", "entityId" FROM "Event"
      WHERE "programmeId" = $1 AND (id > $2 OR (id < $2 AND at >= (SELECT at FROM "Event" WHERE id = $2) - interval '${LOOKBACK_SECONDS} seconds'))
      ORDER BY id LIMIT $3`,
@@ -29,6 +29,11 @@ export async function replaySince(db: Db, programmeId: string, lastId: number): 
     REPLAY_LIMIT + 1,
   );
   if (rows.length <= REPLAY_LIMIT) return { changes: rows.map((r) => ({ id: r.id, action: r.action, entityType: r.entityType, entityId: r.entityId })) };
-  const [{ id }] = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT max(id)::int AS id FROM "Event" WHERE "programmeId" = $1`, programmeId);
-  return { reset: { id } };
+  return { reset: { id: await latestEventId(programmeId, client) } };
+}
+
+/** The programme's newest event id (0 when it has none). */
+export async function latestEventId(programmeId: string, client: Db = db): Promise<number> {
+  const [{ id }] = await client.$queryRawUnsafe<{ id: number | null }[]>(`SELECT max(id)::int AS id FROM "Event" WHERE "programmeId" = $1`, programmeId);
+  return id ?? 0;
 }

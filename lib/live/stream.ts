@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { subscribe, type Client } from "./hub";
 import { SSE_HEARTBEAT, SSE_PREAMBLE, sseMessage, type Change } from "./messages";
-import { replaySince } from "./replay";
+import { latestEventId, replaySince } from "./replay";
 
 export const HEARTBEAT_MS = 15_000;
 /** Bytes queued for a client that does not read before it is dropped (it reconnects and replays). */
@@ -49,6 +49,7 @@ export function openStream(programmeId: string, lastEventId: number | null, sign
         };
         const replay = async (from: number) => {
           const result = await replaySince(db, programmeId, from);
+          log.debug("live: replay", { programme: programmeId, from, sent: "reset" in result ? "reset" : result.changes.length });
           if ("reset" in result) emit(result.reset, "reset");
           else for (const change of result.changes) emit(change);
         };
@@ -81,13 +82,16 @@ export function openStream(programmeId: string, lastEventId: number | null, sign
         write(SSE_PREAMBLE);
         // Joined before the replay reads, so nothing committed in between is lost: what the
         // live feed brings meanwhile waits in `buffered` and is sent after, once.
-        const caughtUp = lastEventId ? replay(lastEventId) : Promise.resolve();
+        // Without Last-Event-ID nothing is replayed, but the programme's latest id is where a
+        // replay after a listener outage starts.
+        const caughtUp = lastEventId ? replay(lastEventId) : latestEventId(programmeId).then((id) => void (client.lastId = Math.max(client.lastId, id)));
         caughtUp
           .catch((error) => {
             log.warn("live: replay failed", { error });
             emit({ id: lastEventId ?? 0 }, "reset");
           })
           .finally(() => {
+            log.debug("live: stream caught up", { programme: programmeId, last_id: client.lastId, buffered: buffered.length });
             replaying = false;
             for (const change of buffered.splice(0)) if (!emit(change)) return cleanup();
           });

@@ -95,11 +95,11 @@ describe("the Helm chart", () => {
     const container = find(objects, "Deployment").spec.template.spec.containers[0];
     expect([container.startupProbe.httpGet.path, container.livenessProbe.httpGet.path, container.readinessProbe.httpGet.path]).toEqual(["/api/startup", "/api/health", "/api/ready"]);
     const job = find(objects, "Job", "-migrate");
-    expect(job.metadata.annotations["helm.sh/hook"]).toBe("pre-install,pre-upgrade");
+    expect(job.metadata.annotations!["helm.sh/hook"]).toBe("pre-install,pre-upgrade");
     expect(job.spec.template.spec.containers[0].command).toEqual(["node", "migrate.mjs"]);
     // Its database URL comes from a hook Secret made before it, since the release's Secret does not exist yet on install.
     const hookSecret = find(objects, "Secret", "-migrate");
-    expect(Number(hookSecret.metadata.annotations["helm.sh/hook-weight"])).toBeLessThan(Number(job.metadata.annotations["helm.sh/hook-weight"]));
+    expect(Number(hookSecret.metadata.annotations!["helm.sh/hook-weight"])).toBeLessThan(Number(job.metadata.annotations!["helm.sh/hook-weight"]));
   });
 
   it("refuses values its schema does not allow", () => {

@@ -126,6 +126,11 @@ export function GraphControls({ params, summary, update, search, onFound }: Prop
             </button>
           </fieldset>
         ) : null}
+        {Array.isArray(params.expand) && params.expand.length > 0 ? (
+          <button type="button" onClick={() => update({ expand: [] })} className="rounded-md border border-slate-300 px-2 py-1.5 hover:bg-slate-50">
+            Collapse {params.expand.length === 1 ? "the opened group" : `the ${params.expand.length} opened groups`}
+          </button>
+        ) : null}
         <button type="button" onClick={() => update({ expand: params.expand === "all" ? [] : "all" })} className="rounded-md border border-slate-300 px-2 py-1.5 hover:bg-slate-50">
           {params.expand === "all" ? "Group again" : "Expand everything"}
         </button>

@@ -19,6 +19,10 @@ class GraphWorker {
   constructor() {
     // The URL form is what Turbopack and webpack both recognise and bundle as a worker entry.
     this.worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module", name: "graph-layout" });
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail("The graph's layout worker stopped; reload the page to try again.");
+    };
     this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const r = event.data;
       if (r.type === "loaded" || (r.type === "failed" && r.id === undefined)) {
@@ -30,6 +34,15 @@ class GraphWorker {
       this.pending.get(r.id)?.(r);
       this.pending.delete(r.id);
     };
+  }
+
+  /** A worker that cannot start or throws outside a request fails whatever waits on it, so the page shows an error, not a spinner. */
+  private fail(message: string) {
+    const failed: WorkerReply = { type: "failed", message };
+    this.loaded?.(failed);
+    this.loaded = null;
+    for (const settle of this.pending.values()) settle(failed);
+    this.pending.clear();
   }
 
   load(url: string): Promise<GraphSummary> {

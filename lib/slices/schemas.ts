@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { checklistItemSchema } from "@/lib/checklists/schemas";
+import { dateSchema } from "@/lib/validation/date";
 import { intFromTextSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
 import { ROLLBACK_SIGNALS } from "./stage-machine";
@@ -68,3 +69,47 @@ export const sliceDetailSchema = z.object({
   checklist: z.array(checklistItemSchema),
 });
 export type SliceDetailView = z.infer<typeof sliceDetailSchema>;
+
+// The slice editor's inputs (create, rename, services, rollback plan and rehearsal, pin).
+const sliceName = textSchema().trim().min(1, "Give the slice a name.").max(120, "Keep the name under 120 characters.");
+// A form sends a checkbox group as nothing, one value or several.
+const idList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idSchema).max(500));
+const editorVersion = intFromTextSchema({ error: "use the slice's version number" }).optional();
+
+/** A new slice from chosen services that are in no slice yet, owned by a team, in a wave or none. */
+export const createSliceSchema = z.strictObject({
+  name: sliceName,
+  teamId: idSchema.describe("the owner team"),
+  serviceIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idSchema).min(1, "Choose at least one service.").max(500)),
+  wave: intFromTextSchema({ min: 1, max: 10_000, error: "Choose a wave." }).optional(),
+});
+export type CreateSliceInput = z.infer<typeof createSliceSchema>;
+
+export const renameSliceSchema = z.strictObject({ sliceId: idSchema, name: sliceName, expectedVersion: editorVersion });
+export type RenameSliceInput = z.infer<typeof renameSliceSchema>;
+
+/** Services to add to a slice (from those in no slice) and to take out of it. */
+export const changeSliceServicesSchema = z
+  .strictObject({ sliceId: idSchema, addServiceIds: idList, removeServiceIds: idList, expectedVersion: editorVersion })
+  .refine((c) => c.addServiceIds.length + c.removeServiceIds.length > 0, { message: "Choose services to add or to take out." });
+export type ChangeSliceServicesInput = z.infer<typeof changeSliceServicesSchema>;
+
+/** The rollback plan; empty clears it. */
+export const updateRollbackPlanSchema = z.strictObject({
+  sliceId: idSchema,
+  rollbackPlan: textSchema({ multiline: true }).trim().max(5_000, "Keep the plan under 5,000 characters.").optional(),
+  expectedVersion: editorVersion,
+});
+export type UpdateRollbackPlanInput = z.infer<typeof updateRollbackPlanSchema>;
+
+/** A rollback rehearsal: the day it happened (today by default) and what was learnt. */
+export const recordRehearsalSchema = z.strictObject({
+  sliceId: idSchema,
+  rehearsedOn: dateSchema({ error: "Use a date like 2026-03-31." }).optional(),
+  notes: textSchema({ multiline: true }).trim().max(1_000, "Keep the notes under 1,000 characters.").optional(),
+  expectedVersion: editorVersion,
+});
+export type RecordRehearsalInput = z.infer<typeof recordRehearsalSchema>;
+
+export const liftSlicePinSchema = z.strictObject({ sliceId: idSchema, expectedVersion: editorVersion });
+export type LiftSlicePinInput = z.infer<typeof liftSlicePinSchema>;

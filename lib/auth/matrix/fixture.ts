@@ -31,6 +31,8 @@ export async function buildFixture(db: Db) {
     const svcA2 = await createService(tx, { programmeId: programme.id, teamId: teamA.id, name: "alpha-worker", kind: "worker" });
     const svcA3 = await createService(tx, { programmeId: programme.id, teamId: teamA.id, name: "alpha-cron", kind: "cron" });
     const svcB = await createService(tx, { programmeId: programme.id, teamId: teamB.id, name: "beta-api", kind: "api" });
+    // In no slice: what a new slice, or a slice's added service, is made from.
+    const svcFree = await createService(tx, { programmeId: programme.id, teamId: teamA.id, name: "alpha-free", kind: "worker" });
     const dependency = await createDependency(tx, { programmeId: programme.id, fromId: svcA.id, toId: svcA2.id, kind: "sync" });
     const wave1 = await createWave(tx, { programmeId: programme.id, number: 1 });
     await createWave(tx, { programmeId: programme.id, number: 2 });
@@ -47,6 +49,6 @@ export async function buildFixture(db: Db) {
       data: { userId: users.viewer.id, programmeId: programme.id, purpose: "invitation", tokenHash: hashToken(generateToken()), createdById: users.manager.id, createdByName: users.manager.name, expiresAt: new Date(Date.now() + 86_400_000) },
     });
     const actors = Object.fromEntries(Object.entries(users).map(([role, u]) => [role, { userId: u.id, name: u.name, isAdmin: false } satisfies Actor])) as Record<MatrixRole, Actor>;
-    return { slug: programme.slug, programme, other, teamA, teamB, users, actors, svcA, svcA2, svcA3, svcB, dependency, sliceA, sliceA2, sliceB, item: items[0], item2: items[1], template, templateItem, facility, token, signInLink };
+    return { slug: programme.slug, programme, other, teamA, teamB, users, actors, svcA, svcA2, svcA3, svcB, svcFree, dependency, sliceA, sliceA2, sliceB, item: items[0], item2: items[1], template, templateItem, facility, token, signInLink };
   });
 }

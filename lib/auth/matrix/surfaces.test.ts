@@ -81,6 +81,8 @@ const MUTATION_HELPERS = new Set([
   "services/mutations/bulk-edit-core.ts",
   "services/mutations/shared.ts",
   "slices/mutations/shared.ts",
+  "slices/mutations/editor-shared.ts",
+  "teams/mutations/shared.ts",
   "waves/mutations/shared.ts",
 ]);
 

@@ -47,6 +47,15 @@ export const MUTATION_MODULES = [
   () => import("@/lib/waves/mutations/update-wave"),
   () => import("@/lib/waves/mutations/merge-slices"),
   () => import("@/lib/waves/mutations/split-slice"),
+  () => import("@/lib/teams/mutations/create-team"),
+  () => import("@/lib/teams/mutations/update-team"),
+  () => import("@/lib/teams/mutations/set-team-people"),
+  () => import("@/lib/slices/mutations/create-slice"),
+  () => import("@/lib/slices/mutations/rename-slice"),
+  () => import("@/lib/slices/mutations/change-slice-services"),
+  () => import("@/lib/slices/mutations/update-rollback-plan"),
+  () => import("@/lib/slices/mutations/record-rehearsal"),
+  () => import("@/lib/slices/mutations/lift-slice-pin"),
   () => import("@/lib/facilities/mutations/update-facility"),
   () => import("@/lib/facilities/mutations/set-wave-facilities"),
   () => import("@/lib/slices/mutations/move-slice-stage"),
@@ -122,6 +131,24 @@ export const MATRIX: Record<string, MatrixCase> = {
   updateWave: { action: "wave.edit", run: (m, a, f) => m.updateWave(a, f.slug, { number: 1, goal: "matrix goal" }) },
   mergeSlices: { action: "slice.merge", run: (m, a, f) => m.mergeSlices(a, f.slug, { sliceIds: [f.sliceA.id, f.sliceA2.id] }) },
   splitSlice: { action: "slice.merge", run: (m, a, f) => m.splitSlice(a, f.slug, { sliceId: f.sliceA.id, serviceIds: [f.svcA3.id], name: "alpha-split" }) },
+  // The team and slice editors
+  createTeam: { action: "team.manage", run: (m, a, f) => m.createTeam(a, f.slug, { name: "matrix-team", contactChannel: "#matrix" }) },
+  // The contact channel is the team's own (its leads keep it); a rename is a manager's (team.manage, checked inside).
+  updateTeam: { action: "team.edit", run: (m, a, f) => m.updateTeam(a, f.slug, { teamId: f.teamA.id, contactChannel: "#alpha-matrix" }) },
+  setTeamPeople: { action: "team.manage", run: (m, a, f) => m.setTeamPeople(a, f.slug, { teamId: f.teamA.id, leadIds: [f.users.leadOwn.id], memberIds: [f.users.viewer.id] }) },
+  createSlice: { action: "slice.create", run: (m, a, f) => m.createSlice(a, f.slug, { name: "matrix-slice", teamId: f.teamA.id, serviceIds: [f.svcFree.id], wave: 1 }) },
+  renameSlice: { action: "slice.edit", run: (m, a, f) => m.renameSlice(a, f.slug, { sliceId: f.sliceA.id, name: "alpha-renamed" }) },
+  changeSliceServices: { action: "slice.merge", run: (m, a, f) => m.changeSliceServices(a, f.slug, { sliceId: f.sliceA.id, addServiceIds: [f.svcFree.id], removeServiceIds: [f.svcA3.id] }) },
+  updateRollbackPlan: { action: "slice.edit", run: (m, a, f) => m.updateRollbackPlan(a, f.slug, { sliceId: f.sliceA.id, rollbackPlan: "Weight back to 0." }) },
+  recordRehearsal: {
+    action: "slice.edit",
+    run: async (m, a, f) => {
+      await m.updateRollbackPlan(a, f.slug, { sliceId: f.sliceA.id, rollbackPlan: "Weight back to 0." });
+      return m.recordRehearsal(a, f.slug, { sliceId: f.sliceA.id, notes: "matrix" });
+    },
+  },
+  // The fixture's slices are not pinned: an allowed call ends in CONFLICT, after authorization.
+  liftSlicePin: { action: "slice.pin", run: (m, a, f) => m.liftSlicePin(a, f.slug, { sliceId: f.sliceA.id }) },
   updateFacility: { action: "facility.manage", run: (m, a, f) => m.updateFacility(a, f.slug, { key: f.facility.key, status: "ready" }) },
   setWaveFacilities: { action: "facility.manage", run: (m, a, f) => m.setWaveFacilities(a, f.slug, { wave: 1, facilityKeys: [f.facility.key] }) },
   // Definition-of-done templates

@@ -37,10 +37,13 @@ export function LiveRefresh({ slug, version }: { slug: string; version: string }
   // The version a refresh was last asked for, so one change asks once, however often it polls.
   const asked = useRef(version);
   useEffect(() => {
-    if (data === version || data === asked.current) return;
+    // One refresh at a time: on a busy programme the version moves on every poll, and a page
+    // that takes longer to render than the poll's interval must not pile refreshes up. The
+    // version the finished refresh brings re-runs this, which catches up in one go.
+    if (isRefreshing || data === version || data === asked.current) return;
     asked.current = data;
     startRefresh(() => router.refresh());
-  }, [data, version, router]);
+  }, [data, version, router, isRefreshing]);
   return (
     <p className="text-xs text-slate-500" data-testid="live-refresh" data-version={version}>
       {isError ? "Not refreshing: Ferry could not be reached. Reload the page to try again." : isRefreshing ? "Updating…" : "Updates by itself every few seconds."}

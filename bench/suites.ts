@@ -11,6 +11,7 @@ import { mixedBenchmarks } from "./mixed";
 import { microBenchmarks } from "./micro-checks";
 import { reportsBenchmarks } from "./reports";
 import { graphBenchmarks } from "./graph";
+import { opsBenchmarks } from "./ops";
 
 export type BenchContext = { baseUrl: string; slug: string; db: Db; token: string; databaseUrl: string };
 export type Benchmark = { name: string; run: (ctx: BenchContext) => Promise<Record<string, unknown>> };
@@ -32,6 +33,9 @@ benchmarks.push(...graphBenchmarks);
 
 // The weekly report (issue 12): the REST export in each format, reconstruction, the forecast, the overview's progress.
 benchmarks.push(...reportsBenchmarks);
+
+// Operations (issue 15): /api/metrics, the JSON log's cost, live updates across replicas, 1,000 streams (`npm run bench -- ops`).
+benchmarks.push(...opsBenchmarks);
 
 // Security issue: the cost of the body cap and the sign-in limiter per call (`npm run bench -- micro`).
 benchmarks.push(...microBenchmarks);

@@ -43,11 +43,14 @@ export const REPORT_ACTIONS = [...SLICE_HISTORY_ACTIONS, ...DETAIL_ACTIONS] as c
 
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
-/** An Event row as the queries load it; `at` in ms since the epoch. */
-export type RawEvent = { id: number; at: number; entityType: string; entityId: string; action: string; before: unknown; after: unknown };
+/**
+ * An Event row as the queries load it; `at` in ms since the epoch. For a tick, `gateStage` is
+ * the stage its item gates, joined from the item's row (null when it gates none or is gone).
+ */
+export type RawEvent = { id: number; at: number; entityType: string; entityId: string; action: string; before: unknown; after: unknown; gateStage?: Stage | null };
 
 /** An event the catalogue read, with where and when it happened. */
-export type HistoryEvent = CatalogueEvent & { id: number; at: number; entityId: string };
+export type HistoryEvent = CatalogueEvent & { id: number; at: number; entityId: string; gateStage?: Stage | null };
 
 /**
  * Events in the order they happened (at, then id), and how many could not be read.
@@ -69,7 +72,9 @@ export function readHistory(rows: readonly RawEvent[], detailSince = -Infinity):
       skipped++;
       continue;
     }
-    events.push({ ...parsed.event, id: row.id, at: row.at, entityId: row.entityId } as HistoryEvent);
+    const event = { ...parsed.event, id: row.id, at: row.at, entityId: row.entityId } as HistoryEvent;
+    if (row.gateStage) event.gateStage = row.gateStage;
+    events.push(event);
   }
   events.sort((a, b) => a.at - b.at || a.id - b.id);
   return { events, skipped, detailSince };
@@ -84,8 +89,8 @@ export type CurrentState = {
   services: { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean }[];
   /** `from` depends on `to`, by service id. */
   dependencies: { from: string; to: string }[];
-  /** Checklist items with their state and the stage each gates. */
-  items: { id: string; sliceId: string; state: ItemState; gateStage: Stage | null }[];
+  /** Checklist items counted by slice, state and the stage they gate (what the report needs of 60,000 rows). */
+  checklist: { sliceId: string; state: ItemState; gateStage: Stage | null; count: number }[];
   waves: { id: string; number: number; name: string | null; plannedStart: string | null; plannedEnd: string | null; facilities: string[] }[];
   facilities: { id: string; key: string; name: string; status: FacilityStatus; ownerTeamId: string | null }[];
   teams: { id: string; name: string }[];

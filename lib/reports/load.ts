@@ -8,8 +8,8 @@ import type { ReportInput } from "./report";
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 type ServiceRow = { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean };
-type ItemRow = { id: string; sliceId: string; state: ItemState; gateStage: Stage | null };
-type EventRow = { id: number; at: Date; entityType: string; entityId: string; action: string; before: unknown; after: unknown };
+type ItemGroup = { sliceId: string; state: ItemState; gateStage: Stage | null; count: number };
+type EventRow = { id: number; at: Date; entityType: string; entityId: string; action: string; before: unknown; after: unknown; gateStage: Stage | null };
 
 /**
  * Loads one programme's current rows and the events the report reads, in queries run
@@ -32,15 +32,19 @@ export async function loadReportSource(programmeId: string, options: { now?: Dat
       SELECT s.id, s.name, t.name AS team, s."sliceId", s."peakRps", s.kind::text AS kind, s.shared
       FROM "Service" s LEFT JOIN "Team" t ON t.id = s."teamId" WHERE s."programmeId" = ${programmeId}`,
     db.$queryRaw<{ fromId: string; toId: string }[]>`SELECT "fromId", "toId" FROM "Dependency" WHERE "programmeId" = ${programmeId}`,
-    db.$queryRaw<ItemRow[]>`SELECT id, "sliceId", state::text AS state, "gateStage"::text AS "gateStage" FROM "ChecklistItem" WHERE "programmeId" = ${programmeId}`,
+    db.$queryRaw<ItemGroup[]>`
+      SELECT "sliceId", state::text AS state, "gateStage"::text AS "gateStage", count(*)::int AS count
+      FROM "ChecklistItem" WHERE "programmeId" = ${programmeId} GROUP BY 1, 2, 3`,
     db.wave.findMany({ where: { programmeId }, select: { id: true, number: true, name: true, plannedStart: true, plannedEnd: true, facilities: { select: { facility: { select: { key: true } } } } } }),
     db.facility.findMany({ where: { programmeId }, select: { id: true, key: true, name: true, status: true, ownerTeamId: true } }),
     db.team.findMany({ where: { programmeId }, select: { id: true, name: true } }),
+    // A tick brings the stage its item gates, so the items need not be loaded one by one.
     db.$queryRaw<EventRow[]>`
-      SELECT id, at, "entityType", "entityId", action, before, after FROM "Event"
-      WHERE "programmeId" = ${programmeId}
-        AND (action = ANY(${[...SLICE_HISTORY_ACTIONS]}::text[]) OR (action = ANY(${[...DETAIL_ACTIONS]}::text[]) AND at >= ${since}))
-      ORDER BY at, id`,
+      SELECT e.id, e.at, e."entityType", e."entityId", e.action, e.before, e.after, i."gateStage"::text AS "gateStage"
+      FROM "Event" e LEFT JOIN "ChecklistItem" i ON e.action = 'checklist_item.ticked' AND i.id = e."entityId"
+      WHERE e."programmeId" = ${programmeId}
+        AND (e.action = ANY(${[...SLICE_HISTORY_ACTIONS]}::text[]) OR (e.action = ANY(${[...DETAIL_ACTIONS]}::text[]) AND e.at >= ${since}))
+      ORDER BY e.at, e.id`,
     db.event.findFirst({ where: { programmeId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true } }),
   ]);
   const current: CurrentState = {
@@ -49,12 +53,12 @@ export async function loadReportSource(programmeId: string, options: { now?: Dat
     services: services.map((s) => ({ id: s.id, name: s.name, team: s.team, sliceId: s.sliceId, peakRps: s.peakRps, kind: s.kind, shared: s.shared })),
     dependencies: dependencies.map((d) => ({ from: d.fromId, to: d.toId })),
     // Raw SQL reads an enum by its @map label: the API's stage spelling already ("10", not "pct10").
-    items: items.map((i) => ({ id: i.id, sliceId: i.sliceId, state: i.state, gateStage: i.gateStage })),
+    checklist: items,
     waves: waves.map((w) => ({ id: w.id, number: w.number, name: w.name, plannedStart: day(w.plannedStart), plannedEnd: day(w.plannedEnd), facilities: w.facilities.map((f) => f.facility.key) })),
     facilities,
     teams,
   };
-  const rows: RawEvent[] = events.map((e) => ({ id: e.id, at: e.at.getTime(), entityType: e.entityType, entityId: e.entityId, action: e.action, before: e.before, after: e.after }));
+  const rows: RawEvent[] = events.map((e) => ({ id: e.id, at: e.at.getTime(), entityType: e.entityType, entityId: e.entityId, action: e.action, before: e.before, after: e.after, gateStage: e.gateStage }));
   return {
     programme: { id: programme.id, slug: programme.slug, name: programme.name, timeZone: programme.timeZone, targetDate: day(programme.targetDate) },
     now: now.getTime(),

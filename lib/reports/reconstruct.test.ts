@@ -47,7 +47,7 @@ describe("state reconstruction", () => {
         { id: "y", name: "y-worker", team: "core", sliceId: "S", peakRps: null, kind: "worker", shared: false },
       ],
       dependencies: [],
-      items: [],
+      checklist: [],
       waves: [{ id: "w3", number: 3, name: "Late", plannedStart: "2026-07-01", plannedEnd: null, facilities: ["mesh"] }],
       facilities: [],
       teams: [],

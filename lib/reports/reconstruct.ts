@@ -56,7 +56,6 @@ export class Walker {
   private readonly edges = new Map<string, [string, string]>();
   private readonly waves = new Map<string, WWave>();
   private readonly facilities = new Map<string, WFacility>();
-  private readonly gateOf = new Map<string, number>();
   private readonly teamName: Map<string, string>;
   private readonly progress = new Map<string, number[]>();
   private readonly rollbackTimes = new Map<string, number[]>();
@@ -70,13 +69,11 @@ export class Walker {
     this.cursor = events.length;
     this.teamName = new Map(current.teams.map((t) => [t.id, t.name]));
     for (const s of current.slices) this.slices.set(s.id, { ...s, counts: { open: 0, done: 0, na: 0 }, gateOpen: STAGES.map(() => 0) });
-    for (const item of current.items) {
-      const slice = this.slices.get(item.sliceId);
-      const g = item.gateStage === null ? -1 : stageIndex(item.gateStage);
-      if (g >= 0) this.gateOf.set(item.id, g);
+    for (const group of current.checklist) {
+      const slice = this.slices.get(group.sliceId);
       if (!slice) continue;
-      slice.counts[item.state]++;
-      if (g >= 0 && item.state === "open") slice.gateOpen[g]++;
+      slice.counts[group.state] += group.count;
+      if (group.gateStage !== null && group.state === "open") slice.gateOpen[stageIndex(group.gateStage)] += group.count;
     }
     for (const s of current.services) this.putService({ ...s });
     for (const d of current.dependencies) this.edges.set(edgeKey(d.from, d.to), [d.from, d.to]);
@@ -215,8 +212,8 @@ export class Walker {
         if (!s) return void this.orphans++;
         s.counts[e.after.state]--;
         s.counts[e.before.state]++;
-        const g = this.gateOf.get(e.entityId);
-        if (g !== undefined) {
+        const g = e.gateStage ? stageIndex(e.gateStage) : -1;
+        if (g >= 0) {
           if (e.after.state === "open") s.gateOpen[g]--;
           if (e.before.state === "open") s.gateOpen[g]++;
         }

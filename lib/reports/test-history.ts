@@ -6,7 +6,8 @@
  *
  * Weeks: W41 starts Mon 2026-10-05. Now is Wed 2026-11-25 (W48). W47 has no events.
  */
-import { readHistory, type CurrentState, type RawEvent } from "./history";
+import type { Stage } from "@/lib/slices/stages";
+import { readHistory, type CurrentState, type ItemState, type RawEvent } from "./history";
 import type { ReportInput, ReportProgramme } from "./report";
 
 export const at = (iso: string) => Date.parse(iso);
@@ -57,7 +58,30 @@ function rollback(slice: string, when: string, reason: string, signal: string, o
 }
 
 function tick(item: string, slice: string, when: string, from: string, to: string): Omit<RawEvent, "id"> {
-  return { at: at(when), entityType: "checklist_item", entityId: item, action: "checklist_item.ticked", before: { state: from }, after: { state: to, title: item, sliceId: slice } };
+  const gateStage = ITEMS.find((i) => i.id === item)?.gateStage ?? null;
+  return { at: at(when), entityType: "checklist_item", entityId: item, action: "checklist_item.ticked", before: { state: from }, after: { state: to, title: item, sliceId: slice }, gateStage };
+}
+
+/** The checklist items now: their state and the stage each gates. */
+const ITEMS: { id: string; sliceId: string; state: ItemState; gateStage: Stage | null }[] = [
+  { id: "a-probes", sliceId: "A", state: "done", gateStage: "1" },
+  { id: "a-retire", sliceId: "A", state: "open", gateStage: null },
+  { id: "b-probes", sliceId: "B", state: "done", gateStage: "1" },
+  { id: "b-alerts", sliceId: "B", state: "open", gateStage: "10" },
+  { id: "c-probes", sliceId: "C", state: "open", gateStage: "1" },
+  { id: "c-dash", sliceId: "C", state: "open", gateStage: "mirror" },
+];
+
+/** Items counted by slice, state and gate, as the loader groups them. */
+export function countItems(items: readonly { sliceId: string; state: ItemState; gateStage: Stage | null }[]): CurrentState["checklist"] {
+  const groups = new Map<string, CurrentState["checklist"][number]>();
+  for (const i of items) {
+    const key = `${i.sliceId}|${i.state}|${i.gateStage}`;
+    const g = groups.get(key) ?? { sliceId: i.sliceId, state: i.state, gateStage: i.gateStage, count: 0 };
+    g.count++;
+    groups.set(key, g);
+  }
+  return [...groups.values()];
 }
 
 /** The programme now: what the events above lead to. */
@@ -75,14 +99,7 @@ export function scenarioCurrent(): CurrentState {
       service("s-ledger", "ledger-api", "payments", "D", 50),
     ],
     dependencies: [{ from: "s-search", to: "s-orders" }],
-    items: [
-      { id: "a-probes", sliceId: "A", state: "done", gateStage: "1" },
-      { id: "a-retire", sliceId: "A", state: "open", gateStage: null },
-      { id: "b-probes", sliceId: "B", state: "done", gateStage: "1" },
-      { id: "b-alerts", sliceId: "B", state: "open", gateStage: "10" },
-      { id: "c-probes", sliceId: "C", state: "open", gateStage: "1" },
-      { id: "c-dash", sliceId: "C", state: "open", gateStage: "mirror" },
-    ],
+    checklist: countItems(ITEMS),
     waves: [
       { id: "w1", number: 1, name: "Pilot", plannedStart: "2026-10-05", plannedEnd: "2026-10-25", facilities: ["ingress"] },
       { id: "w2", number: 2, name: null, plannedStart: "2026-11-02", plannedEnd: "2026-11-22", facilities: ["ingress", "monitoring"] },

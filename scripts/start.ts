@@ -67,13 +67,24 @@ async function main() {
     ...(embedded ? { FERRY_DB_POOL: "1" } : {}),
   };
   const child = dev
-    ? spawn(process.execPath, [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME], { stdio: "inherit", env: { ...process.env, ...serverEnv } })
+    ? await readableInDevelopment(spawn(process.execPath, [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME], { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...serverEnv } }))
     : // Next's own production server, as a container runs it: `node server.js`, configured by
       // PORT and HOSTNAME. It changes into its folder, so the app's paths resolve there.
       spawn(process.execPath, [standaloneServer().serverJs], { stdio: "inherit", env: { ...process.env, ...serverEnv, PORT: String(env.PORT), HOSTNAME: env.HOSTNAME } });
   const stop = handleShutdown(child, embedded);
   child.on("exit", (code, signal) => void stop(code === 0 ? 0 : 1, code === 0 ? undefined : `the web server exited (${signal ?? code})`));
   if (await listening(child, env.PORT, env.HOSTNAME)) log(`serving on http://localhost:${env.PORT} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/**
+ * `npm run dev` only: the server's JSON lines made readable by pino-pretty (a devDependency,
+ * so loaded here and nowhere else); other lines pass through as they are. Production writes
+ * JSON (ADR 29).
+ */
+async function readableInDevelopment(child: ChildProcess): Promise<ChildProcess> {
+  const { default: pretty } = await import("pino-pretty");
+  child.stdout!.pipe(pretty({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", destination: process.stdout }));
+  return child;
 }
 
 /** Resolves true once the server answers /api/health (Next's handlers ready), false if it exits first. */

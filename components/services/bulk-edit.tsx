@@ -11,7 +11,7 @@ import { strategyLabel } from "./labels";
 const NO_CHANGE = "";
 
 /** The bulk-edit bar for the selected rows: only the fields given a value are changed. */
-export function BulkEdit({ slug, ids, names, teams, onDone }: { slug: string; ids: string[]; names: string[]; teams: string[]; onDone: () => void }) {
+export function BulkEdit({ slug, ids, names, teams, allowNoTeam, onDone }: { slug: string; ids: string[]; names: string[]; teams: string[]; allowNoTeam: boolean; onDone: () => void }) {
   const form = useActionForm(bulkEditServicesAction.bind(null, slug));
   const done = form.state?.ok ? form.state.data : null;
   const finish = useEffectEvent(onDone);
@@ -39,7 +39,7 @@ export function BulkEdit({ slug, ids, names, teams, onDone }: { slug: string; id
         {ids.map((id) => (
           <input key={id} type="hidden" name="ids" value={id} />
         ))}
-        <SelectField label="Owner team" {...field("team")} choices={[[NO_CHANGE, "No change"], [BULK_EDIT_NO_TEAM, "No team"], ...teams.map((t) => [t, t] as const)]} />
+        <SelectField label="Owner team" {...field("team")} choices={[[NO_CHANGE, "No change"], ...(allowNoTeam ? [[BULK_EDIT_NO_TEAM, "No team"] as const] : []), ...teams.map((t) => [t, t] as const)]} />
         <SelectField label="Strategy" {...field("strategy")} choices={[[NO_CHANGE, "No change"], ...STRATEGIES.map((s) => [s, strategyLabel[s]] as const)]} />
         <SelectField label="Tier" {...field("tier")} choices={[[NO_CHANGE, "No change"], ...[1, 2, 3, 4].map((n) => [String(n), `Tier ${n}`] as const)]} />
         <Field label="Add tags" {...field("addTags")} placeholder="pci, wave-1" />

@@ -38,7 +38,7 @@ type CheckName = { [K in keyof Fields]: Fields[K] extends boolean ? K : never }[
 const legend = "mb-2 text-base font-semibold text-slate-900";
 
 /** Create and edit: every inventory field, each error under its field, nothing typed ever lost. */
-export function ServiceForm({ action, values, teams, submitLabel }: { action: FormAction<unknown>; values: ServiceFormValues; teams: string[]; submitLabel: string }) {
+export function ServiceForm({ action, values, teams, submitLabel, allowNoTeam = true }: { action: FormAction<unknown>; values: ServiceFormValues; teams: string[]; submitLabel: string; /** Offer "No team" (a lead may not disown). */ allowNoTeam?: boolean }) {
   const form = useActionForm(action);
   const initial = (name: TextName) => {
     const raw = values[name];
@@ -60,7 +60,7 @@ export function ServiceForm({ action, values, teams, submitLabel }: { action: Fo
       <fieldset className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <legend className={legend}>Identity and ownership</legend>
         {text("name", "Name", { hint: "Lowercase letters, digits and hyphens, starting with a letter" })}
-        {select("team", "Owner team", [["", "No team"], ...teams.map((t) => [t, t] as const)])}
+        {select("team", "Owner team", [...(allowNoTeam ? [["", "No team"] as const] : []), ...teams.map((t) => [t, t] as const)])}
         {select("kind", "Kind", SERVICE_KINDS.map((k) => [k, k] as const))}
         {text("system", "System")}
         {text("description", "Description", { long: true, className: "md:col-span-2" })}

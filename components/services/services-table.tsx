@@ -29,7 +29,9 @@ const col = createColumnHelper<typeof features, ServiceListRow>();
  * URL holds that state); TanStack Table adds row selection for bulk edit and drives the sort
  * headers, whose changes go back into the URL.
  */
-export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: string; rows: ServiceListRow[]; total: number; teams: string[]; canEdit: boolean }) {
+export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableIds }: { slug: string; rows: ServiceListRow[]; total: number; teams: string[]; allowNoTeam: boolean; /** The rows this person may change (the server's rule, decided on the page). */ editableIds: string[] }) {
+  const editable = new Set(editableIds);
+  const canEdit = editable.size > 0;
   const router = useRouter();
   const params = useSearchParams();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -45,7 +47,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
             header: ({ table }) => (
               <input
                 type="checkbox"
-                aria-label="Select every service on this page"
+                aria-label={editable.size === rows.length ? "Select every service on this page" : "Select every service on this page that you may change"}
                 disabled={!hydrated}
                 checked={table.getIsAllPageRowsSelected()}
                 ref={(el) => {
@@ -54,7 +56,16 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
                 onChange={(e) => table.toggleAllPageRowsSelected(e.target.checked)}
               />
             ),
-            cell: ({ row }) => <input type="checkbox" aria-label={`Select ${row.original.name}`} disabled={!hydrated} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />,
+            // A row the person may not change has no box: "read only" in words instead.
+            cell: ({ row }) =>
+              row.getCanSelect() ? (
+                <input type="checkbox" aria-label={`Select ${row.original.name}`} disabled={!hydrated} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />
+              ) : (
+                <span className="text-xs text-slate-600">
+                  <span aria-hidden="true">—</span>
+                  <span className="sr-only">{row.original.name} is read only for you</span>
+                </span>
+              ),
             enableSorting: false,
           }),
         ]
@@ -87,6 +98,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
     data: rows,
     getRowId: (r) => r.id,
     state: { rowSelection, sorting },
+    enableRowSelection: (row) => editable.has(row.id),
     onRowSelectionChange: setRowSelection,
     manualSorting: true,
     enableSortingRemoval: false,
@@ -109,6 +121,7 @@ export function ServicesTable({ slug, rows, total, teams, canEdit }: { slug: str
           ids={selected}
           names={rows.filter((r) => rowSelection[r.id]).map((r) => r.name)}
           teams={teams}
+          allowNoTeam={allowNoTeam}
           onDone={() => {
             setRowSelection({});
             router.refresh();

@@ -2,7 +2,8 @@
 
 import { MenuButton, MenuItem, SharedMenu } from "@/components/ui/dropdown-menu";
 
-export type MenuWave = { number: number; label: string; breaksOrder: boolean };
+/** A wave to move to; one that breaks the order is a pin, which only a manager may make (`canPin`). */
+export type MenuWave = { number: number; label: string; breaksOrder: boolean; canPin: boolean };
 
 /** Which card's move menu is open, at which button. */
 export type OpenMoveMenu = { cardId: string; sliceName: string; button: HTMLElement };
@@ -26,9 +27,9 @@ export function MoveMenu({ id, open, waves, onChoose, onClose }: { id: string; o
     <SharedMenu id={id} anchor={open?.button ?? null} contentKey={open?.cardId ?? ""} label={open ? `Move ${open.sliceName} to` : ""} onClose={onClose}>
       {open
         ? waves().map((wave) => (
-            <MenuItem key={wave.number} onSelect={() => onChoose(wave.number, open.button)}>
+            <MenuItem key={wave.number} disabled={wave.breaksOrder && !wave.canPin} onSelect={() => onChoose(wave.number, open.button)}>
               {wave.label}
-              {wave.breaksOrder ? <span className="ml-1 text-xs font-medium text-rose-700">(breaks the order)</span> : null}
+              {wave.breaksOrder ? <span className="ml-1 text-xs font-medium text-rose-700">{wave.canPin ? "(breaks the order)" : "(breaks the order: only a manager can pin it there)"}</span> : null}
             </MenuItem>
           ))
         : null}

@@ -4,7 +4,9 @@ import { useId, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { moveSliceAction } from "@/lib/waves/actions";
 import type { BoardCard, BoardColumn } from "@/lib/waves/board";
+import { can } from "@/lib/auth/rules";
 import { isOrderBreak } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { moveVerdict, orderBreakSentence } from "@/lib/waves/move-check";
 import { ConfirmBreakDialog, type PendingBreak } from "./confirm-break-dialog";
 import { MoveMenu, type MenuWave, type OpenMoveMenu } from "./move-menu";
@@ -18,10 +20,9 @@ type Props = {
   columns: BoardColumn[];
   /** Slices in no wave yet: listed first, movable into a wave, never a drop target. */
   unplanned: BoardCard[];
-  canPin: boolean;
-  canEditWaves: boolean;
-  /** Teams whose slices the actor may move; null means every team (a manager). */
-  movableTeamIds: string[] | null;
+  /** The actor's role and, for a lead, their teams: the board asks the permission table (rules.ts) itself. */
+  role: Role;
+  memberTeamIds: string[];
 };
 
 /**
@@ -29,7 +30,11 @@ type Props = {
  * keyboard menu is checked live; one that keeps the order is saved at once, one that breaks
  * it opens the confirmation (managers only) and becomes a pin. Results are announced.
  */
-export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEditWaves, movableTeamIds }: Props) {
+export function WaveBoard({ slug, showAllHref, columns, unplanned, role, memberTeamIds }: Props) {
+  // The rules move-slice checks: a slice's own leads (and managers) move it while the order
+  // holds; only a manager pins it against the order, and only a manager edits a wave.
+  const canPin = can(role, "wave.edit").allowed;
+  const canEditWaves = canPin;
   const [announcement, setAnnouncement] = useState("");
   const [dragging, setDraggingState] = useState<BoardCard | null>(null);
   // Drag events can fire before React re-renders with the new state: handlers read the ref.
@@ -47,10 +52,10 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, canPin, canEd
   const [menu, setMenu] = useState<(OpenMoveMenu & { card: BoardCard }) | null>(null);
   const menuId = useId();
 
-  const canMove = (card: BoardCard) => movableTeamIds === null || movableTeamIds.includes(card.teamId);
+  const canMove = (card: BoardCard) => can(role, "slice.edit", { memberTeamIds, ownerTeamIds: [card.teamId] }).allowed;
   const waveLabel = (c: BoardColumn) => `Wave ${c.number}${c.name ? ` · ${c.name}` : ""}`;
   const menuWaves = (card: BoardCard): MenuWave[] =>
-    columns.filter((c) => c.number !== card.wave).map((c) => ({ number: c.number, label: waveLabel(c), breaksOrder: moveVerdict(card, c.number).breaksOrder }));
+    columns.filter((c) => c.number !== card.wave).map((c) => ({ number: c.number, label: waveLabel(c), breaksOrder: moveVerdict(card, c.number).breaksOrder, canPin }));
   const menuProps = (card: BoardCard) => ({
     menuId,
     isMenuOpen: menu?.cardId === card.id,

@@ -5,12 +5,15 @@ import { CSV_COLUMNS } from "@/lib/inventory/csv";
 import { MAX_IMPORT_BYTES } from "@/lib/inventory/limits";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { ReadOnlyNotice } from "@/components/ui/read-only";
+import { can } from "@/lib/auth/rules";
 
 export const metadata: Metadata = { title: "Import and export" };
 
 export default async function ImportPage({ params }: { params: Promise<{ programme: string }> }) {
   const { programme } = await getProgrammeForPage((await params).programme);
   const base = `/p/${programme.slug}`;
+  const importing = can(programme.role, "inventory.import");
   return (
     <>
       <Breadcrumb href={`${base}/services`} label="Services" />
@@ -18,7 +21,7 @@ export default async function ImportPage({ params }: { params: Promise<{ program
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="min-w-0 xl:col-span-2">
           <Card title="Import">
-            {programme.role === "manager" ? (
+            {importing.allowed ? (
               <>
                 <p className="mb-4 text-sm text-slate-700">
                   Services are matched by name: new ones are created, changed ones updated, the rest left alone. Nothing is deleted unless you tick the removals shown in the preview.
@@ -27,7 +30,7 @@ export default async function ImportPage({ params }: { params: Promise<{ program
                 <ImportForm slug={programme.slug} maxBytes={MAX_IMPORT_BYTES} />
               </>
             ) : (
-              <p className="text-sm text-slate-700">Only a programme manager can import.</p>
+              <ReadOnlyNotice reason={`${importing.reason} Importing into the inventory is a programme manager's; the export on this page is open to you.`} />
             )}
           </Card>
         </div>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { ServicesTable } from "@/components/services/services-table";
 import { Pagination, ServiceFiltersForm } from "@/components/services/service-filters";
+import { teamIdsOf } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/rules";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { getFilterOptions, listServices } from "@/lib/services/queries";
 import { serviceFiltersSchema } from "@/lib/services/schemas";
@@ -19,14 +21,20 @@ function toParams(sp: SearchParams): URLSearchParams {
 }
 
 export default async function ServicesPage({ params, searchParams }: { params: Promise<{ programme: string }>; searchParams: Promise<SearchParams> }) {
-  const { programme } = await getProgrammeForPage((await params).programme);
+  const { actor, programme } = await getProgrammeForPage((await params).programme);
   const sp = await searchParams;
   const cleaned = Object.fromEntries(Object.entries(sp).filter(([, v]) => v !== "" && v !== undefined));
   const filters = serviceFiltersSchema.parse(cleaned);
   const [list, options] = await Promise.all([listServices(programme.id, filters), getFilterOptions(programme.id)]);
   const query = toParams(sp);
   const base = `/p/${programme.slug}`;
-  const canEdit = programme.role !== "viewer";
+  // The rule bulk-edit-services checks, row by row: a lead selects only what their teams own
+  // and hands it only to their teams; a viewer selects nothing.
+  const memberTeamIds = programme.role === "lead" && actor.userId ? await teamIdsOf(actor.userId, programme.id) : [];
+  const mayEdit = (teamId: string | null) => can(programme.role, "service.edit", { memberTeamIds, ownerTeamIds: [teamId] }).allowed;
+  const teamIdByName = new Map(options.teams.map((t) => [t.name, t.id]));
+  const editableIds = list.rows.filter((r) => mayEdit(r.team === null ? null : (teamIdByName.get(r.team) ?? null))).map((r) => r.id);
+  const bulkTeams = options.teams.filter((t) => mayEdit(t.id)).map((t) => t.name);
   const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
   return (
     <>
@@ -41,7 +49,7 @@ export default async function ServicesPage({ params, searchParams }: { params: P
           <a href={`${base}/services/export?${query.toString()}`} className={button} download>
             Export this view as CSV
           </a>
-          {programme.role === "manager" ? (
+          {can(programme.role, "service.create").allowed ? (
             <Link href={`${base}/services/new`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
               New service
             </Link>
@@ -49,7 +57,7 @@ export default async function ServicesPage({ params, searchParams }: { params: P
         </div>
       </PageHeader>
       <ServiceFiltersForm slug={programme.slug} filters={filters} options={options} />
-      <ServicesTable slug={programme.slug} rows={list.rows} total={list.total} teams={options.teams.map((t) => t.name)} canEdit={canEdit} />
+      <ServicesTable slug={programme.slug} rows={list.rows} total={list.total} teams={bulkTeams} allowNoTeam={mayEdit(null)} editableIds={editableIds} />
       <Pagination params={query} page={list.page} pageCount={list.pageCount} total={list.total} size={filters.size} />
     </>
   );

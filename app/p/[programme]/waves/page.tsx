@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ProgrammeLive } from "@/components/live/programme-live";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { buttonClass } from "@/components/ui/field";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/field";
 import { BoardFilters } from "@/components/waves/board-filters";
 import { WaitsView } from "@/components/waves/waits-view";
 import { WaveBoard } from "@/components/waves/wave-board";
@@ -25,16 +25,17 @@ export default async function WavesPage({ params, searchParams }: Props) {
   const board = await getWaveBoard(programme.id, filters, { allCards: all === "1" });
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
   query.set("all", "1");
-  const isManager = can(programme.role, "wave.edit").allowed;
-  // Leads move only their teams' slices (slice.move is scoped); the server checks again.
-  const movableTeamIds = isManager ? null : programme.role === "lead" && actor.userId ? await teamIdsOf(actor.userId, programme.id) : [];
+  const canPlan = can(programme.role, "plan.apply").allowed;
+  // The board decides each card's controls from the role and the lead's teams (rules.ts); the server checks again.
+  const memberTeamIds = programme.role === "lead" && actor.userId ? await teamIdsOf(actor.userId, programme.id) : [];
   const applied = Number.parseInt(String((await searchParams).applied ?? ""), 10) || null;
   return (
     <>
       <ProgrammeLive slug={programme.slug} />
       <PageHeader title="Waves" description={`${board.sliceCount} slices in ${board.columns.length} waves · ${board.blockedCount} blocked`}>
-        <Link href={`/p/${programme.slug}/waves/plan`} className={buttonClass}>
-          Plan waves
+        {/* Planning is a manager's; everyone else may read the proposed plan. */}
+        <Link href={`/p/${programme.slug}/waves/plan`} className={canPlan ? buttonClass : secondaryButtonClass}>
+          {canPlan ? "Plan waves" : "See the proposed plan"}
         </Link>
       </PageHeader>
       {applied ? (
@@ -46,11 +47,18 @@ export default async function WavesPage({ params, searchParams }: Props) {
       {board.columns.length === 0 && board.unplanned.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-700">
-            No waves yet. <Link href={`/p/${programme.slug}/waves/plan`} className="font-medium text-brand-700 underline">Plan the waves</Link> from the dependency graph.
+            No waves yet.{" "}
+            {canPlan ? (
+              <>
+                <Link href={`/p/${programme.slug}/waves/plan`} className="font-medium text-brand-700 underline">Plan the waves</Link> from the dependency graph.
+              </>
+            ) : (
+              "A programme manager plans them from the dependency graph."
+            )}
           </p>
         </Card>
       ) : (
-        <WaveBoard slug={programme.slug} showAllHref={`/p/${programme.slug}/waves?${query}`} columns={board.columns} unplanned={board.unplanned} canPin={isManager} canEditWaves={isManager} movableTeamIds={movableTeamIds} />
+        <WaveBoard slug={programme.slug} showAllHref={`/p/${programme.slug}/waves?${query}`} columns={board.columns} unplanned={board.unplanned} role={programme.role} memberTeamIds={memberTeamIds} />
       )}
       <Card title="Who waits on whom" className="mt-6">
         <WaitsView waits={board.waits} limit={WAITS_PER_TEAM} moreHref={`/p/${programme.slug}/waves/waits`} />

@@ -7,6 +7,9 @@ import { AddDependency, DependencyRowControls } from "@/components/services/depe
 import { DeleteService } from "@/components/services/delete-service";
 import { ServiceHistory } from "@/components/services/service-history";
 import { strategyLabel } from "@/components/services/labels";
+import { ReadOnlyNotice } from "@/components/ui/read-only";
+import { teamIdsOf } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/rules";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { pageParamOrNotFound } from "@/lib/programmes/page-params";
 import { getService, listServiceNames } from "@/lib/services/queries";
@@ -22,12 +25,17 @@ const yesNo = (b: boolean) => (b ? "Yes" : "No");
 
 export default async function ServicePage({ params }: { params: Promise<{ programme: string; id: string }> }) {
   const { programme: slug, id } = await params;
-  const { programme } = await getProgrammeForPage(slug);
+  const { actor, programme } = await getProgrammeForPage(slug);
   const [s, names] = await Promise.all([getService(programme.id, pageParamOrNotFound(id)), listServiceNames(programme.id)]);
   if (!s) notFound();
   const base = `/p/${programme.slug}`;
-  // Hiding controls is for clarity only; every mutation authorises on the server.
-  const canEdit = programme.role !== "viewer";
+  // The rules the mutations check, so the page offers only what the server would do; the
+  // mutations still authorise on their own.
+  const scope = { memberTeamIds: programme.role === "lead" && actor.userId ? await teamIdsOf(actor.userId, programme.id) : [], ownerTeamIds: [s.team?.id ?? null] };
+  const edit = can(programme.role, "service.edit", scope);
+  const canEdit = edit.allowed;
+  const canEditDependencies = can(programme.role, "dependency.edit", scope).allowed;
+  const canDelete = can(programme.role, "service.delete").allowed;
   const done = s.slice?.checklistItems.filter((i) => i.state !== "open").length ?? 0;
   const items = s.slice?.checklistItems.length ?? 0;
   const fields: [string, React.ReactNode][] = [
@@ -55,15 +63,18 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
     <>
       <Breadcrumb href={`${base}/services`} label="Services" />
       <PageHeader title={s.name} description={s.description ?? undefined}>
-        {canEdit ? (
+        {canEdit || canDelete ? (
           <div className="flex flex-wrap items-start gap-2">
-            <Link href={`${base}/services/${s.id}/edit`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-              Edit service
-            </Link>
-            {programme.role === "manager" ? <DeleteService slug={programme.slug} id={s.id} name={s.name} dependents={s.usedBy.map((d) => d.from.name)} /> : null}
+            {canEdit ? (
+              <Link href={`${base}/services/${s.id}/edit`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+                Edit service
+              </Link>
+            ) : null}
+            {canDelete ? <DeleteService slug={programme.slug} id={s.id} name={s.name} dependents={s.usedBy.map((d) => d.from.name)} /> : null}
           </div>
         ) : null}
       </PageHeader>
+      {edit.allowed ? null : <ReadOnlyNotice reason={edit.reason} className="mb-6" />}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="Inventory">
@@ -82,9 +93,9 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
               rows={s.dependsOn.map((d) => ({ id: d.id, kind: d.kind, other: d.to }))}
               base={base}
               slug={programme.slug}
-              canEdit={canEdit}
+              canEdit={canEditDependencies}
             />
-            {canEdit ? <AddDependency slug={programme.slug} fromId={s.id} candidates={names.filter((n) => n.id !== s.id).map((n) => n.name)} /> : null}
+            {canEditDependencies ? <AddDependency slug={programme.slug} fromId={s.id} candidates={names.filter((n) => n.id !== s.id).map((n) => n.name)} /> : null}
           </Card>
           <Card title={`Used by (${s.usedBy.length})`}>
             <DependencyTable caption={`Services that depend on ${s.name}`} rows={s.usedBy.map((d) => ({ id: d.id, kind: d.kind, other: d.from }))} base={base} slug={programme.slug} canEdit={false} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ReadOnlyNotice } from "@/components/ui/read-only";
 import { FacilityForm } from "@/components/facilities/facility-form";
 import { WaveRequirementsForm } from "@/components/facilities/wave-requirements-form";
 import { can } from "@/lib/auth/rules";
@@ -11,12 +12,13 @@ export const metadata: Metadata = { title: "Platform facilities" };
 export default async function FacilitiesPage({ params }: { params: Promise<{ programme: string }> }) {
   const { programme } = await getProgrammeForPage((await params).programme);
   const { facilities, teams, waves } = await getFacilitiesSettings(programme.id);
-  const canEdit = can(programme.role, "facility.manage").allowed;
+  const manage = can(programme.role, "facility.manage");
+  const canEdit = manage.allowed;
   const ready = facilities.filter((f) => f.status === "ready").length;
   return (
     <>
       <PageHeader title="Platform facilities" description={`${ready} of ${facilities.length} ready. A wave that needs a facility that is not ready is a violation in the plan and a warning on the board.`} />
-      {!canEdit ? <p className="mb-4 text-sm text-slate-700">Only a programme manager can change facilities and wave requirements.</p> : null}
+      {canEdit ? null : <ReadOnlyNotice className="mb-4" reason={`${manage.reason} Facilities and what each wave requires are a programme manager's to change.`} />}
       <Card title="Facilities">
         {facilities.length === 0 ? (
           <p className="text-sm text-slate-600">This programme tracks no platform facilities yet.</p>

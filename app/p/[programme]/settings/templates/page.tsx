@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ActionForm } from "@/components/checklists/action-form";
+import { ReadOnlyNotice } from "@/components/ui/read-only";
 import { TemplateItemFields } from "@/components/checklists/template-item-fields";
 import { appliesToLabel, categoryLabel } from "@/lib/checklists/labels";
 import { applyTemplateAction, createTemplateAction, deleteTemplateItemAction, saveTemplateItemAction, syncTemplateAction } from "@/lib/checklists/actions";
@@ -15,11 +16,13 @@ export const metadata: Metadata = { title: "Checklist templates" };
 export default async function TemplatesPage({ params }: { params: Promise<{ programme: string }> }) {
   const { programme } = await getProgrammeForPage((await params).programme);
   const slug = programme.slug;
-  const canManage = can(programme.role, "template.manage").allowed;
+  const manage = can(programme.role, "template.manage");
+  const canManage = manage.allowed;
   const { templates, slices, previews } = await getTemplatesPage(programme.id, canManage);
   return (
     <>
       <PageHeader title="Checklist templates" description="The definition of done: what each slice must show before it takes more traffic, and before it is done." />
+      {canManage ? null : <ReadOnlyNotice className="mb-6" reason={`${manage.reason} The definition of done is a programme manager's to change.`} />}
       {templates.length === 0 ? (
         <Card title="No template yet">
           <p className="mb-3 text-sm text-slate-700">This programme has no definition of done. Start from Ferry&apos;s default (migrated, observable, safe to shift, stateful extras, retired) and edit it.</p>

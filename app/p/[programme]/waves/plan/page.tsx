@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { secondaryButtonClass } from "@/components/ui/field";
+import { ReadOnlyNotice } from "@/components/ui/read-only";
 import { ApplyPlanForm } from "@/components/waves/apply-plan-form";
 import { PlanComparison } from "@/components/waves/plan-comparison";
 import { PlanFindings } from "@/components/waves/plan-findings";
@@ -20,7 +21,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const { capacity } = previewOptionsSchema.parse(await searchParams);
   const { proposed, current, changes } = await getPlanPreview(programme.id, { capacityPerTeam: capacity });
   const slices = proposed.waves.reduce((n, w) => n + w.slices.length, 0);
-  const isManager = can(programme.role, "plan.apply").allowed;
+  const apply = can(programme.role, "plan.apply");
   const summary = `Applying moves ${changes.moved.length} slice${changes.moved.length === 1 ? "" : "s"}, creates ${changes.created.length} new slice${changes.created.length === 1 ? "" : "s"}${changes.wavesToCreate.length ? ` and ${changes.wavesToCreate.length} wave${changes.wavesToCreate.length === 1 ? "" : "s"}` : ""}. Nothing changes until you apply.`;
   return (
     <>
@@ -58,7 +59,14 @@ export default async function PlanPage({ params, searchParams }: Props) {
         </div>
         <div className="min-w-0 space-y-6">
           <Card title="Apply">
-            {isManager ? <ApplyPlanForm slug={programme.slug} capacity={capacity} summary={summary} /> : <p className="text-sm text-slate-700">{summary} Only a programme manager can apply a plan.</p>}
+            {apply.allowed ? (
+              <ApplyPlanForm slug={programme.slug} capacity={capacity} summary={summary} />
+            ) : (
+              <>
+                <p className="mb-3 text-sm text-slate-700">{summary}</p>
+                <ReadOnlyNotice reason={`${apply.reason} Applying a plan is a programme manager's.`} />
+              </>
+            )}
           </Card>
           <Card title="What the plan finds">
             <PlanFindings plan={proposed} />

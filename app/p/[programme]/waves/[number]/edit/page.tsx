@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
+import { ReadOnlyPage } from "@/components/ui/read-only";
 import { WaveEditForm } from "@/components/waves/wave-edit-form";
 import { can } from "@/lib/auth/rules";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
@@ -16,13 +17,9 @@ export default async function EditWavePage({ params }: { params: Promise<{ progr
   const { programme } = await getProgrammeForPage(slug);
   const wave = await getWave(programme.id, waveNumberOrNotFound(number));
   if (!wave) notFound();
-  if (!can(programme.role, "wave.edit").allowed) {
-    return (
-      <>
-        <PageHeader title={`Wave ${wave.number}`} />
-        <p className="text-sm text-slate-700">Only a programme manager can edit waves.</p>
-      </>
-    );
+  const decision = can(programme.role, "wave.edit");
+  if (!decision.allowed) {
+    return <ReadOnlyPage title={`Edit wave ${wave.number}`} reason={`${decision.reason} A wave's name, goal and dates are a programme manager's to change.`} back={{ href: `/p/${programme.slug}/waves#wave-${wave.number}`, label: `Wave ${wave.number} on the board` }} />;
   }
   return (
     <>

@@ -10,7 +10,7 @@ export default defineConfig({
   // "server-only" throws outside React's server build; under test, lib code runs as plain Node.
   resolve: { tsconfigPaths: true, alias: { "server-only": new URL("./lib/testing/empty.ts", import.meta.url).pathname } },
   test: {
-    include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
+    include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "scripts/**/*.int.test.ts", "deploy/**/*.int.test.ts"],
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
     pool: "forks",

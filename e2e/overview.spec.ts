@@ -85,6 +85,8 @@ test.describe("overview, live", () => {
     await page.goto(`/p/${programme.slug}`);
     const rollbacks = page.getByRole("region", { name: "Rollbacks this week" });
     await expect(rollbacks).not.toContainText("Promotions");
+    // The page listens to the programme's stream (ADR 29) before the change is made.
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live-status", "live");
     // A mark on the window survives a refresh of the page's data but not a reload.
     await page.evaluate(() => ((window as unknown as { ferryMark: number }).ferryMark = 1));
 

@@ -2,8 +2,6 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { entityLabels } from "@/lib/events/labels";
-import { getProgrammeTimeZone } from "@/lib/reports/queries";
-import { weekAt } from "@/lib/reports/weeks";
 import { stageFromDb } from "@/lib/slices/stages";
 import { summariseOverview, type Overview } from "./summary";
 
@@ -32,17 +30,3 @@ export const getOverview = cache(async (programmeId: string): Promise<Overview &
 
 export type RecentEvent = { id: number; at: Date; actorName: string; entityType: string; action: string; before: unknown; after: unknown; label?: string };
 
-/**
- * What the overview's refresh compares (ADR 30): the programme's latest events and the week it
- * is now in the programme's time zone. Every change is recorded as an event, so a new one means
- * the overview may differ; a new week moves "this week" and "last week". The latest few, not
- * only the last: an event's time is its transaction's start, so a transaction that commits
- * after a later-started one lands just below the top, and must still change the version.
- */
-export async function getOverviewVersion(programmeId: string, now = Date.now()): Promise<string> {
-  const [timeZone, latest] = await Promise.all([
-    getProgrammeTimeZone(programmeId),
-    db.event.findMany({ where: { programmeId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 16, select: { id: true } }),
-  ]);
-  return `${latest.map((e) => e.id).join(".") || "0"}:${weekAt(now, timeZone)}`;
-}

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ProgrammeLive } from "@/components/live/programme-live";
 import { GettingStarted } from "@/components/overview/getting-started";
-import { LiveRefresh } from "@/components/overview/live-refresh";
 import { ProgressPanels } from "@/components/overview/progress-panels";
 import { RecentActivity } from "@/components/overview/recent-activity";
 import { StatusBreakdown } from "@/components/overview/status-breakdown";
 import { WaveProgressTable } from "@/components/overview/wave-progress";
 import { can } from "@/lib/auth/rules";
 import { daysBetween, formatDate } from "@/lib/format";
-import { getOverview, getOverviewVersion } from "@/lib/overview/queries";
+import { getOverview } from "@/lib/overview/queries";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { getWeeklyReport } from "@/lib/reports/queries";
 
@@ -16,8 +16,6 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ programme: string }> }) {
   const { programme } = await getProgrammeForPage((await params).programme);
-  // The version first: a change landing while the page renders then shows on the next poll.
-  const version = await getOverviewVersion(programme.id);
   const [o, report] = await Promise.all([getOverview(programme.id), getWeeklyReport(programme.id)]);
   const daysLeft = o.targetDate ? daysBetween(new Date(), o.targetDate) : null;
   const base = `/p/${programme.slug}`;
@@ -31,9 +29,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ progr
             ? `Target ${formatDate(o.targetDate)} · ${daysLeft! >= 0 ? `${daysLeft} days left` : `${-daysLeft!} days past the target`}`
             : "No target date set"
         }
-      >
-        <LiveRefresh slug={programme.slug} version={version} />
-      </PageHeader>
+      />
+      {/* Every change anywhere re-renders this page in place (ADR 29's stream). */}
+      <ProgrammeLive slug={programme.slug} />
       {isEmpty ? (
         <GettingStarted slug={programme.slug} canImport={can(programme.role, "inventory.import").allowed} hasServices={o.services.total > 0} />
       ) : (

@@ -43,7 +43,18 @@ test.describe("weekly report, manager", () => {
     const notes = "Catalogue API reached 50%; <b>Promotions</b> next & then Accounts.";
     const asks = "A DBA for the orders database, two days in week 3.";
     const form = page.getByRole("form", { name: "Notes and asks" });
-    await form.getByLabel("Notes", { exact: true }).fill(notes);
+    // A refused save keeps what was typed and says why under the field.
+    await form.getByLabel("Notes", { exact: true }).fill("Draft with a bell \u0007 in it");
+    await form.getByLabel("Asks", { exact: true }).fill(asks);
+    await form.getByRole("button", { name: "Save notes" }).click();
+    const notesField = form.getByLabel("Notes", { exact: true });
+    await expect(notesField).toHaveAttribute("aria-invalid", "true");
+    await expect(notesField).toHaveAccessibleDescription(/control character/);
+    await expect(notesField).toBeFocused();
+    await expect(notesField).toHaveValue("Draft with a bell \u0007 in it");
+    await expect(form.getByLabel("Asks", { exact: true })).toHaveValue(asks);
+
+    await notesField.fill(notes);
     await form.getByLabel("Asks", { exact: true }).fill(asks);
     await form.getByRole("button", { name: "Save notes" }).click();
     await expect(page.getByRole("status", { name: "Notes result" })).toHaveText("Notes saved.");

@@ -101,30 +101,26 @@ async function compareLayouts(graph: ExplorerGraph) {
   return { services: graph.nodes.length, dependencies: graph.edges.length, ferryPrepareMs: round(prepareMs), ferryViewMs: round(times[2]), elkLayered: await elkLayout(graph) };
 }
 
-/** Records when the graph container first reports ready, the longest task and event timings, from navigation start. */
-const PROBES = () => {
-  const w = window as unknown as { __graph: { readyAt: number | null; longest: number; events: Record<string, number> } };
-  w.__graph = { readyAt: null, longest: 0, events: {} };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__graph.longest = Math.max(w.__graph.longest, e.duration);
-  }).observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__graph.events[e.name] = Math.max(w.__graph.events[e.name] ?? 0, e.duration);
-  }).observe({ type: "event", buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
-  const check = () => {
-    const el = document.querySelector('[data-testid="graph"][data-state="ready"]');
-    if (el && w.__graph.readyAt === null) w.__graph.readyAt = performance.now();
-  };
+/**
+ * Records when the graph container first reports ready, the longest task and event timings,
+ * from navigation start. A string, not a function: tsx's transform adds helpers to functions
+ * that do not exist in the page.
+ */
+const PROBES = `
+  window.__graph = { readyAt: null, longest: 0, events: {} };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__graph.longest = Math.max(window.__graph.longest, e.duration); }).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__graph.events[e.name] = Math.max(window.__graph.events[e.name] || 0, e.duration); }).observe({ type: "event", buffered: true, durationThreshold: 16 });
+  const check = () => { if (window.__graph.readyAt === null && document.querySelector('[data-testid="graph"][data-state="ready"]')) window.__graph.readyAt = performance.now(); };
   new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"], childList: true });
-};
+`;
 
 type Probe = { readyAt: number | null; longest: number; events: Record<string, number> };
-const probe = (page: Page) => page.evaluate(() => (window as unknown as { __graph: Probe }).__graph);
+const probe = (page: Page) => page.evaluate("window.__graph") as Promise<Probe>;
 
 async function openPage(browser: Browser, ctx: BenchContext, cookies: { name: string; value: string }[]) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies(cookies.map((c) => ({ ...c, url: ctx.baseUrl })));
-  await context.addInitScript(PROBES);
+  await context.addInitScript({ content: PROBES });
   return context.newPage();
 }
 
@@ -159,28 +155,19 @@ async function interact(browser: Browser, ctx: BenchContext, cookies: { name: st
   const box = (await page.getByTestId("graph").boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__frames = 0;
-    w.__counting = true;
-    const tick = () => {
-      if (!w.__counting) return;
-      w.__frames++;
-      requestAnimationFrame(tick);
-    };
+  await page.evaluate(`(() => {
+    window.__frames = 0;
+    window.__counting = true;
+    const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const started = Date.now();
   await page.mouse.move(cx, cy);
   await page.mouse.down();
   for (let i = 0; Date.now() - started < 2000; i++) await page.mouse.move(cx + 200 * Math.sin(i / 10), cy + 120 * Math.cos(i / 10));
   await page.mouse.up();
   const seconds = (Date.now() - started) / 1000;
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__counting = false;
-    return w.__frames;
-  });
+  const frames = (await page.evaluate("window.__counting = false, window.__frames")) as number;
   // Hover across the drawing (sigma highlights the neighbours of the node under the pointer).
   for (let i = 0; i < 60; i++) await page.mouse.move(box.x + ((i * 37) % box.width), box.y + ((i * 53) % box.height));
   // Selection by keyboard, to the side panel showing it.
@@ -190,7 +177,7 @@ async function interact(browser: Browser, ctx: BenchContext, cookies: { name: st
     const before = await page.getByRole("complementary", { name: /Selected/ }).getByRole("heading").textContent();
     const t0 = Date.now();
     await page.keyboard.press(i % 2 ? "ArrowDown" : "ArrowRight");
-    await page.waitForFunction((old) => document.querySelector('aside[aria-label^="Selected"] h2')?.textContent !== old, before, { timeout: 10_000 });
+    await page.waitForFunction(`document.querySelector('aside[aria-label^="Selected"] h2')?.textContent !== ${JSON.stringify(before)}`, undefined, { timeout: 10_000 });
     selectMs.push(Date.now() - t0);
   }
   const p = await probe(page);

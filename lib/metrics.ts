@@ -132,7 +132,9 @@ export async function renderMetrics(gauges: ScrapeGauge[]): Promise<string> {
     const gauge = new Gauge({ name: g.name, help: g.help, labelNames: g.labelNames, registers: [scrape] });
     for (const s of g.samples) gauge.set(s.labels, s.value);
   }
-  return Registry.merge([metrics.registry, scrape]).metrics();
+  // Two texts joined, rather than Registry.merge, which registers every metric again per scrape.
+  const [own, read] = await Promise.all([metrics.registry.metrics(), scrape.metrics()]);
+  return read ? `${own}\n${read}` : own;
 }
 
 function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {

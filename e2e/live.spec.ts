@@ -1,0 +1,44 @@
+import type { Db } from "../lib/db";
+import { test, expect, adminHeaders } from "./fixtures";
+
+// Issue 15: an open page follows changes made elsewhere (here through the REST API, as a
+// pipeline or another replica would) without a reload: through the programme's stream, or by
+// polling while the stream is down.
+
+async function openItem(db: Db, slug: string) {
+  return db.checklistItem.findFirstOrThrow({ where: { state: "open", slice: { programme: { slug } } }, select: { id: true, title: true, sliceId: true, slice: { select: { name: true } } }, orderBy: { id: "asc" } });
+}
+
+test.describe("live updates", () => {
+  test("the slice page shows a tick made elsewhere within a second or two, without a reload", async ({ page, programme, signedInAs, db, request }) => {
+    await signedInAs("viewer", programme);
+    const item = await openItem(db, programme.slug);
+    await page.goto(`/p/${programme.slug}/slices/${item.sliceId}`);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live-status", "live");
+    const row = page.getByRole("region", { name: "Definition of done" }).getByRole("listitem", { name: item.title, exact: true });
+    await expect(row).toBeVisible();
+    await expect(row).not.toContainText("Done");
+    const navigations: string[] = [];
+    page.on("framenavigated", (f) => f === page.mainFrame() && navigations.push(f.url()));
+
+    const ticked = await request.patch(`/api/v1/programmes/${programme.slug}/slices/${item.sliceId}/checklist/${item.id}`, { headers: adminHeaders, data: { state: "done", evidenceUrl: "https://ci.example/live" } });
+    expect(ticked.status()).toBe(200);
+    await expect(page.getByRole("list", { name: "Stage and checklist history" }).getByRole("listitem").first()).toContainText(`"${item.title}"`, { timeout: 3_000 });
+    // Re-rendered in place: the browser never loaded the page again.
+    expect(navigations).toEqual([]);
+  });
+
+  test("a page polls while its stream is refused, and says so", async ({ page, programme, signedInAs, db, request }) => {
+    test.setTimeout(60_000);
+    await page.route("**/api/v1/programmes/*/stream", (route) => route.fulfill({ status: 503, body: "" }));
+    await signedInAs("viewer", programme);
+    const slice = await db.slice.findFirstOrThrow({ where: { programme: { slug: programme.slug }, stage: "none" }, select: { id: true, name: true } });
+    const item = await db.checklistItem.findFirstOrThrow({ where: { sliceId: slice.id, state: "open" }, select: { id: true, title: true } });
+    await page.goto(`/p/${programme.slug}/slices/${slice.id}`);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live-status", "polling", { timeout: 10_000 });
+    await expect(page.getByTestId("live-status")).toHaveText(/refreshes every 10 seconds/);
+    const history = page.getByRole("list", { name: "Stage and checklist history" });
+    expect((await request.patch(`/api/v1/programmes/${programme.slug}/slices/${slice.id}/checklist/${item.id}`, { headers: adminHeaders, data: { state: "done", evidenceUrl: "https://ci.example/poll" } })).status()).toBe(200);
+    await expect(history.getByRole("listitem").first()).toContainText(`"${item.title}"`, { timeout: 15_000 });
+  });
+});

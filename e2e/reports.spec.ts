@@ -130,6 +130,14 @@ test.describe("weekly report, viewer", () => {
       await expect(page.getByRole("region", { name: title, exact: true })).toBeVisible();
     }
     await expect(page.getByRole("list", { name: "Download this report" }).getByRole("link")).toHaveText(["Download Markdown", "Download PDF", "Download CSV", "Download JSON"]);
+    // A viewer downloads too; the download route refuses what is not a week or a format.
+    const href = (await page.getByRole("link", { name: "Download Markdown" }).getAttribute("href"))!;
+    expect((await page.request.get(href)).status()).toBe(200);
+    for (const bad of [href.replace(/format=md$/, "format=docx"), href.replace(/\/\d{4}-W\d{2}\//, "/2026-W99/")]) {
+      const refused = await page.request.get(bad);
+      expect(refused.status(), bad).toBe(400);
+      expect((await refused.json()).error.code).toBe("INVALID");
+    }
     await expectAxeCleanAtBothWidths(page);
   });
 

@@ -4,6 +4,7 @@
  * format (targets: JSON, Markdown, CSV <= 300 ms; PDF <= 2 s), the programme rebuilt at an
  * arbitrary past instant (<= 200 ms), the Monte Carlo forecast (<= 50 ms) and the overview's
  * progress data (p95 <= 150 ms), the last three in this process on the bench database.
+ * Each route line has the cold figure (the report built) and the kept one (p50/p95).
  */
 import { loadReportSource } from "../lib/reports/load";
 import { forecast } from "../lib/reports/forecast";
@@ -23,10 +24,14 @@ function routeBench(name: string, format: string, target: string, runs: number, 
     run: async (ctx) => {
       const url = `${ctx.baseUrl}/api/v1/programmes/${ctx.slug}/reports/weekly?week=${week()}&format=${format}`;
       const init = { headers: { authorization: `Bearer ${ctx.token}` } };
+      // The first request builds the report; the server then keeps it until the next event
+      // (lib/reports/memo.ts), so the timed runs measure a kept report: both figures are printed.
+      const t0 = performance.now();
       const res = await fetch(url, init);
       const kb = Math.round((await res.arrayBuffer()).byteLength / 1024);
+      const coldMs = round(performance.now() - t0);
       if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
-      return { target, week: week(), kb, ...(await timeRuns(runs, () => fetchFully(url, init), 2)) };
+      return { target, week: week(), kb, coldMs, ...(await timeRuns(runs, () => fetchFully(url, init), 2)) };
     },
   };
 }

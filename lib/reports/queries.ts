@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { diffReports } from "./corrections";
+import { renderReport, type ReportExport } from "./export";
 import { loadReportSource } from "./load";
+import { historyVersion, memoised } from "./memo";
 import { buildProgressNow, buildWeeklyReport, detailSinceFor, type ProgressNow, type ReportInput } from "./report";
-import { weeklyReportSchema } from "./schemas";
+import { weeklyReportSchema, type ReportFormat } from "./schemas";
 import type { ReportNotes, WeekKey, WeeklyReport } from "./types";
 import { addWeeks, weekAt } from "./weeks";
 
@@ -41,9 +43,14 @@ function asIssued(stored: unknown, source: ReportInput): WeeklyReport {
  */
 export async function getWeeklyReport(programmeId: string, week?: WeekKey, options: { now?: Date } = {}): Promise<WeeklyReport> {
   const now = options.now ?? new Date();
-  const [timeZone, closedWeeks] = await Promise.all([getProgrammeTimeZone(programmeId), db.reportWeek.findMany({ where: { programmeId }, select: { week: true } })]);
+  const [timeZone, closedWeeks, version] = await Promise.all([getProgrammeTimeZone(programmeId), db.reportWeek.findMany({ where: { programmeId }, select: { week: true } }), historyVersion(programmeId)]);
   const key = week ?? weekAt(now.getTime(), timeZone);
-  const closed = new Set(closedWeeks.map((w) => w.week));
+  const build = () => buildReport(programmeId, key, timeZone, new Set(closedWeeks.map((w) => w.week)), now);
+  // A caller that fixes the clock (a test) gets a report of that instant, never one kept from another.
+  return options.now ? build() : memoised("reports", `${programmeId}|${key}|${timeZone}|${version}`, build);
+}
+
+async function buildReport(programmeId: string, key: WeekKey, timeZone: string, closed: Set<string>, now: Date): Promise<WeeklyReport> {
   if (closed.has(key)) {
     const [row, source] = await Promise.all([
       db.reportWeek.findUniqueOrThrow({ where: { programmeId_week: { programmeId, week: key } }, select: { report: true } }),
@@ -73,8 +80,21 @@ export async function buildOpenReport(programmeId: string, week: WeekKey, notes:
 /** The overview's progress now: headline against last week's end, the burn-up, both forecasts. */
 export async function getProgressNow(programmeId: string, options: { now?: Date } = {}): Promise<ProgressNow> {
   const now = options.now ?? new Date();
-  const timeZone = await getProgrammeTimeZone(programmeId);
-  return buildProgressNow(await loadReportSource(programmeId, { now, detailSince: detailSinceFor(weekAt(now.getTime(), timeZone), timeZone) }));
+  const [timeZone, version] = await Promise.all([getProgrammeTimeZone(programmeId), historyVersion(programmeId)]);
+  const week = weekAt(now.getTime(), timeZone);
+  const build = async () => buildProgressNow(await loadReportSource(programmeId, { now, detailSince: detailSinceFor(week, timeZone) }));
+  return options.now ? build() : memoised("reports", `now|${programmeId}|${week}|${timeZone}|${version}`, build);
+}
+
+/**
+ * A week's report in one export format, ready to send: what the REST route and the page's
+ * download serve. Kept like the report itself while the history is unchanged, so the PDF of a
+ * week is drawn once.
+ */
+export async function getWeeklyReportExport(programmeId: string, week: WeekKey | undefined, format: ReportFormat): Promise<ReportExport> {
+  const [timeZone, version] = await Promise.all([getProgrammeTimeZone(programmeId), historyVersion(programmeId)]);
+  const key = week ?? weekAt(Date.now(), timeZone);
+  return memoised("exports", `${programmeId}|${key}|${timeZone}|${version}|${format}`, async () => renderReport(await getWeeklyReport(programmeId, key), format));
 }
 
 /** The programme's time zone (its weeks are counted there). */

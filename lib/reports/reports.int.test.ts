@@ -66,11 +66,15 @@ describe("GET /programmes/{slug}/reports/weekly", () => {
     expect(first[2].text.split("\r\n").length).toBe(report.slices.length + 2);
     expect(pdfText(first[3].bytes)).toContain(week);
 
-    // Later work: a tick and a stage move through the live mutations.
+    // Later work through a live mutation; the current week, read (and kept) before it, shows it at once.
     const item = await t.db.checklistItem.findFirstOrThrow({ where: { programmeId: p.id, state: "open" }, select: { id: true, sliceId: true } });
+    const doneNow = async () => (JSON.parse((await get(p.slug, "")).text).slices as { id: string; checklist: { done: number } }[]).find((s) => s.id === item.sliceId)!.checklist.done;
+    const doneBefore = await doneNow();
+    expect(await doneNow()).toBe(doneBefore);
     const { tickChecklistItem } = await import("@/lib/checklists/mutations/tick-checklist-item");
     await tickChecklistItem(admin, p.slug, { sliceId: item.sliceId, itemId: item.id, state: "done" });
     expect(await t.db.event.count({ where: { programmeId: p.id, at: { gte: new Date(weekBounds(p.thisWeek, "UTC").start) } } })).toBeGreaterThan(0);
+    expect(await doneNow()).toBe(doneBefore + 1);
 
     const again = await Promise.all((["json", "md", "csv", "pdf"] as const).map((f) => get(p.slug, `?week=${week}&format=${f}`)));
     expect(again[0].text).toBe(first[0].text);

@@ -1,8 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { renderReport } from "@/lib/reports/export";
-import { getWeeklyReport } from "@/lib/reports/queries";
+import { getWeeklyReportExport } from "@/lib/reports/queries";
 import { REPORT_FORMATS, type ReportFormat } from "@/lib/reports/schemas";
 import { parseWeek, WeekFormatError } from "@/lib/reports/weeks";
 
@@ -23,7 +22,7 @@ export const GET = apiRoute<{ slug: string }>(async ({ request, params, actor })
     if (error instanceof WeekFormatError) throw new AppError("INVALID", error.message, [{ path: "week", message: error.message }]);
     throw error;
   }
-  const out = await renderReport(await getWeeklyReport(programme.id, week), format as ReportFormat);
+  const out = await getWeeklyReportExport(programme.id, week, format as ReportFormat);
   const disposition = format === "json" ? "inline" : "attachment";
   return new Response(typeof out.body === "string" ? out.body : new Uint8Array(out.body), {
     headers: { "content-type": out.contentType, "content-disposition": `${disposition}; filename="${out.filename}"` },

@@ -30,7 +30,10 @@ export function openSse(url: string, headers: Record<string, string> = {}, agent
           const value = rest.join(":").replace(/^ /, "");
           if (field === "id") e.id = value;
           else if (field === "event") e.event = value;
-          else if (field === "data") (e.data += value), (hasData = true);
+          else if (field === "data") {
+            e.data += value;
+            hasData = true;
+          }
         }
         if (hasData) events.push(e);
       }

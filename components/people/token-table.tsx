@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { RevokeTokenButton } from "./token-forms";
 
 type Token = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; programme: { name: string } | null };
@@ -6,6 +7,7 @@ type Token = { id: string; name: string; prefix: string; createdAt: Date; lastUs
 export function TokenTable({ tokens, slug, caption }: { tokens: Token[]; slug: string; caption: string }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-600">No tokens yet.</p>;
   return (
+    <ScrollRegion label={`${caption} (table)`}>
     <table className="w-full text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="text-left text-slate-600">
@@ -31,5 +33,6 @@ export function TokenTable({ tokens, slug, caption }: { tokens: Token[]; slug: s
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

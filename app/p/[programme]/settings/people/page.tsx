@@ -34,38 +34,46 @@ export default async function PeoplePage({ params }: { params: Promise<{ program
           </Card>
         ) : null}
         <Card title={`Members (${members.length})`}>
-          <table className="w-full text-sm">
+          {/* Below 768 px each member reads as a card: the cells stack, each with its column's name. */}
+          <table className="w-full text-sm max-md:block">
             <caption className="sr-only">Members of {programme.name}</caption>
-            <thead className="text-left text-slate-600">
+            <thead className="text-left text-slate-600 max-md:hidden">
               <tr>
-                <th scope="col" className="py-2 font-medium">Person</th>
-                <th scope="col" className="py-2 font-medium">Role</th>
-                <th scope="col" className="py-2 font-medium">Teams</th>
-                <th scope="col" className="py-2 font-medium">Signs in with</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Person</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Role</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Teams</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Signs in with</th>
                 {canManage ? <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-md:block">
               {members.map((m) => (
-                <tr key={m.user.id} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="py-2 text-left font-normal">
+                <tr key={m.user.id} className="border-t border-slate-100 align-top max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:gap-y-2 max-md:py-3">
+                  <th scope="row" className="py-2 pr-3 text-left font-normal max-md:col-span-2 max-md:block max-md:py-0">
                     <span className="font-medium">{m.user.name}</span>
                     {m.user.isServiceAccount ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs">service account</span> : null}
-                    <span className="block text-xs text-slate-500">{m.user.email}</span>
+                    <span className="block break-all text-xs text-slate-600">{m.user.email}</span>
                   </th>
-                  <td className="py-2">{canManage ? <RoleForm slug={programme.slug} userId={m.user.id} role={m.role} name={m.user.name} /> : m.role}</td>
-                  <td className="py-2">
+                  <td className="py-2 pr-3 max-md:block max-md:py-0">
+                    <MobileLabel>Role</MobileLabel>
+                    {canManage ? <RoleForm slug={programme.slug} userId={m.user.id} role={m.role} name={m.user.name} /> : m.role}
+                  </td>
+                  <td className="py-2 pr-3 max-md:order-1 max-md:col-span-2 max-md:block max-md:py-0">
+                    <MobileLabel>Teams</MobileLabel>
                     {canManage ? (
                       <TeamsForm slug={programme.slug} userId={m.user.id} name={m.user.name} teams={teams} memberOf={m.user.teamMembers} />
                     ) : (
                       teams.filter((t) => m.user.teamMembers.some((tm) => tm.teamId === t.id)).map((t) => t.name).join(", ") || "—"
                     )}
                   </td>
-                  <td className="py-2 text-slate-600">
-                    {m.user.accounts.map((a) => (a.providerId === SSO_PROVIDER ? "SSO" : a.providerId === "credential" ? "password" : a.providerId)).join(", ") || (m.user.isServiceAccount ? "tokens" : "not yet")}
+                  <td className="py-2 pr-3 max-md:block max-md:py-0">
+                    <MobileLabel>Signs in with</MobileLabel>
+                    <span className="text-slate-600">
+                      {m.user.accounts.map((a) => (a.providerId === SSO_PROVIDER ? "SSO" : a.providerId === "credential" ? "password" : a.providerId)).join(", ") || (m.user.isServiceAccount ? "tokens" : "not yet")}
+                    </span>
                   </td>
                   {canManage ? (
-                    <td className="py-2">
+                    <td className="py-2 max-md:order-2 max-md:col-span-2 max-md:block max-md:py-0">
                       {/* A sign-in link for people who sign in with a password, or have no way in yet (ADR 34). */}
                       {m.user.isServiceAccount || m.user.accounts.some((a) => a.providerId !== "credential") ? null : (
                         <SignInLinkButton slug={programme.slug} userId={m.user.id} name={m.user.name} hasPassword={m.user.accounts.length > 0} />
@@ -87,4 +95,9 @@ export default async function PeoplePage({ params }: { params: Promise<{ program
       </div>
     </>
   );
+}
+
+/** A cell's column name, shown only where the table reads as cards (the header row is hidden there). */
+function MobileLabel({ children }: { children: string }) {
+  return <span className="block text-xs font-medium text-slate-600 md:hidden">{children}</span>;
 }

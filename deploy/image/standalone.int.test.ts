@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 /** Runs a command of the folder to its end, with only the environment given (and PATH). */
 function runInImage(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, args, { cwd: dir, env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, args, { cwd: dir, env: { PATH: process.env.PATH ?? "", ...env } as unknown as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
 }
 
 describe("the image's folder", () => {
@@ -59,12 +59,10 @@ describe("the image's folder", () => {
   it("serves with `node serve.mjs` on every interface, whatever HOSTNAME says, and stops on SIGTERM with 0", async () => {
     t = await openTestDatabase();
     const port = await freePort();
-    const child = spawn(process.execPath, ["serve.mjs"], {
-      cwd: dir,
-      // As Kubernetes would: HOSTNAME is the pod's name.
-      env: { PATH: process.env.PATH ?? "", HOSTNAME: "ferry-7d9f8-abcde", PORT: String(port), DATABASE_URL: t.url, BETTER_AUTH_SECRET: "image-test-secret-0123456789abcdef", ...(process.env.DATABASE_URL ? {} : { FERRY_DB_POOL: "1" }) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    // As Kubernetes would: HOSTNAME is the pod's name.
+    const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOSTNAME: "ferry-7d9f8-abcde", PORT: String(port), DATABASE_URL: t.url, BETTER_AUTH_SECRET: "image-test-secret-0123456789abcdef" };
+    if (!process.env.DATABASE_URL) env.FERRY_DB_POOL = "1";
+    const child: ChildProcess = spawn(process.execPath, ["serve.mjs"], { cwd: dir, env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));

@@ -7,28 +7,11 @@
 import { randomUUID } from "node:crypto";
 import { parseAllDocuments } from "yaml";
 import type { Actor } from "@/lib/auth/actor";
-import { createPasswordUser } from "@/lib/auth/credentials";
 import { readYamlDocuments } from "../lib/inventory/yaml-documents";
 import { applyBulkEdit } from "../lib/services/mutations/bulk-edit-core";
 import { round, timeRuns } from "./measure";
+import { getPage, signIn } from "./session";
 import type { Benchmark, BenchContext } from "./suites";
-
-/** Signs a fresh administrator in and returns the session cookie for page requests. */
-async function signIn(ctx: BenchContext): Promise<string> {
-  const email = `bench-${randomUUID().slice(0, 8)}@bench.ferry.local`;
-  const password = `bench-${randomUUID()}`;
-  await createPasswordUser(ctx.db, { email, name: "Bench admin", password, isAdmin: true });
-  const res = await fetch(`${ctx.baseUrl}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: ctx.baseUrl }, body: JSON.stringify({ email, password }) });
-  if (res.status !== 200) throw new Error(`sign-in for the benchmark answered ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
-
-/** A server response must be a 200 page, not a redirect to sign-in. */
-async function getPage(url: string, cookie: string) {
-  const res = await fetch(url, { redirect: "manual", headers: { cookie } });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
-}
 
 /** A Backstage catalog of `n` components (a quarter of them Resources) with `edges` dependsOn entries. */
 export function generateCatalog(n: number, edges: number, teams = 80): string {

@@ -10,7 +10,9 @@ export function TeamCard({ team, base }: { team: TeamSummary; base: string }) {
   return (
     <section id={`team-${team.id}`} aria-labelledby={`team-${team.id}-name`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={`team-${team.id}-name`} className="text-base font-semibold text-slate-900">
-        {team.name}
+        <Link href={`${base}/teams/${team.id}`} className="text-brand-800 underline underline-offset-2">
+          {team.name}
+        </Link>
       </h2>
       <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
         <div>
@@ -58,7 +60,10 @@ export function TeamCard({ team, base }: { team: TeamSummary; base: string }) {
           <ul className="mt-1 space-y-0.5 text-sm">
             {team.slices.slice(0, 12).map((s) => (
               <li key={s.id}>
-                {s.name}: {statusLabel[s.status]}
+                <Link href={`${base}/slices/${s.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {s.name}
+                </Link>
+                : {statusLabel[s.status]}
               </li>
             ))}
             {team.slices.length > 12 ? <li className="text-slate-600">and {team.slices.length - 12} more</li> : null}

@@ -24,7 +24,7 @@ export async function createSliceAction(programmeSlug: string, _previous: unknow
   const result = await defineAction(createSliceSchema, (actor, input) => createSlice(actor, programmeSlug, input))(form);
   if (!result.ok) return result;
   revalidateProgramme(programmeSlug);
-  redirect(`${programmePath(programmeSlug)}/slices/${encodeURIComponent(result.data.id)}?created=1`);
+  redirect(`${programmePath(programmeSlug)}/slices/${encodeURIComponent(result.data.id)}`);
 }
 
 export async function renameSliceAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<{ id: string; name: string; version: number }>> {

@@ -18,7 +18,7 @@ export async function createTeamAction(programmeSlug: string, _previous: unknown
   const result = await defineAction(createTeamSchema, (actor, input) => createTeam(actor, programmeSlug, input))(form);
   if (!result.ok) return result;
   revalidateProgramme(programmeSlug);
-  redirect(`${programmePath(programmeSlug)}/teams/${encodeURIComponent(result.data.id)}?created=1`);
+  redirect(`${programmePath(programmeSlug)}/teams/${encodeURIComponent(result.data.id)}`);
 }
 
 export async function updateTeamAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<{ id: string; name: string }>> {

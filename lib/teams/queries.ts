@@ -29,3 +29,31 @@ export async function listTeams(programmeId: string) {
   }));
 }
 export type TeamSummary = Awaited<ReturnType<typeof listTeams>>[number];
+
+/** One team's page: its details, people, and what it owns with where each thing stands; null when the programme has no such team. */
+export async function getTeamPage(programmeId: string, teamId: string) {
+  const team = await db.team.findFirst({
+    where: { id: teamId, programmeId },
+    select: {
+      id: true,
+      name: true,
+      contactChannel: true,
+      members: { select: { isLead: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
+      services: { select: { id: true, name: true, kind: true, slice: { select: { id: true, name: true } } }, orderBy: { name: "asc" } },
+      slices: { select: { id: true, name: true, status: true, wave: { select: { number: true, name: true } } }, orderBy: { name: "asc" } },
+    },
+  });
+  if (!team) return null;
+  return { ...team, leads: team.members.filter((m) => m.isLead).map((m) => m.user), others: team.members.filter((m) => !m.isLead).map((m) => m.user) };
+}
+export type TeamPage = NonNullable<Awaited<ReturnType<typeof getTeamPage>>>;
+
+/** The programme's members, for choosing a team's leads and members (service accounts are no one's colleagues). */
+export async function listPeopleForTeams(programmeId: string) {
+  const rows = await db.membership.findMany({
+    where: { programmeId, user: { isServiceAccount: false } },
+    orderBy: { user: { name: "asc" } },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((r) => ({ ...r.user, role: r.role }));
+}

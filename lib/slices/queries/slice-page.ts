@@ -58,6 +58,8 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
       actualEnd: true,
       rollbackPlan: true,
       rollbackRehearsedAt: true,
+      pinnedWave: true,
+      pinReason: true,
       team: { select: { id: true, name: true } },
       wave: { select: { number: true, name: true } },
       services: { select: { id: true, name: true, kind: true, stateful: true }, orderBy: { name: "asc" } },
@@ -112,6 +114,11 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
       canMove: can(programme.role, "slice.move", scope).allowed,
       canSkip: can(programme.role, "stage.skip").allowed,
       canReadRollout: can(programme.role, "rollout.read", scope).allowed,
+      // The slice editor: rename, rollback plan and rehearsals (the owning team's leads too);
+      // services, merges and splits, and pins are the manager's.
+      canEdit: can(programme.role, "slice.edit", scope).allowed,
+      canReshape: can(programme.role, "slice.merge").allowed,
+      canPin: can(programme.role, "slice.pin").allowed,
     },
   };
 });

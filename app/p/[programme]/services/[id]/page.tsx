@@ -39,7 +39,7 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
   const done = s.slice?.checklistItems.filter((i) => i.state !== "open").length ?? 0;
   const items = s.slice?.checklistItems.length ?? 0;
   const fields: [string, React.ReactNode][] = [
-    ["Owner team", s.team ? <Link href={`${base}/teams#team-${s.team.id}`} className="text-brand-700 underline-offset-2 hover:underline">{s.team.name}</Link> : none],
+    ["Owner team", s.team ? <Link href={`${base}/teams/${s.team.id}`} className="text-brand-700 underline-offset-2 hover:underline">{s.team.name}</Link> : none],
     ["Kind", s.kind],
     ["Stateful", yesNo(s.stateful)],
     ["Shared infrastructure", yesNo(s.shared)],
@@ -107,9 +107,22 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
             {s.slice ? (
               <div className="space-y-2 text-sm">
                 <p>
-                  Slice <span className="font-medium">{s.slice.name}</span>: {statusLabel[s.slice.status]}, traffic at {stageLabel(stageFromDb(s.slice.stage))}
+                  Slice{" "}
+                  <Link href={`${base}/slices/${s.slice.id}`} className="font-medium text-brand-700 underline">
+                    {s.slice.name}
+                  </Link>
+                  : {statusLabel[s.slice.status]}, traffic at {stageLabel(stageFromDb(s.slice.stage))}
                 </p>
-                <p>{s.slice.wave ? `Wave ${s.slice.wave.number}${s.slice.wave.name ? `: ${s.slice.wave.name}` : ""}` : "Not planned into a wave yet"}</p>
+                <p>
+                  {s.slice.wave ? (
+                    <Link href={`${base}/waves#wave-${s.slice.wave.number}`} className="text-brand-700 underline">
+                      Wave {s.slice.wave.number}
+                      {s.slice.wave.name ? `: ${s.slice.wave.name}` : ""}
+                    </Link>
+                  ) : (
+                    "Not planned into a wave yet"
+                  )}
+                </p>
                 <p className="text-slate-600">
                   Definition of done: {done} of {items} items done or not applicable
                 </p>

@@ -27,7 +27,10 @@ type Core = { end: ProgrammeState; previous: ProgrammeState; asOf: number; start
 
 /**
  * From when a week's report needs every detail event: the week before it ends, less the days
- * "no progress" looks back over, so the last progress of each slice is seen at both states.
+ * "no progress" looks back over, so whether a slice made progress in that span is exact at both
+ * states. A tick older than that is not read: a slice whose last progress was such a tick has
+ * its last progress taken from its last stage or status change, so its "no progress" days can
+ * read longer than they were (the slice is at risk either way).
  */
 export function detailSinceFor(week: WeekKey, timeZone: string): number {
   return weekBounds(week, timeZone).start - NO_PROGRESS_DAYS * 86_400_000;

@@ -112,9 +112,23 @@ const PROBES = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__graph.events[e.name] = Math.max(window.__graph.events[e.name] || 0, e.duration); }).observe({ type: "event", buffered: true, durationThreshold: 16 });
   const check = () => { if (window.__graph.readyAt === null && document.querySelector('[data-testid="graph"][data-state="ready"]')) window.__graph.readyAt = performance.now(); };
   new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"], childList: true });
+  // Selection by keyboard: from the keydown to the frame after the side panel names the new service.
+  window.__graph.selects = [];
+  let heading = null;
+  document.addEventListener("keydown", () => { window.__graph.keyAt = performance.now(); }, true);
+  new MutationObserver(() => {
+    const h = document.querySelector('aside[aria-label^="Selected"] h2');
+    const text = h ? h.textContent : null;
+    if (text === heading) return;
+    heading = text;
+    const at = window.__graph.keyAt;
+    if (!at) return;
+    window.__graph.keyAt = null;
+    requestAnimationFrame(() => window.__graph.selects.push(performance.now() - at));
+  }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
-type Probe = { readyAt: number | null; longest: number; events: Record<string, number> };
+type Probe = { readyAt: number | null; longest: number; events: Record<string, number>; selects: number[] };
 const probe = (page: Page) => page.evaluate("window.__graph") as Promise<Probe>;
 
 async function openPage(browser: Browser, ctx: BenchContext, cookies: { name: string; value: string }[]) {
@@ -172,19 +186,19 @@ async function interact(browser: Browser, ctx: BenchContext, cookies: { name: st
   for (let i = 0; i < 60; i++) await page.mouse.move(box.x + ((i * 37) % box.width), box.y + ((i * 53) % box.height));
   // Selection by keyboard, to the side panel showing it.
   await page.getByTestId("graph").focus();
-  const selectMs: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const before = await page.getByRole("complementary", { name: /Selected/ }).getByRole("heading").textContent();
-    const t0 = Date.now();
     await page.keyboard.press(i % 2 ? "ArrowDown" : "ArrowRight");
-    await page.waitForFunction(`document.querySelector('aside[aria-label^="Selected"] h2')?.textContent !== ${JSON.stringify(before)}`, undefined, { timeout: 10_000 });
-    selectMs.push(Date.now() - t0);
+    const deadline = Date.now() + 10_000;
+    while (((await page.evaluate("window.__graph.selects.length")) as number) <= i) {
+      if (Date.now() > deadline) throw new Error("the side panel did not follow the keyboard selection within 10 s");
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
   const p = await probe(page);
   await page.context().close();
   const events = p.events;
   const inp = Math.max(0, ...["pointerdown", "pointerup", "click", "keydown", "keyup"].map((t) => events[t] ?? 0));
-  return { panFps: round(frames / seconds), hoverWorstEventMs: Math.round(Math.max(events.pointermove ?? 0, events.pointerover ?? 0, events.mouseover ?? 0, events.mousemove ?? 0)), inpMs: Math.round(inp), selectToPanelP50Ms: selectMs.sort((a, b) => a - b)[2], longestTaskMs: Math.round(p.longest) };
+  return { panFps: round(frames / seconds), hoverWorstEventMs: Math.round(Math.max(events.pointermove ?? 0, events.pointerover ?? 0, events.mouseover ?? 0, events.mousemove ?? 0)), inpMs: Math.round(inp), selectToPanelP50Ms: Math.round([...p.selects].sort((a, b) => a - b)[2]), selectToPanelMaxMs: Math.round(Math.max(...p.selects)), longestTaskMs: Math.round(p.longest) };
 }
 
 const launch = () =>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import type { AttentionSlice } from "@/lib/reports/types";
-import { reasonText, teamsWaitedOn } from "./format";
+import { reasonText, teamsWaitedOn } from "@/lib/reports/words";
 
 const isBlocked = (s: AttentionSlice) => s.reasons.some((r) => r.kind === "blocked");
 

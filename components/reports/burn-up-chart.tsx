@@ -7,7 +7,7 @@ import { scaleLinear, scaleTime } from "@visx/scale";
 import { Line, LinePath, Polygon } from "@visx/shape";
 import type { BurnUpPoint, Forecast } from "@/lib/reports/types";
 import { burnUpModel, tickCount, type Fan, type Point } from "./burn-up-model";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/reports/words";
 
 // Drawn at this width on the server (and scaled by its viewBox until the browser measures the
 // real one), so the first paint already holds the chart.

@@ -1,6 +1,7 @@
 import type { BurnUpPoint, Forecast } from "@/lib/reports/types";
 import { BurnUpChart } from "./burn-up-chart";
-import { forecastSentence, formatDay, weekLabel } from "./format";
+import { forecastSentence, formatDay } from "@/lib/reports/words";
+import { weekLabel } from "./format";
 
 type Props = { id: string; points: BurnUpPoint[]; forecast: { live: Forecast; done: Forecast }; targetDate: string | null };
 

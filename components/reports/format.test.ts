@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AttentionReason, Forecast } from "@/lib/reports/types";
-import { countChange, forecastHeadline, forecastSentence, formatChance, formatDay, reasonText, shareChange, teamsWaitedOn, weekDays, weekLabel } from "./format";
+import { forecastHeadline, forecastSentence, formatChance, formatDay, reasonText, teamsWaitedOn } from "@/lib/reports/words";
+import { countChange, shareChange, weekDays, weekLabel } from "./format";
 
 describe("changes since last week", () => {
   it.each([

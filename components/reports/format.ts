@@ -3,7 +3,8 @@
  * previous week, forecasts as odds, why a slice needs attention. Pure, so every phrase is
  * unit-tested; the pages only lay them out.
  */
-import type { AttentionReason, Change, Forecast, WeekKey } from "@/lib/reports/types";
+import type { Change, WeekKey } from "@/lib/reports/types";
+import { plural } from "@/lib/reports/words";
 
 export type Direction = "up" | "down" | "same";
 
@@ -12,7 +13,6 @@ export const arrowOf: Record<Direction, string> = { up: "▲", down: "▼", same
 
 export type ChangeText = { direction: Direction; text: string };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A count's change since last week: "up 2 since last week", "no change since last week". */
 export function countChange(change: Change): ChangeText {
@@ -29,11 +29,6 @@ export function shareChange(change: Change<number | null>): ChangeText | null {
   if (points === 0) return { direction: "same", text: "no change since last week" };
   return { direction: points > 0 ? "up" : "down", text: `${points > 0 ? "up" : "down"} ${plural(Math.abs(points), "point")} since last week` };
 }
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-/** "31 Mar 2027" for a day ("2027-03-31") or the UTC day of an instant. */
-export const formatDay = (day: string | null | undefined): string => (day ? dayFormat.format(new Date(day)) : "—");
 
 /** An instant as a date and time in the programme's time zone: "19 Nov 2026, 14:05". */
 export function formatInstant(instant: string, timeZone: string): string {
@@ -55,70 +50,3 @@ export function weekLabel(week: WeekKey): string {
   return match ? `Week ${Number(match[2])}, ${match[1]}` : week;
 }
 
-/** A chance as people read odds; never "100%" or "0%" for what merely rounds there. */
-export function formatChance(chance: number): string {
-  if (chance >= 1) return "100%";
-  if (chance <= 0) return "0%";
-  if (chance > 0.99) return "over 99%";
-  if (chance < 0.01) return "under 1%";
-  return `${Math.round(chance * 100)}%`;
-}
-
-const finishLine = { live: "every slice live (traffic fully moved)", done: "every slice done (old path retired)" } as const;
-
-/**
- * The forecast in one or two sentences: the odds of finishing by the target first, then the
- * dates half, 85% and 95% of the simulated futures finish by. Too little history says so.
- */
-export function forecastSentence(forecast: Forecast, targetDate: string | null): string {
-  const goal = finishLine[forecast.target];
-  switch (forecast.status) {
-    case "finished":
-      return `Finished: ${goal} since ${formatDay(forecast.finishedBy)}.`;
-    case "insufficient_history":
-      return `Insufficient history to forecast ${goal}: ${plural(forecast.weeksOfHistory, "week")} recorded, ${forecast.weeksNeeded} needed. No date is given rather than a guess.`;
-    case "no_pace":
-      return `No forecast for ${goal}: too little finished in the last ${plural(forecast.weeksSampled, "week")} for the ${forecast.remaining} remaining to finish at this pace.`;
-    case "forecast": {
-      const dates = `Half the simulated futures reach it by ${formatDay(forecast.dates.p50)}, 85% by ${formatDay(forecast.dates.p85)}, 95% by ${formatDay(forecast.dates.p95)}.`;
-      if (forecast.chanceByTarget === null || !targetDate) return `At the current pace, ${goal}: no target date is set. ${dates}`;
-      return `At the current pace, ${formatChance(forecast.chanceByTarget)} chance of ${goal} by ${formatDay(targetDate)}. ${dates}`;
-    }
-  }
-}
-
-/** A short title for the forecast's headline figure ("62% by 31 Mar 2027", "Insufficient history"). */
-export function forecastHeadline(forecast: Forecast, targetDate: string | null): string {
-  switch (forecast.status) {
-    case "finished":
-      return `Finished ${formatDay(forecast.finishedBy)}`;
-    case "insufficient_history":
-      return "Insufficient history";
-    case "no_pace":
-      return "No pace to forecast";
-    case "forecast":
-      return forecast.chanceByTarget !== null && targetDate ? `${formatChance(forecast.chanceByTarget)} by ${formatDay(targetDate)}` : `Likely ${formatDay(forecast.dates.p50)}`;
-  }
-}
-
-/** Why a slice is on the blocked or at-risk list, in words. */
-export function reasonText(reason: AttentionReason): string {
-  switch (reason.kind) {
-    case "blocked":
-      return `Blocked: waits on ${reason.waitingOn.map((w) => `${w.slice} (${w.team})`).join(", ") || "an earlier slice"}`;
-    case "planned_end_passed":
-      return `Planned end ${formatDay(reason.plannedEnd)} has passed`;
-    case "no_progress":
-      return `No progress for ${plural(reason.days, "day")}`;
-    case "rolled_back_twice":
-      return `Rolled back ${plural(reason.rollbacks, "time")}`;
-    case "gate_open_past_wave_start":
-      return `${plural(reason.openGateItems, "gate item")} still open; the wave started ${formatDay(reason.waveStart)}`;
-  }
-}
-
-/** The teams a blocked slice waits on, once each, in order. */
-export function teamsWaitedOn(reasons: AttentionReason[]): string[] {
-  const teams = reasons.flatMap((r) => (r.kind === "blocked" ? r.waitingOn.map((w) => w.team) : []));
-  return [...new Set(teams)];
-}

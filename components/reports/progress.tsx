@@ -2,7 +2,8 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { facilityStatusLabel } from "@/lib/facilities/schemas";
 import { stageLabel } from "@/lib/slices/stages";
 import type { FacilityLine, FacilityStatus, PlannedMove, ScopeChange, WaveLine } from "@/lib/reports/types";
-import { countChange, formatDay } from "./format";
+import { formatDay } from "@/lib/reports/words";
+import { countChange } from "./format";
 import { ChangeLine } from "./headline";
 
 const facilityMark: Record<FacilityStatus, { mark: string; className: string }> = {

@@ -5,7 +5,7 @@
  */
 import { toCsv, type Cell } from "@/lib/inventory/csv-format";
 import type { WeeklyReport } from "../types";
-import { reasonText } from "./format";
+import { reasonText } from "../words";
 
 export const REPORT_CSV_COLUMNS = [
   "week",

@@ -54,6 +54,15 @@ describe("Markdown export", () => {
     expect(md).toContain("No notes this week.");
     expect(md.endsWith("\n")).toBe(true);
   });
+
+  // The exports printed "100% chance" where the pages said "over 99%" for the same forecast.
+  it("says the odds and reasons in the pages' words", () => {
+    const r = buildWeeklyReport(scenarioInput(), "2026-W45", NO_NOTES);
+    const live = { status: "forecast", target: "live", remaining: 2, weeksSampled: 8, throughput: [1, 0, 1, 1, 0, 1, 1, 1], trials: 10_000, seed: 1, dates: { p50: "2027-01-04", p85: "2027-01-18", p95: "2027-02-01" }, chanceByTarget: 0.996 } as const;
+    const md = reportToMarkdown({ ...r, programme: { ...r.programme, targetDate: "2027-03-31" }, forecast: { ...r.forecast, live } });
+    expect(md).toContain("At the current pace, over 99% chance of every slice live (traffic fully moved) by 31 Mar 2027.");
+    expect(md).not.toContain("100% chance");
+  });
 });
 
 describe("CSV export", () => {

@@ -6,7 +6,7 @@
 import { stageLabel, statusLabel, type Stage } from "@/lib/slices/stages";
 import { facilityStatusLabel } from "@/lib/facilities/schemas";
 import { formatDay, lastDayOf, mondayOf, parseWeek } from "../weeks";
-import type { AttentionReason, Change, FacilityStatus, Forecast, Headline, SliceStatus, WeeklyReport } from "../types";
+import type { Change, FacilityStatus, Headline, SliceStatus, WeeklyReport } from "../types";
 
 export const stageText = (s: Stage) => stageLabel(s);
 export const statusText = (s: SliceStatus) => statusLabel[s];
@@ -34,41 +34,6 @@ export function headlineRows(h: Headline): [string, string, string, string][] {
     ["Slices in scope", String(h.slicesTotal.value), String(h.slicesTotal.previous), delta(h.slicesTotal)],
     ["Services in scope", String(h.servicesTotal.value), String(h.servicesTotal.previous), delta(h.servicesTotal)],
   ];
-}
-
-/** One reason a slice needs attention, as a phrase. */
-export function reasonText(r: AttentionReason): string {
-  switch (r.kind) {
-    case "blocked":
-      return `blocked: waits on ${r.waitingOn.map((w) => `${w.slice} (${w.team || "no team"})`).join(", ")}`;
-    case "planned_end_passed":
-      return `planned end ${r.plannedEnd} passed`;
-    case "no_progress":
-      return `no progress for ${r.days} days`;
-    case "rolled_back_twice":
-      return `rolled back ${r.rollbacks} times`;
-    case "gate_open_past_wave_start":
-      return `${r.openGateItems} gating item${r.openGateItems === 1 ? "" : "s"} open since the wave started ${r.waveStart}`;
-  }
-}
-
-const lineName = (t: "live" | "done") => (t === "live" ? "Every slice live (traffic fully moved)" : "Every slice done (old path retired)");
-
-/** A forecast as one sentence, odds included. */
-export function forecastText(f: Forecast, targetDate: string | null): string {
-  const line = lineName(f.target);
-  switch (f.status) {
-    case "finished":
-      return `${line}: reached by ${f.finishedBy}.`;
-    case "insufficient_history":
-      return `${line}: not forecast yet: ${f.weeksOfHistory} week${f.weeksOfHistory === 1 ? "" : "s"} of history, ${f.weeksNeeded} needed.`;
-    case "no_pace":
-      return `${line}: no date can be forecast: almost nothing reached the line in the last ${f.weeksSampled} weeks (${f.remaining} to go).`;
-    case "forecast": {
-      const odds = f.chanceByTarget === null || !targetDate ? "" : ` At the current pace, ${Math.round(f.chanceByTarget * 100)}% chance of finishing by the target date ${targetDate}.`;
-      return `${line}: 50% likely by ${f.dates.p50}, 85% by ${f.dates.p85}, 95% by ${f.dates.p95} (${f.remaining} to go; ${f.trials.toLocaleString("en")} trials over the last ${f.weeksSampled} weeks).${odds}`;
-    }
-  }
 }
 
 /** The week as a heading says it: its days as the programme's calendar has them. */

@@ -7,7 +7,8 @@
 import { stageLabel } from "@/lib/slices/stages";
 import { dayAt } from "../weeks";
 import type { WeeklyReport } from "../types";
-import { closedText, delta, emptyText, facilityText, forecastText, headlineRows, reasonText, statusText, weekTitle } from "./format";
+import { forecastSentence, reasonText } from "../words";
+import { closedText, delta, emptyText, facilityText, headlineRows, statusText, weekTitle } from "./format";
 
 /**
  * Escapes text for Markdown inline content and table cells, so it renders as written: the
@@ -60,7 +61,7 @@ export function reportToMarkdown(r: WeeklyReport): string {
     out.push("", e(empty));
   } else {
     out.push("", "## Headline", "", table(["", "This week", "Last week", "Change"], headlineRows(r.headline).map(([label, ...v]) => [e(label), ...v]), ["l", "r", "r", "r"]));
-    out.push("", "## Forecast", "", `- ${e(forecastText(r.forecast.live, r.programme.targetDate))}`, `- ${e(forecastText(r.forecast.done, r.programme.targetDate))}`);
+    out.push("", "## Forecast", "", `- ${e(forecastSentence(r.forecast.live, r.programme.targetDate))}`, `- ${e(forecastSentence(r.forecast.done, r.programme.targetDate))}`);
 
     const { stageChanges, completions, rollbacks } = r.moved;
     out.push("", "## What moved this week", "");

@@ -10,7 +10,8 @@ import PDFDocument from "pdfkit";
 import { stageLabel } from "@/lib/slices/stages";
 import { dayAt } from "../weeks";
 import type { WeeklyReport } from "../types";
-import { closedText, delta, emptyText, facilityText, forecastText, headlineRows, reasonText, statusText, weekTitle } from "./format";
+import { forecastSentence, reasonText } from "../words";
+import { closedText, delta, emptyText, facilityText, headlineRows, statusText, weekTitle } from "./format";
 import { COLOURS, drawBurnUp } from "./pdf-chart";
 
 /** Where the fonts live: beside this file in the repository, found from the working directory (the standalone server's too). */
@@ -141,7 +142,7 @@ function draw(doc: PDFKit.PDFDocument, r: WeeklyReport) {
     const used = drawBurnUp(doc, r, { x: MARGIN, y: chartTop, width, height: 190 }, F);
     doc.y = chartTop + used + 8;
     doc.x = MARGIN;
-    bullets([forecastText(r.forecast.live, r.programme.targetDate), forecastText(r.forecast.done, r.programme.targetDate)]);
+    bullets([forecastSentence(r.forecast.live, r.programme.targetDate), forecastSentence(r.forecast.done, r.programme.targetDate)]);
   }
 
   heading("Notes");

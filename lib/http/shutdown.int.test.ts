@@ -3,6 +3,7 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
 import { startBuiltServer, type BuiltServer } from "@/lib/testing/built-server";
+import { openSse } from "@/lib/testing/sse";
 
 // The production build's stop (lib/http/shutdown.ts) on SIGTERM, as Kubernetes sends it.
 const TOKEN = "shutdown-test-admin-token-0123456789";
@@ -101,5 +102,18 @@ describe("SIGTERM", () => {
     expect(Date.now() - stopped).toBeLessThan(8_000);
     expect(server.output()).toContain("the grace period ended with requests unfinished");
     stuck.abandon();
+  }, 120_000);
+
+  it("ends the live streams when the listener closes, so browsers reconnect elsewhere, and does not wait out the grace for them", async () => {
+    const server = await serve({ FERRY_SHUTDOWN_GRACE_MS: "30000" });
+    const slug = uniqueSlug("streams");
+    expect((await fetch(`${server.url}/api/v1/programmes`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ name: slug, slug }) })).status).toBe(201);
+    const streams = Array.from({ length: 5 }, () => openSse(`${server.url}/api/v1/programmes/${slug}/stream`, { authorization: `Bearer ${TOKEN}` }));
+    expect(await Promise.all(streams.map((s) => s.status))).toEqual([200, 200, 200, 200, 200]);
+    const stopped = Date.now();
+    server.child.kill("SIGTERM");
+    await Promise.all(streams.map((s) => s.closed));
+    expect(await server.exited, server.output()).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(10_000);
   }, 120_000);
 });

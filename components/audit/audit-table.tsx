@@ -1,13 +1,69 @@
-import { diffEvent } from "@/lib/audit/diff";
 import type { AuditRow } from "@/lib/audit/queries";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { changesOf, describeLine, objectOf, type FieldChange, type Names } from "@/lib/events/describe";
+import { describeBulk, groupEvents, type ActionCounts } from "@/lib/events/describe-groups";
 import { formatDateTime } from "@/lib/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
-export function AuditTable({ rows, labels }: { rows: AuditRow[]; labels: Map<string, string> }) {
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** What the event is about: its kind, then its name. */
+function On({ event, names }: { event: AuditRow; names: Names }) {
+  const { kind, name } = objectOf(event, names);
+  return (
+    <>
+      <span className="block text-xs text-slate-600">{capital(kind)}</span>
+      <span className="font-medium text-slate-900">{name ?? <span className="font-normal text-slate-600">no longer in Ferry</span>}</span>
+    </>
+  );
+}
+
+/** Each changed field: its name, what it was and what it became, in words. */
+function Changes({ changes }: { changes: FieldChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
+      {changes.map((c) => (
+        <div key={c.field} className="contents">
+          <dt className="font-medium text-slate-600">{c.field}</dt>
+          <dd className="text-slate-800">
+            {c.from === null ? (
+              c.to
+            ) : c.to === null ? (
+              <>
+                {c.from} <span className="text-slate-600">(removed)</span>
+              </>
+            ) : (
+              <>
+                <span className="text-slate-600 line-through decoration-slate-400">{c.from}</span> <span aria-hidden="true">→</span>
+                <span className="sr-only"> changed to </span> <span>{c.to}</span>
+              </>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const cell = "px-3 py-2 align-top";
+
+/**
+ * The audit log: every row names what it is about and says what happened in words, with each
+ * changed field before and after; bulk work (an import, an applied plan) is one row that opens
+ * onto its events.
+ */
+type Work = {
+  /** Which piece of work (request) an event belongs to. */
+  keyOf: (e: AuditRow) => string;
+  /** Each piece's counts in all: a page may hold part of it. */
+  tallies: ReadonlyMap<string, ActionCounts>;
+};
+
+export function AuditTable({ rows, names, work }: { rows: AuditRow[]; names: Names; work: Work }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No events match these filters.</p>;
   return (
     <ScrollRegion label="Audit events" className="rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
+      <table className="w-full min-w-[44rem] text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
@@ -15,37 +71,45 @@ export function AuditTable({ rows, labels }: { rows: AuditRow[]; labels: Map<str
             <th scope="col" className="px-3 py-2 font-medium">Who</th>
             <th scope="col" className="px-3 py-2 font-medium">Action</th>
             <th scope="col" className="px-3 py-2 font-medium">On</th>
-            <th scope="col" className="px-3 py-2 font-medium">Changes</th>
+            <th scope="col" className="px-3 py-2 font-medium">What changed</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((e) => {
-            const changes = diffEvent(e);
+          {groupEvents(rows, work.keyOf).map((entry) => {
+            const head = entry.kind === "event" ? entry.event : entry.lead;
+            const whole = entry.kind === "bulk" ? work.tallies.get(work.keyOf(entry.lead)) : undefined;
+            const total = whole?.reduce((n, t) => n + t.count, 0) ?? 0;
             return (
-              <tr key={e.id} className="border-t border-slate-100 align-top">
-                <td className="whitespace-nowrap px-3 py-2 text-slate-700">
-                  <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+              <tr key={head.id} className="border-t border-slate-100">
+                <td className={`${cell} whitespace-nowrap text-slate-700`}>
+                  <time dateTime={head.at.toISOString()}>{formatDateTime(head.at)}</time>
                 </td>
-                <td className="px-3 py-2">{e.actorName}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2">
-                  {labels.get(`${e.entityType}:${e.entityId}`) ?? <span className="text-slate-500">{e.entityType.replace(/_/g, " ")}</span>}
+                <td className={cell}>{head.actorName}</td>
+                <td className={`${cell} font-mono text-xs`}>{head.action}</td>
+                <td className={cell}>
+                  <On event={head} names={names} />
                 </td>
-                <td className="px-3 py-2">
-                  {changes.length === 0 ? (
-                    <span className="text-slate-500">—</span>
+                <td className={cell}>
+                  {entry.kind === "event" ? (
+                    <>
+                      <p className="text-slate-900">{describeLine(entry.event, names)}</p>
+                      <Changes changes={changesOf(entry.event, names)} />
+                    </>
                   ) : (
-                    <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
-                      {changes.map((c) => (
-                        <div key={c.field} className="contents">
-                          <dt className="font-medium text-slate-600">{c.field}</dt>
-                          <dd>
-                            <span className="text-slate-500 line-through decoration-slate-400">{c.from}</span> <span aria-hidden="true">→</span>
-                            <span className="sr-only"> changed to </span> <span>{c.to}</span>
-                          </dd>
-                        </div>
-                      ))}
-                    </dl>
+                    <>
+                      <p className="text-slate-900">{describeBulk(entry, whole)}</p>
+                      <details className="mt-1 text-xs">
+                        <summary className="cursor-pointer text-brand-700">
+                          Show the {entry.events.length} changes{total > entry.events.length ? ` on this page (of ${total})` : ""}
+                          <span className="sr-only"> of this {entry.lead.action === "inventory.imported" ? "import" : "bulk change"}</span>
+                        </summary>
+                        <ol tabIndex={0} aria-label={`The ${entry.events.length} changes`} className="mt-1 max-h-72 list-disc space-y-0.5 overflow-y-auto pl-5 text-slate-800">
+                          {entry.events.map((e) => (
+                            <li key={e.id}>{describeLine(e, names)}</li>
+                          ))}
+                        </ol>
+                      </details>
+                    </>
                   )}
                 </td>
               </tr>

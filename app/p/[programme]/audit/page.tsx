@@ -5,7 +5,7 @@ import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { listAuditEntityTypes, listAuditEvents } from "@/lib/audit/queries";
 import { auditFiltersSchema } from "@/lib/audit/schemas";
-import { entityLabels } from "@/lib/events/labels";
+import { bulkWork, entityLabels } from "@/lib/events/labels";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -17,13 +17,13 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const raw = await searchParams;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
   const [{ rows, nextBefore }, entityTypes] = await Promise.all([listAuditEvents(programme.id, filters), listAuditEntityTypes(programme.id)]);
-  const labels = await entityLabels(rows);
+  const [names, work] = await Promise.all([entityLabels(rows), bulkWork(programme.id, rows)]);
   const query = new URLSearchParams(Object.entries({ ...filters, before: undefined }).filter((e): e is [string, string] => typeof e[1] === "string"));
   return (
     <>
-      <PageHeader title="Audit log" description="Every change in this programme: who, when, what, and the values before and after. Events are never changed or deleted." />
+      <PageHeader title="Audit log" description="Every change in this programme: who, when, on what, and each field before and after. Bulk work, such as an import, is one row that opens onto its changes. Events are never changed or deleted." />
       <AuditFiltersForm filters={filters} entityTypes={entityTypes} exportHref={`/p/${programme.slug}/audit/export?${query}`} />
-      <AuditTable rows={rows} labels={labels} />
+      <AuditTable rows={rows} names={names} work={work} />
       <nav aria-label="Audit pages" className="mt-4 flex gap-4 text-sm">
         {filters.before ? (
           <Link href={`/p/${programme.slug}/audit?${query}`} className="text-brand-700 underline">

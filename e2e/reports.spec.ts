@@ -113,6 +113,21 @@ test.describe("weekly report, manager", () => {
     await expect(page.getByRole("button", { name: "Close this week" })).toHaveCount(0);
     await expect(page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: /^Next week, / })).toHaveCount(0);
   });
+
+  test("sets the time zone the weeks are counted in", async ({ page, programme, signedInAs }) => {
+    await signedInAs("manager", programme);
+    await page.goto(`/p/${programme.slug}/reports`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const form = page.getByRole("form", { name: "Report time zone" });
+    await expect(form.getByLabel("Weeks are counted in")).toHaveValue("UTC");
+    await form.getByLabel("Weeks are counted in").selectOption("Pacific/Auckland");
+    await form.getByRole("button", { name: "Save time zone" }).click();
+    await expect(page.getByRole("status", { name: "Time zone result" })).toHaveText("Weeks are now counted in Pacific/Auckland.");
+    await page.reload();
+    await expect(page.getByText(/· Pacific\/Auckland/).first()).toBeVisible();
+    await expect(page.getByRole("form", { name: "Report time zone" }).getByLabel("Weeks are counted in")).toHaveValue("Pacific/Auckland");
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
 
 test.describe("weekly report, viewer", () => {
@@ -126,6 +141,7 @@ test.describe("weekly report, viewer", () => {
     await expect(notes).toBeVisible();
     await expect(notes.getByRole("textbox")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Close this week" })).toHaveCount(0);
+    await expect(page.getByRole("form", { name: "Report time zone" })).toHaveCount(0);
     for (const title of ["What moved", "Rollbacks", "Waves", "Blocked", "At risk", "Next week", "Platform readiness", "Scope change"]) {
       await expect(page.getByRole("region", { name: title, exact: true })).toBeVisible();
     }

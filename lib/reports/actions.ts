@@ -5,7 +5,8 @@ import { defineAction } from "@/lib/actions/define-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { closeReportWeek } from "./mutations/close-report-week";
 import { saveReportNotes } from "./mutations/save-report-notes";
-import { closeReportWeekSchema, saveReportNotesSchema } from "./schemas";
+import { setReportTimeZone } from "./mutations/set-report-time-zone";
+import { closeReportWeekSchema, saveReportNotesSchema, setReportTimeZoneSchema } from "./schemas";
 import type { ReportNotes } from "./types";
 
 // The week's page shows the notes and the closed state; the overview links to it.
@@ -23,4 +24,12 @@ export async function closeReportWeekAction(programmeSlug: string, _previous: un
   const result = await defineAction(closeReportWeekSchema, (actor, input) => closeReportWeek(actor, programmeSlug, input))(form);
   if (result.ok) revalidateReports(programmeSlug);
   return result.ok ? { ...result, message: `${result.data.week} closed.` } : result;
+}
+
+/** Sets the time zone the programme's weeks are counted in. */
+export async function setReportTimeZoneAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<{ timeZone: string }>> {
+  const result = await defineAction(setReportTimeZoneSchema, (actor, input) => setReportTimeZone(actor, programmeSlug, input))(form);
+  // The overview counts its weeks in the zone too.
+  if (result.ok) revalidatePath(`/p/${encodeURIComponent(programmeSlug)}`, "layout");
+  return result.ok ? { ...result, message: `Weeks are now counted in ${result.data.timeZone}.` } : result;
 }

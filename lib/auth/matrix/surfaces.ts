@@ -77,4 +77,5 @@ export const ACTION_MUTATIONS: Record<string, string[] | null> = {
   syncTemplateAction: ["syncTemplateToSlices"],
   saveReportNotesAction: ["saveReportNotes"],
   closeReportWeekAction: ["closeReportWeek"],
+  setReportTimeZoneAction: ["setReportTimeZone"],
 };

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readHistory } from "../history";
 import { buildWeeklyReport } from "../report";
 import { NO_NOTES, scenarioCurrent, scenarioEvents, scenarioInput } from "../test-history";
-import type { WeeklyReport } from "../types";
+import type { Forecast, WeeklyReport } from "../types";
 import { renderReport, reportToCsv, reportToJson, reportToMarkdown, reportToPdf } from ".";
 import { escapeMarkdown, escapeParagraphs } from "./markdown";
 
@@ -58,7 +58,7 @@ describe("Markdown export", () => {
   // The exports printed "100% chance" where the pages said "over 99%" for the same forecast.
   it("says the odds and reasons in the pages' words", () => {
     const r = buildWeeklyReport(scenarioInput(), "2026-W45", NO_NOTES);
-    const live = { status: "forecast", target: "live", remaining: 2, weeksSampled: 8, throughput: [1, 0, 1, 1, 0, 1, 1, 1], trials: 10_000, seed: 1, dates: { p50: "2027-01-04", p85: "2027-01-18", p95: "2027-02-01" }, chanceByTarget: 0.996 } as const;
+    const live = { status: "forecast", target: "live", remaining: 2, weeksSampled: 8, throughput: [1, 0, 1, 1, 0, 1, 1, 1], trials: 10_000, seed: 1, dates: { p50: "2027-01-04", p85: "2027-01-18", p95: "2027-02-01" }, chanceByTarget: 0.996 } satisfies Forecast;
     const md = reportToMarkdown({ ...r, programme: { ...r.programme, targetDate: "2027-03-31" }, forecast: { ...r.forecast, live } });
     expect(md).toContain("At the current pace, over 99% chance of every slice live (traffic fully moved) by 31 Mar 2027.");
     expect(md).not.toContain("100% chance");

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/ui/card";
 import { CloseWeek } from "@/components/reports/close-week";
 import { weekDays, weekLabel } from "@/components/reports/format";
 import { NotesForm } from "@/components/reports/notes-form";
 import { NotesText } from "@/components/reports/notes-text";
+import { TimeZoneForm } from "@/components/reports/time-zone-form";
+import { Card, PageHeader } from "@/components/ui/card";
 import { Downloads, ReportView, WeekNav } from "@/components/reports/report-view";
 import { can } from "@/lib/auth/rules";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
-import { closeReportWeekAction, saveReportNotesAction } from "@/lib/reports/actions";
+import { closeReportWeekAction, saveReportNotesAction, setReportTimeZoneAction } from "@/lib/reports/actions";
 import { getWeeklyReport } from "@/lib/reports/queries";
 import type { WeekKey, WeekRange } from "@/lib/reports/types";
 import { addWeeks, isWeekKey, weekAt, weeksBetween } from "@/lib/reports/weeks";
@@ -54,6 +55,11 @@ export default async function WeeklyReportPage({ params }: Props) {
         />
       </div>
       <ReportView report={report} base={base} notes={notes} closeWeek={closeWeek} />
+      {can(programme.role, "programme.edit").allowed ? (
+        <Card title="Report weeks" className="mt-6">
+          <TimeZoneForm action={setReportTimeZoneAction.bind(null, programme.slug)} timeZone={report.programme.timeZone} zones={Intl.supportedValuesOf("timeZone")} />
+        </Card>
+      ) : null}
     </>
   );
 }

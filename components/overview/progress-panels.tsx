@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { AttentionList, splitAttention } from "@/components/reports/attention";
+import { AttentionCards } from "@/components/reports/attention";
 import { BurnUpSection } from "@/components/reports/burn-up-section";
 import { weekLabel } from "@/components/reports/format";
 import { HeadlineStats } from "@/components/reports/headline";
@@ -25,7 +25,6 @@ type Props = { progress: OverviewProgress; base: string; statusCard: ReactNode; 
  * week's rollbacks, platform readiness and recent activity on the right.
  */
 export function ProgressPanels({ progress, base, statusCard, wavesCard, activityCard }: Props) {
-  const { blocked, atRisk } = splitAttention(progress.attention);
   return (
     <>
       <HeadlineStats headline={progress.headline} />
@@ -45,12 +44,7 @@ export function ProgressPanels({ progress, base, statusCard, wavesCard, activity
           {wavesCard}
         </div>
         <div className="min-w-0 space-y-6">
-          <Card title="Blocked">
-            <AttentionList slices={blocked} base={base} label="Blocked slices" none="No slice is blocked." />
-          </Card>
-          <Card title="At risk">
-            <AttentionList slices={atRisk} base={base} label="Slices at risk" none="No slice is at risk." />
-          </Card>
+          <AttentionCards slices={progress.attention} base={base} />
           <Card title="Rollbacks this week">
             <RollbackList rollbacks={progress.rollbacks} base={base} timeZone={progress.timeZone} />
           </Card>

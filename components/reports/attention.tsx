@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import type { AttentionSlice } from "@/lib/reports/types";
 import { reasonText, teamsWaitedOn } from "@/lib/reports/words";
@@ -43,5 +44,20 @@ export function AttentionList({ slices, base, label, none }: { slices: Attention
         <AttentionItem key={s.sliceId} slice={s} base={base} />
       ))}
     </ul>
+  );
+}
+
+/** The two cards the overview and the report page both show: blocked slices, and those at risk. */
+export function AttentionCards({ slices, base }: { slices: AttentionSlice[]; base: string }) {
+  const { blocked, atRisk } = splitAttention(slices);
+  return (
+    <>
+      <Card title="Blocked">
+        <AttentionList slices={blocked} base={base} label="Blocked slices" none="No slice is blocked." />
+      </Card>
+      <Card title="At risk">
+        <AttentionList slices={atRisk} base={base} label="Slices at risk" none="No slice is at risk." />
+      </Card>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { WeekKey, WeeklyReport } from "@/lib/reports/types";
-import { AttentionList, splitAttention } from "./attention";
+import { AttentionCards } from "./attention";
 import { BurnUpSection } from "./burn-up-section";
 import { formatDay } from "@/lib/reports/words";
 import { formatInstant, weekLabel } from "./format";
@@ -118,7 +118,6 @@ type Props = { report: WeeklyReport; base: string; notes: ReactNode; closeWeek: 
 
 /** The weekly report as a page: every section of the report, the notes and the close control. */
 export function ReportView({ report, base, notes, closeWeek }: Props) {
-  const { blocked, atRisk } = splitAttention(report.attention);
   const tz = report.range.timeZone;
   if (report.empty) {
     return (
@@ -154,12 +153,7 @@ export function ReportView({ report, base, notes, closeWeek }: Props) {
         </div>
         <div className="min-w-0 space-y-6">
           <Card title="Notes and asks">{notes}</Card>
-          <Card title="Blocked">
-            <AttentionList slices={blocked} base={base} label="Blocked slices" none="No slice is blocked." />
-          </Card>
-          <Card title="At risk">
-            <AttentionList slices={atRisk} base={base} label="Slices at risk" none="No slice is at risk." />
-          </Card>
+          <AttentionCards slices={report.attention} base={base} />
           <Card title="Next week">
             <NextWeek moves={report.nextWeek} />
           </Card>

@@ -29,6 +29,7 @@ export const PURE_RULE_FILES = [
   "lib/validation/*.ts",
   "lib/**/schemas.ts",
   "lib/audit/diff.ts",
+  "lib/live/messages.ts",
   "lib/auth/config.ts",
   "lib/auth/rules.ts",
   "lib/auth/sign-in-backoff.ts",

@@ -49,7 +49,7 @@ export const PURE_RULE_FILES = [
   "lib/overview/summary.ts",
   "lib/reports/{corrections,export-request,forecast,history,prng,reconstruct,report,sections,types,weeks,words}.ts",
   "lib/reports/export/**",
-  "lib/slices/{stage-machine,stages,views}.ts",
+  "lib/slices/{my-work,stage-machine,stages,views}.ts",
   "lib/waves/{board,move-check,programme-plan,stored-plan}.ts",
   "lib/errors.ts",
   "lib/format.ts",

@@ -14,13 +14,17 @@ const SECTIONS = [
   { href: "/audit", label: "Audit log" },
 ] as const;
 
+/** A lead's start page, after the overview: their teams' open items, gates and waits. */
+const MY_WORK = { href: "/my-work", label: "My work" } as const;
+
 /** The programme's sections; the current one is marked for screen readers, not by colour alone. */
-export function NavLinks({ slug }: { slug: string }) {
+export function NavLinks({ slug, showMyWork = false }: { slug: string; showMyWork?: boolean }) {
   const pathname = usePathname();
   const base = `/p/${slug}`;
+  const sections = showMyWork ? [SECTIONS[0], MY_WORK, ...SECTIONS.slice(1)] : SECTIONS;
   return (
     <ul className="space-y-0.5">
-      {SECTIONS.map((s) => {
+      {sections.map((s) => {
         const href = base + s.href;
         const current = s.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
         return (

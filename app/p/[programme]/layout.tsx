@@ -24,7 +24,7 @@ export default async function ProgrammeLayout({ children, params }: { children: 
       <ProgrammeNav brand={brand}>
         <ProgrammeSwitcher current={programme} programmes={programmes} />
         <nav aria-label="Sections">
-          <NavLinks slug={programme.slug} />
+          <NavLinks slug={programme.slug} showMyWork={programme.role === "lead"} />
         </nav>
         <div className="mt-auto space-y-2 px-1 text-xs text-slate-600">
           <p>

@@ -13,7 +13,7 @@ import { getTeamPage, listPeopleForTeams } from "@/lib/teams/queries";
 
 export const metadata: Metadata = { title: "Team" };
 
-const link = "text-brand-700 underline-offset-2 hover:underline";
+const link = "text-brand-700 underline underline-offset-2";
 
 /** One team: its people and contact, the services and slices it owns (each a link), and its editor for whoever may change it. */
 export default async function TeamPage({ params }: { params: Promise<{ programme: string; id: string }> }) {

@@ -55,8 +55,9 @@ export function GraphExplorer({ slug, programmeName }: { slug: string; programme
     void neighbours(name).then((n) => {
       if (!live) return;
       setDetail({ name, neighbours: n });
-      const node = selectedItem!.node!;
-      setAnnouncement(`${name} selected: ${node.team ?? "no team"}, ${node.wave ? `wave ${node.wave}` : "no wave"}${node.status ? `, ${node.status.replace("_", " ")}` : ""}. Depends on ${n?.dependsOn.length ?? 0}, used by ${n?.usedBy.length ?? 0}.`);
+      if (!n) return;
+      const node = n.node;
+      setAnnouncement(`${name} selected: ${node.team ?? "no team"}, ${node.wave ? `wave ${node.wave}` : "no wave"}${node.status ? `, ${node.status.replace("_", " ")}` : ""}. Depends on ${n.dependsOn.length}, used by ${n.usedBy.length}.`);
     });
     return () => {
       live = false;

@@ -77,7 +77,18 @@ export const NodePanel = forwardRef<HTMLHeadingElement, Props>(function NodePane
       </aside>
     );
   }
-  const n = item.node!;
+  // Large views arrive without details: they come with the neighbourhood.
+  const n = item.node ?? neighbours?.node;
+  if (!n) {
+    return (
+      <aside aria-label="Selected service" className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
+        <h2 ref={headingRef} tabIndex={-1} className="break-words font-semibold text-slate-900">
+          {item.label}
+        </h2>
+        <p className="mt-2 text-slate-600">Loading its details…</p>
+      </aside>
+    );
+  }
   return (
     <aside aria-label="Selected service" className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
       <h2 ref={headingRef} tabIndex={-1} className="break-words font-semibold text-slate-900">

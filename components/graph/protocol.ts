@@ -1,10 +1,11 @@
 /** Messages between the explorer and its layout worker (components/graph/layout.worker.ts). */
 import type { Neighbour } from "@/lib/graph/analysis";
-import type { View } from "@/lib/graph/view";
+import type { View, ViewItem } from "@/lib/graph/view";
 
 export type GraphSummary = { services: number; dependencies: number; teams: string[]; waves: number[]; systems: string[]; cycles: string[][]; criticalPath: string[] };
 
-export type Neighbours = { dependsOn: Neighbour[]; usedBy: Neighbour[] };
+/** A service's details and its neighbourhood, for the side panel (large views are posted without details). */
+export type Neighbours = { node: NonNullable<ViewItem["node"]>; dependsOn: Neighbour[]; usedBy: Neighbour[] };
 
 export type WorkerRequest =
   | { type: "load"; url: string }

@@ -45,55 +45,74 @@ export default function SigmaRenderer({ view, selected, centre, onSelect, onPain
   const sigmaRef = useRef<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
   const state = useRef<{ selected: string | null; hovered: string | null }>({ selected, hovered: null });
   const onSelectRef = useRef(onSelect);
+  const refreshFor = useRef<((before: string | null, after: string | null) => void) | null>(null);
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
 
   useEffect(() => {
     const graph = toGraph(view);
+    // Software WebGL (no GPU) draws 15,000 edges at a few frames a second: a dense view hides
+    // its edges while the camera moves and draws them as lines (an arrow head doubles the cost).
+    const dense = view.edges.length > 2000;
+    /** The hovered or selected node with its neighbours and edges: all that a highlight changes. */
+    const around = (node: string | null) => (node && graph.hasNode(node) ? { nodes: [node, ...graph.neighbors(node)], edges: graph.edges(node) } : { nodes: [], edges: [] });
     const sigma = new Sigma(graph, container.current!, {
-      defaultEdgeType: "arrow",
+      defaultEdgeType: dense ? "line" : "arrow",
+      hideEdgesOnMove: dense,
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 6,
       labelDensity: 0.5,
       zIndex: true,
       minCameraRatio: 0.01,
       maxCameraRatio: 4,
+      // Highlights touch only the node in focus and its neighbourhood (enlarged, labelled, its
+      // edges opaque), never the other thousands, so a hover repaints a handful of items.
       nodeReducer: (node, data) => {
         const { selected: sel, hovered } = state.current;
+        if (node === sel) return { ...data, highlighted: true, size: data.size * 2, zIndex: 3, forceLabel: true };
+        if (node === hovered) return { ...data, highlighted: true, zIndex: 3, forceLabel: true };
         const focusOn = hovered ?? sel;
-        if (!focusOn) return data;
-        if (node === sel) return { ...data, highlighted: true, size: data.size * 1.8, zIndex: 2 };
-        if (node === focusOn || graph.areNeighbors(node, focusOn)) return { ...data, forceLabel: true, zIndex: 2 };
-        return { ...data, color: "#d1d5db", label: "" };
+        if (focusOn && graph.areNeighbors(node, focusOn)) return { ...data, size: data.size * 1.5, forceLabel: !dense, zIndex: 2 };
+        return data;
       },
       edgeReducer: (edge, data) => {
         const focusOn = state.current.hovered ?? state.current.selected;
-        if (!focusOn || graph.hasExtremity(edge, focusOn)) return data;
-        return { ...data, color: "#e5e7eb" };
+        if (focusOn && graph.hasExtremity(edge, focusOn)) return { ...data, color: data.color.slice(0, 7), size: data.size * 2, zIndex: 2 };
+        return data;
       },
     });
     sigmaRef.current = sigma;
+    const repaint = (before: string | null, after: string | null) => {
+      // The selection's neighbourhood too: it takes the highlight back when the hover leaves.
+      const parts = [around(before), around(after), around(state.current.selected)];
+      sigma.refresh({ partialGraph: { nodes: parts.flatMap((p) => p.nodes), edges: parts.flatMap((p) => p.edges) }, skipIndexation: true });
+    };
+    refreshFor.current = repaint;
     sigma.on("clickNode", ({ node }) => onSelectRef.current(node));
     sigma.on("clickStage", () => onSelectRef.current(null));
     sigma.on("enterNode", ({ node }) => {
+      const before = state.current.hovered;
       state.current.hovered = node;
-      sigma.refresh({ skipIndexation: true });
+      repaint(before, node);
     });
     sigma.on("leaveNode", () => {
+      const before = state.current.hovered;
       state.current.hovered = null;
-      sigma.refresh({ skipIndexation: true });
+      repaint(before, null);
     });
     sigma.once("afterRender", () => afterPaint(onPainted));
     return () => {
       sigma.kill();
       sigmaRef.current = null;
+      refreshFor.current = null;
     };
   }, [view, onPainted]);
 
   useEffect(() => {
+    const before = state.current.selected;
     state.current.selected = selected;
-    sigmaRef.current?.refresh({ skipIndexation: true });
+    refreshFor.current?.(before, selected);
   }, [selected]);
 
   useEffect(() => {

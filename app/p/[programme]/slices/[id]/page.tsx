@@ -10,6 +10,9 @@ import { RolloutReader } from "@/components/slices/rollout-reader";
 import { SliceHistory } from "@/components/slices/slice-history";
 import { StageStepper } from "@/components/slices/stage-stepper";
 import { AdvanceForm, RollbackForm } from "@/components/slices/stage-move-forms";
+import { LiftPinForm, RehearsalForm, RenameSliceForm, RollbackPlanForm } from "@/components/slices/slice-editor-details";
+import { MergeSlicesForm, SliceServicesForm, SplitSliceForm } from "@/components/slices/slice-editor-services";
+import { listMergeableSlices, listUnslicedServices } from "@/lib/slices/queries/slice-editor";
 import { statusColour } from "@/components/slices/status-style";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
@@ -31,6 +34,9 @@ export default async function SlicePage({ params }: Params) {
   const moveAction = moveSliceStageAction.bind(null, programme.slug);
   const readAction = readSliceRolloutAction.bind(null, programme.slug);
   const readingsHref = `/p/${programme.slug}/slices/${slice.id}/readings`;
+  const base = `/p/${programme.slug}`;
+  const [unsliced, mergeable] = permissions.canReshape ? await Promise.all([listUnslicedServices(programme.id), listMergeableSlices(programme.id, slice.id)]) : [[], []];
+  const edit = { slug: programme.slug, sliceId: slice.id, version: slice.version };
   return (
     <>
       <ProgrammeLive slug={programme.slug} />
@@ -39,7 +45,27 @@ export default async function SlicePage({ params }: Params) {
           All slices
         </Link>
       </p>
-      <PageHeader title={slice.name} description={`Owned by ${slice.team.name} · ${slice.wave ? `Wave ${slice.wave.number}${slice.wave.name ? `: ${slice.wave.name}` : ""}` : "Not in a wave yet"} · version ${slice.version}`} />
+      <PageHeader
+        title={slice.name}
+        description={
+          <>
+            Owned by{" "}
+            <Link href={`${base}/teams/${slice.team.id}`} className="text-brand-700 underline">
+              {slice.team.name}
+            </Link>{" "}
+            ·{" "}
+            {slice.wave ? (
+              <Link href={`${base}/waves#wave-${slice.wave.number}`} className="text-brand-700 underline">
+                Wave {slice.wave.number}
+                {slice.wave.name ? `: ${slice.wave.name}` : ""}
+              </Link>
+            ) : (
+              "Not in a wave yet"
+            )}
+            {slice.pinnedWave !== null ? ` · pinned to wave ${slice.pinnedWave}${slice.pinReason ? ` (${slice.pinReason})` : ""}` : ""}
+          </>
+        }
+      />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <dt className="text-sm text-slate-600">Status</dt>
@@ -105,15 +131,62 @@ export default async function SlicePage({ params }: Params) {
             <ul className="space-y-1 text-sm">
               {slice.services.map((s) => (
                 <li key={s.id}>
-                  <span className="font-medium text-slate-900">{s.name}</span> <span className="text-slate-600">· {s.kind}{s.stateful ? " · stateful" : ""}</span>
+                  <Link href={`${base}/services/${s.id}`} className="font-medium text-brand-700 underline">
+                    {s.name}
+                  </Link>{" "}
+                  <span className="text-slate-600">· {s.kind}{s.stateful ? " · stateful" : ""}</span>
                 </li>
               ))}
               {slice.services.length === 0 ? <li className="text-slate-600">No services in this slice.</li> : null}
             </ul>
+            {permissions.canReshape ? (
+              <details className="mt-4">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">Add or take out services</summary>
+                <div className="mt-3">
+                  <SliceServicesForm {...edit} services={slice.services} unsliced={unsliced} />
+                </div>
+              </details>
+            ) : null}
           </Card>
+          {permissions.canEdit || permissions.canPin ? (
+            <Card title="Edit the slice">
+              {permissions.canEdit ? <RenameSliceForm {...edit} name={slice.name} /> : null}
+              {slice.pinnedWave !== null ? (
+                <div className="mt-4 text-sm">
+                  <p>
+                    Pinned to wave {slice.pinnedWave}
+                    {slice.pinReason ? `: ${slice.pinReason}` : ""}. The plan keeps it there even against the order.
+                  </p>
+                  {permissions.canPin ? <LiftPinForm {...edit} pinnedWave={slice.pinnedWave} /> : null}
+                </div>
+              ) : null}
+              {permissions.canReshape ? (
+                <>
+                  <details className="mt-4">
+                    <summary className="cursor-pointer text-sm font-medium text-brand-700">Split off services</summary>
+                    <div className="mt-3">
+                      <SplitSliceForm slug={programme.slug} sliceId={slice.id} name={slice.name} services={slice.services} />
+                    </div>
+                  </details>
+                  <details className="mt-3">
+                    <summary className="cursor-pointer text-sm font-medium text-brand-700">Merge other slices into this one</summary>
+                    <div className="mt-3">
+                      <MergeSlicesForm slug={programme.slug} sliceId={slice.id} name={slice.name} candidates={mergeable} />
+                    </div>
+                  </details>
+                </>
+              ) : null}
+            </Card>
+          ) : null}
           <Card title="Rollback">
             <p className="whitespace-pre-line text-sm text-slate-800">{slice.rollbackPlan ?? "No rollback plan written yet."}</p>
             <p className="mt-2 text-sm text-slate-700">Last rehearsed: {slice.rollbackRehearsedAt ? formatDate(slice.rollbackRehearsedAt) : "never"}</p>
+            {permissions.canEdit ? (
+              <div className="mt-4 space-y-4 border-t border-slate-100 pt-4">
+                <RollbackPlanForm {...edit} plan={slice.rollbackPlan} />
+                <RehearsalForm {...edit} hasPlan={Boolean(slice.rollbackPlan)} />
+              </div>
+            ) : null}
           </Card>
           <Card title="Blocked by">
             {blockedBy.length === 0 ? (

@@ -122,7 +122,7 @@ test.describe("weekly report, manager", () => {
     await expect(form.getByLabel("Weeks are counted in")).toHaveValue("UTC");
     await form.getByLabel("Weeks are counted in").selectOption("Pacific/Auckland");
     await form.getByRole("button", { name: "Save time zone" }).click();
-    await expect(page.getByRole("status", { name: "Time zone result" })).toHaveText("Weeks are now counted in Pacific/Auckland.");
+    await expect(page.getByRole("status", { name: "Time zone result" })).toHaveText("Time zone saved.");
     await page.reload();
     await expect(page.getByText(/· Pacific\/Auckland/).first()).toBeVisible();
     await expect(page.getByRole("form", { name: "Report time zone" }).getByLabel("Weeks are counted in")).toHaveValue("Pacific/Auckland");

@@ -31,5 +31,5 @@ export async function setReportTimeZoneAction(programmeSlug: string, _previous: 
   const result = await defineAction(setReportTimeZoneSchema, (actor, input) => setReportTimeZone(actor, programmeSlug, input))(form);
   // The overview counts its weeks in the zone too.
   if (result.ok) revalidatePath(`/p/${encodeURIComponent(programmeSlug)}`, "layout");
-  return result.ok ? { ...result, message: `Weeks are now counted in ${result.data.timeZone}.` } : result;
+  return result;
 }

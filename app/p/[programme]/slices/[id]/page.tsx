@@ -7,6 +7,7 @@ import { ReadOnlyNotice } from "@/components/ui/read-only";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ChecklistPanel } from "@/components/checklists/checklist-panel";
 import { RolloutReader } from "@/components/slices/rollout-reader";
+import { LatestRolloutReading } from "@/components/slices/rollout-record";
 import { SliceHistory } from "@/components/slices/slice-history";
 import { StageStepper } from "@/components/slices/stage-stepper";
 import { AdvanceForm, RollbackForm } from "@/components/slices/stage-move-forms";
@@ -119,6 +120,8 @@ export default async function SlicePage({ params }: Params) {
               <ReadOnlyNotice className="mt-4" reason={`Only ${slice.team.name}'s leads and programme managers move this slice and tick its checklist.`} />
             )}
           </Card>
+          {/* Next to the stage it is compared with, for every reader: the record keeps the latest reading. */}
+          <LatestRolloutReading reading={readings[0] ?? null} stage={slice.stage} stageChangedAt={history.find((h) => h.kind === "move" || h.kind === "rollback")?.at ?? null} sourceHref={readingsHref} />
           <Card title="Definition of done">
             <div className="mb-4">
               <ProgressBar value={gate.progress.done + gate.progress.na} max={gate.progress.total} label="Checklist resolved" />

@@ -150,3 +150,81 @@ test.describe("forms keep what was typed", () => {
     await expect(alertOf(page)).toBeFocused();
   });
 });
+
+// Issue 14, point 11: the smaller things seen.
+test.describe("smaller things", () => {
+  test("filters apply as they change, and their controls fit the longest team name", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("viewer", sharedProgramme);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/p/${sharedProgramme.slug}/services`);
+    const filters = page.getByRole("search", { name: "Filter services" });
+    await filters.getByLabel("Team").selectOption("Orders & Fulfilment");
+    await expect(page).toHaveURL(/team=Orders\+%26\+Fulfilment|team=Orders%20%26%20Fulfilment/);
+    await expect(page.getByRole("table", { name: /Services, \d+ matching/ }).getByRole("row").nth(1)).toContainText("Orders & Fulfilment");
+    // The select is as wide as its longest choice needs (no team name cut).
+    const team = filters.getByLabel("Team");
+    expect(await team.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth >= 170)).toBe(true);
+    await filters.getByRole("searchbox", { name: "Search" }).pressSequentially("orders");
+    await expect(page).toHaveURL(/q=orders/);
+
+    await page.goto(`/p/${sharedProgramme.slug}/audit`);
+    await page.getByLabel("Entity").selectOption("slice");
+    await expect(page).toHaveURL(/entity=slice/);
+    await page.goto(`/p/${sharedProgramme.slug}/waves`);
+    await page.getByLabel("Status").selectOption("live");
+    await expect(page).toHaveURL(/status=live/);
+  });
+
+  test("the import preview counts services, teams and dependencies on their own", async ({ page, emptyProgramme, signedInAs }) => {
+    await signedInAs("admin");
+    await page.goto(`/p/${emptyProgramme.slug}/import`);
+    await page.getByLabel("Format").selectOption("backstage");
+    await page.getByLabel("File").setInputFiles("lib/inventory/fixtures/catalog.yaml");
+    await page.getByRole("button", { name: "Preview import" }).click();
+    const preview = page.getByRole("region", { name: /Preview: nothing has been written yet/ });
+    await expect(preview.getByTestId("import-summary")).toHaveText(/^Would create \d+ services, \d+ teams and \d+ dependencies\.$/);
+    const counts = preview.getByRole("group", { name: "Counts by kind" });
+    for (const kind of ["services", "teams", "dependencies"]) await expect(counts.getByRole("term").filter({ hasText: kind })).toBeVisible();
+    await expect(counts.getByRole("definition").first()).toHaveText(/^\d+ to create$/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("Reopen on an item with evidence asks first; a slice page says nothing of versions", async ({ page, programme, signedInAs }) => {
+    await signedInAs("lead", programme);
+    await page.goto(`/p/${programme.slug}/slices`);
+    await page.getByRole("link", { name: "Search", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
+    await expect(page.getByRole("main")).not.toContainText(/version \d/i);
+    const checklist = page.getByRole("region", { name: "Definition of done" });
+    const item = checklist.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^Evidence/ }) }).first();
+    const title = (await item.getAttribute("aria-label"))!;
+    await item.getByRole("button", { name: `Reopen: ${title}` }).click();
+    const dialog = page.getByRole("alertdialog", { name: `Reopen "${title}"?` });
+    await expect(dialog).toContainText("Its evidence link is taken off the item");
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(item.getByRole("button", { name: `Reopen: ${title}` })).toBeFocused();
+    await expect(item).toContainText(/Done ·/);
+
+    await item.getByRole("button", { name: `Reopen: ${title}` }).click();
+    await dialog.getByRole("button", { name: "Reopen", exact: true }).click();
+    await expect(checklist.getByRole("status", { name: "Checklist updates" })).toHaveText(`"${title}" is now open.`);
+    await expect(checklist.getByRole("listitem", { name: title, exact: true }).getByRole("button", { name: `Mark done: ${title}` })).toBeVisible();
+  });
+
+  test("the two axe findings: a selected row keeps its contrast; the who-waits page keeps the heading order", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("manager", sharedProgramme);
+    await page.goto(`/p/${sharedProgramme.slug}/services?status=unsliced`);
+    const table = page.getByRole("table", { name: /Services, \d+ matching/ });
+    const first = table.getByRole("rowheader").first();
+    await expect(first).toBeVisible();
+    await table.getByRole("checkbox", { name: `Select ${(await first.textContent())!.trim()}` }).check();
+    await expect(table.getByText("not in a slice").first()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`/p/${sharedProgramme.slug}/waves/waits`);
+    await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3 })).toHaveCount(0);
+  });
+});

@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { SliceItem } from "@/lib/slices/queries/slice-page";
 import { stageLabel } from "@/lib/slices/stages";
 import type { TickChange } from "./checklist-panel";
@@ -11,6 +12,11 @@ export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; c
   const id = useId();
   const [evidenceUrl, setEvidenceUrl] = useState("");
   const [reason, setReason] = useState("");
+  // Reopening clears the evidence or the reason on record: asked first, never by a stray click.
+  const [confirmingReopen, setConfirmingReopen] = useState(false);
+  const [actionButton, setActionButton] = useState<HTMLButtonElement | null>(null);
+  const hasRecord = Boolean(item.evidenceUrl || (item.state === "na" && item.reason));
+  const reopen = () => (hasRecord ? setConfirmingReopen(true) : onTick({ id: item.id, state: "open" }));
   const submit = (state: "done" | "na") => (event: FormEvent) => {
     event.preventDefault();
     onTick(state === "done" ? { id: item.id, state, evidenceUrl: evidenceUrl.trim() || undefined } : { id: item.id, state, reason: reason.trim() });
@@ -44,15 +50,33 @@ export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; c
         </div>
         {canTick ? (
           <div className="flex shrink-0 flex-col items-end gap-1">
+            {/* One button whose action follows the state, so focus stays on it after a change. */}
             {item.state === "open" ? (
-              <button type="button" onClick={() => onTick({ id: item.id, state: "done" })} className="rounded-md bg-brand-600 px-3 py-1 text-xs font-medium text-white hover:bg-brand-700" aria-label={`Mark done: ${item.title}`}>
+              <button ref={setActionButton} type="button" onClick={() => onTick({ id: item.id, state: "done" })} className="rounded-md bg-brand-600 px-3 py-1 text-xs font-medium text-white hover:bg-brand-700" aria-label={`Mark done: ${item.title}`}>
                 Mark done
               </button>
             ) : (
-              <button type="button" onClick={() => onTick({ id: item.id, state: "open" })} className="rounded-md border border-slate-300 px-3 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50" aria-label={`Reopen: ${item.title}`}>
+              <button ref={setActionButton} type="button" onClick={reopen} className="rounded-md border border-slate-300 px-3 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50" aria-label={`Reopen: ${item.title}`}>
                 Reopen
               </button>
             )}
+            <ConfirmDialog
+              open={confirmingReopen}
+              title={`Reopen "${item.title}"?`}
+              description={
+                <>
+                  <p>{item.evidenceUrl ? "Its evidence link is taken off the item" : "The reason it does not apply is taken off the item"}, and the item counts as open again: a stage it gates is closed to the slice until it is resolved again.</p>
+                  {item.evidenceUrl ? <p className="break-all text-slate-600">Evidence now: {item.evidenceUrl}</p> : <p className="text-slate-600">Reason now: {item.reason}</p>}
+                </>
+              }
+              confirmLabel="Reopen"
+              returnFocusTo={actionButton}
+              onCancel={() => setConfirmingReopen(false)}
+              onConfirm={() => {
+                setConfirmingReopen(false);
+                onTick({ id: item.id, state: "open" });
+              }}
+            />
           </div>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SERVICE_KINDS, STRATEGIES } from "@/lib/inventory/model";
 import { SLICE_STATUSES, statusLabel } from "@/lib/slices/stages";
 import type { ServiceFilters } from "@/lib/services/schemas";
+import { AutoApply } from "@/components/ui/auto-apply";
 import { FilterSelect, filterControlClass } from "@/components/ui/select";
 import { strategyLabel } from "./labels";
 
@@ -9,11 +10,14 @@ type Options = { teams: { name: string }[]; waves: { number: number; name: strin
 
 /**
  * The list's filters as a plain GET form: the URL is the state, so a filtered view can be
- * shared, bookmarked and reloaded, and the form works before any JavaScript loads.
+ * shared, bookmarked and reloaded, and the form works before any JavaScript loads. Each filter
+ * applies as it changes (AutoApply); the button is there for a page without script. The columns
+ * are at least 11rem wide, enough for the longest team name on one line.
  */
 export function ServiceFiltersForm({ slug, filters, options }: { slug: string; filters: ServiceFilters; options: Options }) {
   return (
-    <form method="get" role="search" aria-label="Filter services" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 xl:grid-cols-10">
+    <form method="get" role="search" aria-label="Filter services" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]">
+      <AutoApply />
       <label className="col-span-2 text-sm">
         <span className="text-slate-700">Search</span>
         <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Name, description or system" className={filterControlClass} />
@@ -34,7 +38,7 @@ export function ServiceFiltersForm({ slug, filters, options }: { slug: string; f
       <input type="hidden" name="sort" value={filters.sort} />
       <input type="hidden" name="dir" value={filters.dir} />
       <input type="hidden" name="size" value={filters.size} />
-      <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-10">
+      <div className="col-span-full flex items-end gap-2">
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
           Apply filters
         </button>

@@ -78,14 +78,14 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
         </Link>
       ),
     }),
-    col.accessor("team", { header: "Team", cell: (c) => c.getValue() ?? <span className="text-slate-500">no team</span> }),
+    col.accessor("team", { header: "Team", cell: (c) => c.getValue() ?? <span className="text-slate-600">no team</span> }),
     col.accessor("kind", { header: "Kind", cell: (c) => `${c.getValue()}${c.row.original.stateful ? " · stateful" : ""}` }),
     col.accessor("tier", { header: "Tier" }),
     col.accessor("strategy", { header: "Strategy", cell: (c) => strategyLabel[c.getValue()] ?? c.getValue() }),
     col.accessor("wave", { header: "Wave", cell: (c) => c.getValue() ?? "—" }),
     col.accessor("status", {
       header: "Slice status",
-      cell: (c) => (c.getValue() ? `${statusLabel[c.getValue() as SliceStatus]} (${c.row.original.slice})` : <span className="text-slate-500">not in a slice</span>),
+      cell: (c) => (c.getValue() ? `${statusLabel[c.getValue() as SliceStatus]} (${c.row.original.slice})` : <span className="text-slate-600">not in a slice</span>),
     }),
     col.accessor("peakRps", { header: "Peak rps", cell: (c) => c.getValue()?.toLocaleString("en-GB") ?? "—" }),
     col.display({ id: "deps", header: "Uses / used by", enableSorting: false, cell: ({ row }) => `${row.original.dependsOn} / ${row.original.usedBy}` }),

@@ -3,6 +3,11 @@ import { FormAlert } from "@/components/ui/form";
 import type { BlockingItem } from "@/lib/checklists/gates";
 import { stageLabel } from "@/lib/slices/stages";
 
+const isStaleVersion = (details: unknown): boolean => Boolean(details && typeof details === "object" && "currentVersion" in details);
+
+// The server's message counts versions, which mean nothing to a person; the details say the same.
+const STALE = "This slice changed since the page was loaded (a move or a tick by someone else). Reload the page and decide again.";
+
 const isBlockingList = (details: unknown): details is BlockingItem[] =>
   Array.isArray(details) && details.every((d) => d && typeof d === "object" && "title" in d);
 
@@ -17,6 +22,7 @@ export function ActionFeedback({ form, success, label }: { form: ActionForm<unkn
       form={form}
       label={label}
       success={success}
+      failureText={f?.code === "CONFLICT" && isStaleVersion(f.details) ? STALE : undefined}
       details={
         f?.code === "GATE_BLOCKED" && isBlockingList(f.details) ? (
           <ul aria-label="Open items blocking the move" className="mt-2 list-disc pl-5">

@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { SLICE_STATUSES, STAGES, stageLabel, statusLabel } from "@/lib/slices/stages";
 import type { SliceListFilters } from "@/lib/slices/schemas";
+import { AutoApply } from "@/components/ui/auto-apply";
 import { FilterSelect, filterControlClass } from "@/components/ui/select";
 
 type Options = { teams: { id: string; name: string }[]; waves: { number: number; name: string | null }[] };
 
-/** Filters as a plain GET form, so every view is a URL that can be shared and bookmarked. */
+/** Filters as a plain GET form, so every view is a URL that can be shared and bookmarked; each applies as it changes. */
 export function SliceFilters({ base, filters, options, isLead, showingMine }: { base: string; filters: SliceListFilters; options: Options; isLead: boolean; showingMine: boolean }) {
   return (
-    <form method="get" action={base} aria-label="Filter slices" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 xl:grid-cols-7">
+    <form method="get" action={base} aria-label="Filter slices" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[repeat(auto-fill,minmax(11rem,1fr))]">
+      <AutoApply />
       {isLead ? <FilterSelect name="view" label="Show" value={showingMine ? "mine" : "all"} any={null} choices={[["mine", "My teams' slices"], ["all", "All slices"]]} /> : null}
       <FilterSelect name="team" label="Team" value={filters.team} any="Any team" choices={options.teams.map((t) => [t.id, t.name])} />
       <FilterSelect name="wave" label="Wave" value={filters.wave?.toString()} any="Any wave" choices={options.waves.map((w) => [String(w.number), `Wave ${w.number}${w.name ? `: ${w.name}` : ""}`])} />

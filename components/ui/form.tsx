@@ -110,6 +110,8 @@ type AlertProps = {
   label?: string;
   /** More about a failure, inside the region (the open items a refused move lists). */
   details?: ReactNode;
+  /** Words for the failure instead of the server's message, read from its code and details. */
+  failureText?: string;
   className?: string;
   /** Small text beside a row's controls rather than a box. */
   inline?: boolean;
@@ -120,7 +122,7 @@ type AlertProps = {
  * error with the count of fields to correct and any message no field shows, or `success`.
  * It takes focus when a failure names no field; it belongs inside its form.
  */
-export function FormAlert({ form, success, label, details, className = "", inline = false }: AlertProps) {
+export function FormAlert({ form, success, label, details, failureText, className = "", inline = false }: AlertProps) {
   const f = form.failure;
   const fields = f ? Object.values(f.fieldErrors).filter((m) => m?.length).length : 0;
   const failed = inline ? "text-xs font-medium text-rose-700" : "rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800";
@@ -130,7 +132,7 @@ export function FormAlert({ form, success, label, details, className = "", inlin
     <div data-form-alert tabIndex={-1} role="status" aria-live="polite" aria-label={label} className={`outline-none focus-visible:outline-2 ${tone} ${className}`} data-testid="form-error">
       {/* A new node per result, so a second identical failure is announced again. */}
       <p key={resultKey(form.state)} className={f && !inline ? "font-medium" : undefined}>
-        {f ? `${f.formError}${countText(fields)}` : form.state?.ok ? success : null}
+        {f ? `${failureText ?? f.formError}${countText(fields)}` : form.state?.ok ? success : null}
       </p>
       {f && form.unplaced.length ? (
         <ul className="mt-1 list-disc pl-5">

@@ -18,7 +18,7 @@ export default async function WaitsPage({ params }: { params: Promise<{ programm
           Back to the board
         </Link>
       </PageHeader>
-      <WaitsView waits={waits} />
+      <WaitsView waits={waits} headingLevel={2} />
     </>
   );
 }

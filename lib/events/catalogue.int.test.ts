@@ -164,6 +164,19 @@ describe("the live mutations write events the catalogue reads", () => {
     expect(await t.db.event.count({ where: { action: "user.created_as_administrator" } })).toBe(1);
   });
 
+  it("sign-in links used, password resets and lifted pins, which the matrix's fixture does not reach", async () => {
+    const f = await buildFixture(t.db);
+    const manager = f.actors.manager;
+    const { setPassword } = await import("@/lib/auth/credentials");
+    const { acceptSignInLink } = await import("@/lib/auth/mutations/accept-sign-in-link");
+    await setPassword(t.db, f.users.viewer.id, "the-old-password");
+    const link = await m.issueSignInLink(manager, f.slug, { userId: f.users.viewer.id });
+    const token = new URL((link as { url: string }).url).searchParams.get("token")!;
+    expect(await attempt(() => acceptSignInLink({ token, password: "a-new-password", passwordAgain: "a-new-password" }, { address: `catalogue-${f.slug}` }))).toBe("ok");
+    await t.db.slice.update({ where: { id: f.sliceA.id }, data: { pinnedWave: 1, pinReason: "catalogue" } });
+    expect(await attempt(() => m.liftSlicePin(manager, f.slug, { sliceId: f.sliceA.id }))).toBe("ok");
+  });
+
   it("leaves nothing in the database the catalogue cannot read, and reaches every action but the SSO sign-in's", async () => {
     const { events, failures } = await unreadable();
     expect(failures).toEqual([]);

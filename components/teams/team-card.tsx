@@ -60,7 +60,8 @@ export function TeamCard({ team, base }: { team: TeamSummary; base: string }) {
           <ul className="mt-1 space-y-0.5 text-sm">
             {team.slices.slice(0, 12).map((s) => (
               <li key={s.id}>
-                <Link href={`${base}/slices/${s.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {/* Underlined: beside the status text, colour alone would not say it is a link. */}
+                <Link href={`${base}/slices/${s.id}`} className="text-brand-700 underline underline-offset-2">
                   {s.name}
                 </Link>
                 : {statusLabel[s.status]}

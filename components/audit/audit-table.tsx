@@ -45,7 +45,7 @@ function Changes({ changes }: { changes: FieldChange[] }) {
   );
 }
 
-const cell = "px-3 py-2 align-top";
+const cell = "px-3 py-2 align-top max-md:block";
 
 /**
  * The audit log: every row names what it is about and says what happened in words, with each
@@ -62,10 +62,11 @@ type Work = {
 export function AuditTable({ rows, names, work }: { rows: AuditRow[]; names: Names; work: Work }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No events match these filters.</p>;
   return (
+    // Below 768 px each event reads as a card (what changed first in view); wider, a table.
     <ScrollRegion label="Audit events" className="rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[44rem] text-sm">
+      <table className="w-full text-sm max-md:block md:min-w-[44rem]">
         <caption className="sr-only">Audit events, newest first</caption>
-        <thead className="bg-slate-50 text-left text-slate-600">
+        <thead className="bg-slate-50 text-left text-slate-600 max-md:hidden">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">When</th>
             <th scope="col" className="px-3 py-2 font-medium">Who</th>
@@ -74,22 +75,22 @@ export function AuditTable({ rows, names, work }: { rows: AuditRow[]; names: Nam
             <th scope="col" className="px-3 py-2 font-medium">What changed</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-md:block">
           {groupEvents(rows, work.keyOf).map((entry) => {
             const head = entry.kind === "event" ? entry.event : entry.lead;
             const whole = entry.kind === "bulk" ? work.tallies.get(work.keyOf(entry.lead)) : undefined;
             const total = whole?.reduce((n, t) => n + t.count, 0) ?? 0;
             return (
-              <tr key={head.id} className="border-t border-slate-100">
+              <tr key={head.id} className="border-t border-slate-100 max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:gap-y-1 max-md:py-2 first:max-md:border-t-0">
                 <td className={`${cell} whitespace-nowrap text-slate-700`}>
                   <time dateTime={head.at.toISOString()}>{formatDateTime(head.at)}</time>
                 </td>
                 <td className={cell}>{head.actorName}</td>
-                <td className={`${cell} font-mono text-xs`}>{head.action}</td>
-                <td className={cell}>
+                <td className={`${cell} break-all font-mono text-xs max-md:col-span-2 max-md:py-0`}>{head.action}</td>
+                <td className={`${cell} max-md:col-span-2 max-md:py-0`}>
                   <On event={head} names={names} />
                 </td>
-                <td className={cell}>
+                <td className={`${cell} max-md:col-span-2 max-md:pt-0`}>
                   {entry.kind === "event" ? (
                     <>
                       <p className="text-slate-900">{describeLine(entry.event, names)}</p>

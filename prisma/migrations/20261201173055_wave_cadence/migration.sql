@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Programme" ADD COLUMN     "waveLengthWeeks" INTEGER,
+ADD COLUMN     "wavesStartOn" DATE;

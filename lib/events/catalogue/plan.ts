@@ -29,7 +29,13 @@ const importedFacility = z.strictObject({
 });
 
 export const planEvents = {
-  "wave.created": defineEvent("wave", { after: z.strictObject({ number: whole, by: z.literal("plan") }) }, { after: importedWave }),
+  "wave.created": defineEvent(
+    "wave",
+    { after: z.strictObject({ number: whole, by: z.literal("plan") }) },
+    { after: importedWave },
+    /** Made by a plan in a programme with a wave cadence, which dated it. */
+    { after: z.strictObject({ number: whole, by: z.literal("plan"), plannedStart: day, plannedEnd: day }) },
+  ),
   "wave.updated": defineEvent("wave", { before: waveFields, after: waveFields }, { after: importedWave }),
   "wave.facilities_changed": defineEvent("wave", {
     before: z.strictObject({ number: whole, facilities: names }),

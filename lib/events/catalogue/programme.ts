@@ -5,7 +5,11 @@ import { count, day, defineEvent, names, nullableText, text, whole } from "./kit
 
 const programmeFields = z.strictObject({ name: text, description: nullableText, targetDate: day.nullable(), environments: names });
 
+const cadence = z.strictObject({ waveLengthWeeks: whole.nullable(), wavesStartOn: day.nullable() });
+
 export const programmeEvents = {
+  /** The wave cadence a plan dates new waves by (null: none). */
+  "programme.cadence_changed": defineEvent("programme", { before: cadence, after: cadence }),
   "programme.created": defineEvent("programme", { after: z.strictObject({ slug: text, name: text, targetDate: day.nullable() }) }),
   /** A backup restored the programme's own fields (the slug stays the target's). */
   "programme.updated": defineEvent("programme", { before: programmeFields, after: programmeFields }),

@@ -21,6 +21,7 @@ const item = { title: "Probes", category: "observable", appliesTo: "all", gateSt
 const sync = { slices: 3, added: 1, updated: 0, removed: 2, kept: 5 };
 
 export const EXAMPLES = {
+  "programme.cadence_changed": [{ before: { waveLengthWeeks: null, wavesStartOn: null }, after: { waveLengthWeeks: 2, wavesStartOn: "2026-03-02" } }],
   "programme.created": [{ before: null, after: { slug: "shop", name: "Shop", targetDate: "2026-12-31" } }],
   "programme.updated": [{ before: { name: "Shop", description: null, targetDate: null, environments: ["dev", "prod"] }, after: { name: "Shop", description: "All of it", targetDate: "2026-12-31", environments: ["dev", "prod"] } }],
   "programme.plan_applied": [{ before: null, after: { capacityPerTeam: null, waves: 4, moved: 3, created: 2, wavesCreated: [3, 4], violations: 0 } }],
@@ -72,7 +73,7 @@ export const EXAMPLES = {
   "slice.merged": [{ before: { name: "a", wave: 1, services: ["a"] }, after: { name: "a", wave: 2, services: ["a", "b"], merged: ["b"] } }],
   "slice.deleted": [{ before: { name: "b", services: ["b"] }, after: { mergedInto: "s1" } }],
 
-  "wave.created": [{ before: null, after: { number: 3, by: "plan" } }, { before: null, after: importedWave }],
+  "wave.created": [{ before: null, after: { number: 3, by: "plan" } }, { before: null, after: importedWave }, { before: null, after: { number: 3, by: "plan", plannedStart: "2026-03-02", plannedEnd: "2026-03-15" } }],
   "wave.updated": [{ before: wave, after: { ...wave, goal: "Stateless first" } }, { before: null, after: importedWave }],
   "wave.facilities_changed": [{ before: { number: 1, facilities: [] }, after: { number: 1, facilities: ["ingress"] } }],
   "facility.created": [{ before: null, after: importedFacility }],

@@ -50,7 +50,7 @@ export const PURE_RULE_FILES = [
   "lib/reports/{corrections,export-request,forecast,history,prng,reconstruct,report,sections,types,weeks,words}.ts",
   "lib/reports/export/**",
   "lib/slices/{my-work,stage-machine,stages,views}.ts",
-  "lib/waves/{board,move-check,programme-plan,stored-plan}.ts",
+  "lib/waves/{board,cadence,move-check,programme-plan,stored-plan}.ts",
   "lib/errors.ts",
   "lib/format.ts",
 ];

@@ -41,6 +41,7 @@ export function SliceCard({
       }}
       onDragEnd={onDragEnd}
       aria-label={card.name}
+      data-card-id={card.id}
       aria-busy={isPending || undefined}
       className={`rounded-md border bg-white p-3 text-sm shadow-sm ${isBlocked ? "border-l-4 border-l-rose-500 border-slate-200" : "border-slate-200"} ${canMove ? "cursor-grab" : ""} ${isPending ? "opacity-60" : ""}`}
     >
@@ -66,6 +67,11 @@ export function SliceCard({
       {isBlocked ? (
         <p className="mt-2 rounded bg-rose-50 px-2 py-1 text-xs text-rose-800">
           <strong>Blocked:</strong> waits on {card.waitsOn.join(", ")}
+        </p>
+      ) : null}
+      {card.breaks.length > 0 ? (
+        <p className="mt-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950">
+          <strong>Breaks the order:</strong> {card.breaks.join("; ")}
         </p>
       ) : null}
       {card.pinnedWave !== null ? (

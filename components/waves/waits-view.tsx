@@ -1,13 +1,61 @@
+import Link from "next/link";
 import type { TeamWaits } from "@/lib/planning";
+import type { AgainstOrder } from "@/lib/waves/board";
 
 /**
  * Who waits on whom: blocked slices grouped by the team they wait on (the first `limit` per team,
  * with a link to the rest). `headingLevel` keeps the outline: h3 inside the board's card, h2 on
  * the page of its own, which has no card heading above the groups.
  */
-export function WaitsView({ waits, limit, moreHref, headingLevel = 3 }: { waits: TeamWaits[]; limit?: number; moreHref?: string; headingLevel?: 2 | 3 }) {
+export function WaitsView({ waits, limit, moreHref, headingLevel = 3, againstOrder = [], base }: { waits: TeamWaits[]; limit?: number; moreHref?: string; headingLevel?: 2 | 3; againstOrder?: AgainstOrder[]; base?: string }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  if (waits.length === 0) return <p className="text-sm text-slate-600">No slice is waiting on another: nothing is blocked.</p>;
+  const against = againstOrder.length ? <AgainstOrderList slices={againstOrder} Heading={Heading} base={base} /> : null;
+  if (waits.length === 0) {
+    return (
+      <div className="space-y-4">
+        {against}
+        <p className="text-sm text-slate-600">No slice is waiting on another planned earlier: nothing is blocked.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      {against}
+      <TeamGroups waits={waits} limit={limit} moreHref={moreHref} Heading={Heading} />
+    </div>
+  );
+}
+
+/**
+ * Slices whose wave breaks the order, most often a manager's pin: not blocked by the rule (what
+ * they follow is not planned earlier), but waiting on it all the same, so listed here, first.
+ */
+function AgainstOrderList({ slices, Heading, base }: { slices: AgainstOrder[]; Heading: "h2" | "h3"; base?: string }) {
+  return (
+    <section aria-labelledby="waits-against-order-title" className="rounded-md border border-amber-300 bg-amber-50 p-3">
+      <Heading id="waits-against-order-title" className="text-sm font-semibold text-amber-950">
+        Placed against the order ({slices.length})
+      </Heading>
+      <ul className="mt-2 space-y-1.5 text-sm text-amber-950">
+        {slices.map((s) => (
+          <li key={s.id}>
+            {base ? (
+              <Link href={`${base}/slices/${s.id}`} className="font-medium underline">
+                {s.name}
+              </Link>
+            ) : (
+              <span className="font-medium">{s.name}</span>
+            )}{" "}
+            ({s.team}, wave {s.wave}
+            {s.pinnedWave !== null ? `, pinned${s.pinReason ? `: ${s.pinReason}` : ""}` : ""}) waits on what it breaks: {s.breaks.join("; ")}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TeamGroups({ waits, limit, moreHref, Heading }: { waits: TeamWaits[]; limit?: number; moreHref?: string; Heading: "h2" | "h3" }) {
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
       {waits.map((group) => (

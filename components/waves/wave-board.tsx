@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { moveSliceAction } from "@/lib/waves/actions";
 import type { BoardCard, BoardColumn } from "@/lib/waves/board";
@@ -51,6 +51,23 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, role, memberT
   // One move menu for the whole board, opened at the card's button (see components/ui/dropdown-menu).
   const [menu, setMenu] = useState<(OpenMoveMenu & { card: BoardCard }) | null>(null);
   const menuId = useId();
+  // A keyboard move re-renders the card in its new column (a new element): focus follows it there.
+  const [focusAfterMove, setFocusAfterMove] = useState<{ cardId: string; toWave: number } | null>(null);
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    // After the dialog's own focus return (Radix restores focus as it closes, a frame later).
+    const frame = requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(focusAfterMove.cardId)}"]`);
+      // Still in its old column: the board has not re-rendered with the move yet.
+      if (card && card.closest(`#wave-${focusAfterMove.toWave}`) === null) return;
+      // Past the cards a column shows, the card is not on the page: its new wave's title takes focus.
+      const target = card ? (card.querySelector<HTMLElement>('button[aria-haspopup="menu"]') ?? card.querySelector<HTMLElement>("a") ?? card) : document.getElementById(`wave-${focusAfterMove.toWave}-title`);
+      if (target && !card) target.tabIndex = -1;
+      target?.focus();
+      setFocusAfterMove(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusAfterMove, columns]);
 
   const canMove = (card: BoardCard) => can(role, "slice.edit", { memberTeamIds, ownerTeamIds: [card.teamId] }).allowed;
   const waveLabel = (c: BoardColumn) => `Wave ${c.number}${c.name ? ` · ${c.name}` : ""}`;
@@ -77,6 +94,8 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, role, memberT
       setMovingId(null);
       if (result.ok) {
         setPending(null);
+        // Moved from the menu (a keyboard or screen reader path): keep focus on the card.
+        if (returnFocusTo) setFocusAfterMove({ cardId: card.id, toWave });
         setAnnouncement(`${card.name} moved to wave ${toWave}${result.data.isPinned ? " and pinned there" : ""}.`);
       } else if (reason) {
         setDialogError(result.fieldErrors.reason?.[0] ?? result.formError);

@@ -3,7 +3,15 @@ import { formatDate } from "@/lib/format";
 import type { BoardColumn } from "@/lib/waves/board";
 
 const facilityStatusLabel = { ready: "ready", in_progress: "in progress", not_started: "not started" } as const;
-const day = (iso: string | null) => (iso ? formatDate(new Date(`${iso}T00:00:00Z`)) : "no date");
+const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
+
+/** A wave's dates as people say them: a range, one end, or "not scheduled" (never "no date – no date"). */
+export function waveDates(start: string | null, end: string | null): string | null {
+  if (start && end) return `${day(start)} – ${day(end)}`;
+  if (start) return `from ${day(start)}`;
+  if (end) return `until ${day(end)}`;
+  return null;
+}
 
 /** A wave's title, dates, goal, required facilities and readiness warning. */
 export function WaveColumnHeader({ column, slug, canEdit }: { column: BoardColumn; slug: string; canEdit: boolean }) {
@@ -21,7 +29,22 @@ export function WaveColumnHeader({ column, slug, canEdit }: { column: BoardColum
         ) : null}
       </div>
       <p className="text-xs text-slate-600">
-        {day(column.plannedStart)} – {day(column.plannedEnd)} · {column.matching === column.total ? `${column.total} slice${column.total === 1 ? "" : "s"}` : `${column.matching} of ${column.total} slices match`}
+        {waveDates(column.plannedStart, column.plannedEnd) ?? (
+          <>
+            Not scheduled
+            {canEdit ? (
+              <>
+                {" "}
+                (
+                <Link href={`/p/${slug}/waves/${column.number}/edit`} className="text-brand-700 underline">
+                  set its dates<span className="sr-only"> for wave {column.number}</span>
+                </Link>
+                )
+              </>
+            ) : null}
+          </>
+        )}{" "}
+        · {column.matching === column.total ? `${column.total} slice${column.total === 1 ? "" : "s"}` : `${column.matching} of ${column.total} slices match`}
       </p>
       {column.goal ? <p className="text-xs text-slate-700">{column.goal}</p> : null}
       {column.facilities.length > 0 ? (

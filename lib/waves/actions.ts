@@ -7,9 +7,10 @@ import type { ActionResult } from "@/lib/actions/result";
 import { applyPlan } from "./mutations/apply-plan";
 import { mergeSlices } from "./mutations/merge-slices";
 import { moveSlice, type MoveSliceResult } from "./mutations/move-slice";
+import { setWaveCadence } from "./mutations/set-wave-cadence";
 import { splitSlice } from "./mutations/split-slice";
 import { updateWave } from "./mutations/update-wave";
-import { applyPlanSchema, mergeSlicesSchema, moveSliceSchema, splitSliceSchema, updateWaveSchema } from "./schemas";
+import { applyPlanSchema, mergeSlicesSchema, moveSliceSchema, setWaveCadenceSchema, splitSliceSchema, updateWaveSchema } from "./schemas";
 
 const programmePath = (programmeSlug: string) => `/p/${encodeURIComponent(programmeSlug)}`;
 const wavesPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/waves`;
@@ -48,5 +49,12 @@ export async function mergeSlicesAction(programmeSlug: string, _previous: unknow
 export async function splitSliceAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<{ sliceId: string; name: string }>> {
   const result = await defineAction(splitSliceSchema, (actor, input) => splitSlice(actor, programmeSlug, input))(form);
   if (result.ok) revalidatePath(programmePath(programmeSlug), "layout");
+  return result;
+}
+
+/** Sets the programme's wave cadence (and, when asked, dates the waves that have none). */
+export async function setWaveCadenceAction(programmeSlug: string, _previous: unknown, form: FormData): Promise<ActionResult<{ dated: number }>> {
+  const result = await defineAction(setWaveCadenceSchema, (actor, input) => setWaveCadence(actor, programmeSlug, input))(form);
+  if (result.ok) revalidatePath(wavesPath(programmeSlug), "layout");
   return result;
 }

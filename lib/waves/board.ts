@@ -37,6 +37,11 @@ export type BoardCard = {
   latest: number | null;
   earliestBy: string | null;
   latestBy: string | null;
+  /**
+   * Why the slice's own wave breaks the order (a pin against it, or a plan moved around it),
+   * one sentence per broken link; empty when its wave keeps the order. Shown on the card.
+   */
+  breaks: string[];
 };
 
 export type BoardColumn = {
@@ -56,10 +61,33 @@ export type BoardColumn = {
   total: number;
 };
 
-export type Board = { columns: BoardColumn[]; unplanned: BoardCard[]; teams: string[]; waits: TeamWaits[]; blockedCount: number; sliceCount: number };
+/** A slice whose wave breaks the order (pinned against it, usually): it waits on its dependencies all the same. */
+export type AgainstOrder = { id: string; name: string; team: string; wave: number; pinnedWave: number | null; pinReason: string | null; breaks: string[] };
+
+export type Board = { columns: BoardColumn[]; unplanned: BoardCard[]; teams: string[]; waits: TeamWaits[]; againstOrder: AgainstOrder[]; blockedCount: number; sliceCount: number };
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const linkText = (link: OrderLink | null, verb: string) => (link ? `${link.service} ${verb} ${link.other} in ${link.slice} (wave ${link.wave})` : null);
+
+/** The order links a slice's own wave breaks, from its bounds (the same check as a move to that wave). */
+export function breaksOf(wave: number | null, b: { earliest: number; latest: number | null; earliestBy: OrderLink | null; latestBy: OrderLink | null }): string[] {
+  if (wave === null) return [];
+  return [wave < b.earliest ? linkText(b.earliestBy, "depends on") : null, b.latest !== null && wave > b.latest ? linkText(b.latestBy, "must move before") : null].filter((t): t is string => t !== null);
+}
+
+/**
+ * Every slice whose own wave breaks the order, waves in order. "Who waits on whom" lists them
+ * beside the blocked slices: a slice pinned before what it depends on is not "blocked" (nothing
+ * is planned earlier), yet it cannot go live first either, so it must not vanish from the view.
+ */
+export function slicesAgainstOrder(data: Pick<PlanningData, "slices">, bounds: Map<string, Parameters<typeof breaksOf>[1]>): AgainstOrder[] {
+  return data.slices
+    .flatMap((s) => {
+      const breaks = s.wave === null ? [] : breaksOf(s.wave, bounds.get(s.id)!);
+      return breaks.length && s.wave !== null ? [{ id: s.id, name: s.name, team: s.team, wave: s.wave, pinnedWave: s.pinnedWave, pinReason: s.pinReason, breaks }] : [];
+    })
+    .sort((a, b) => a.wave - b.wave || compareText(a.name, b.name));
+}
 
 /**
  * Checklist progress from per-state counts; the same rule as checklistProgress in
@@ -98,6 +126,7 @@ export function buildBoard(data: PlanningData, counts: Map<string, { done?: numb
       latest: b.latest,
       earliestBy: linkText(b.earliestBy, "depends on"),
       latestBy: linkText(b.latestBy, "must move before"),
+      breaks: breaksOf(s.wave, b),
     };
   };
   const facilityById = new Map(data.facilities.map((f) => [f.id, f]));
@@ -131,6 +160,7 @@ export function buildBoard(data: PlanningData, counts: Map<string, { done?: numb
     unplanned,
     teams: data.teams.map((t) => t.name),
     waits: blocking.byTeam,
+    againstOrder: slicesAgainstOrder(data, bounds),
     blockedCount: blocking.blocked.length,
     sliceCount: data.slices.length,
   };

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { blockedSlices, type Plan, type TeamWaits } from "@/lib/planning";
-import { buildBoard, progressFromCounts, type Board, type BoardFilters } from "./board";
+import { blockedSlices, buildServiceGraph, sliceBounds, type Plan, type TeamWaits } from "@/lib/planning";
+import { buildBoard, progressFromCounts, slicesAgainstOrder, type AgainstOrder, type Board, type BoardFilters } from "./board";
 import { loadPlanningData } from "./planning-data";
 import { planProgramme, type PlanningData } from "./programme-plan";
 import { planChanges, storedPlan, type PlanChanges } from "./stored-plan";
@@ -55,8 +55,18 @@ export async function getWave(programmeId: string, number: number) {
 }
 
 /** Who waits on whom, for the full view. */
-export async function getWaits(programmeId: string): Promise<{ waits: TeamWaits[]; blockedCount: number }> {
+export async function getWaits(programmeId: string): Promise<{ waits: TeamWaits[]; blockedCount: number; againstOrder: AgainstOrder[] }> {
   const data = await loadPlanningData(db, programmeId);
-  const blocking = blockedSlices(data);
-  return { waits: blocking.byTeam, blockedCount: blocking.blocked.length };
+  const graph = buildServiceGraph(data.services, data.dependencies);
+  const blocking = blockedSlices(data, graph);
+  return { waits: blocking.byTeam, blockedCount: blocking.blocked.length, againstOrder: slicesAgainstOrder(data, sliceBounds(data, graph)) };
+}
+
+/** The programme's wave cadence as a form shows it, and how many waves have no dates yet. */
+export async function getWaveCadence(programmeId: string): Promise<{ waveLengthWeeks: number | null; wavesStartOn: string | null; undated: number }> {
+  const [programme, undated] = await Promise.all([
+    db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { waveLengthWeeks: true, wavesStartOn: true } }),
+    db.wave.count({ where: { programmeId, plannedStart: null, plannedEnd: null } }),
+  ]);
+  return { waveLengthWeeks: programme.waveLengthWeeks, wavesStartOn: programme.wavesStartOn?.toISOString().slice(0, 10) ?? null, undated };
 }

@@ -98,3 +98,13 @@ export const boardFiltersSchema = z.object({
 export const previewOptionsSchema = z.object({
   capacity: z.preprocess(firstValue, intFromTextSchema({ min: 1, max: 100_000 }).optional()).catch(undefined),
 });
+
+/** The programme's wave cadence; both empty clears it. `dateUndated` also dates the waves that have no dates yet. */
+export const setWaveCadenceSchema = z
+  .strictObject({
+    waveLengthWeeks: intFromTextSchema({ min: 1, max: 52, error: "Use a whole number of weeks, 1 to 52.", tooSmall: "Use at least 1 week.", tooBig: "Use at most 52 weeks." }).optional(),
+    wavesStartOn: isoDate.optional(),
+    dateUndated: booleanish.optional(),
+  })
+  .refine((c) => (c.waveLengthWeeks === undefined) === (c.wavesStartOn === undefined), { path: ["wavesStartOn"], message: "Give both the wave length and the first wave's start, or neither." });
+export type SetWaveCadenceInput = z.infer<typeof setWaveCadenceSchema>;

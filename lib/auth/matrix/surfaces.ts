@@ -56,6 +56,7 @@ export const ACTION_MUTATIONS: Record<string, string[] | null> = {
   updateWaveAction: ["updateWave"],
   mergeSlicesAction: ["mergeSlices"],
   splitSliceAction: ["splitSlice"],
+  setWaveCadenceAction: ["setWaveCadence"],
   createTeamAction: ["createTeam"],
   updateTeamAction: ["updateTeam"],
   setTeamPeopleAction: ["setTeamPeople"],

@@ -47,6 +47,7 @@ export const MUTATION_MODULES = [
   () => import("@/lib/waves/mutations/update-wave"),
   () => import("@/lib/waves/mutations/merge-slices"),
   () => import("@/lib/waves/mutations/split-slice"),
+  () => import("@/lib/waves/mutations/set-wave-cadence"),
   () => import("@/lib/teams/mutations/create-team"),
   () => import("@/lib/teams/mutations/update-team"),
   () => import("@/lib/teams/mutations/set-team-people"),
@@ -128,6 +129,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   applyPlan: { action: "plan.apply", run: (m, a, f) => m.applyPlan(a, f.slug, {}) },
   // An in-order move is a slice edit (leads, own team); a pin that breaks the order is checked inside as manager-only.
   moveSlice: { action: "slice.edit", run: (m, a, f) => m.moveSlice(a, f.slug, { sliceId: f.sliceA.id, toWave: 2, confirmBreak: true, reason: "matrix" }) },
+  setWaveCadence: { action: "wave.edit", run: (m, a, f) => m.setWaveCadence(a, f.slug, { waveLengthWeeks: 2, wavesStartOn: "2026-03-02", dateUndated: true }) },
   updateWave: { action: "wave.edit", run: (m, a, f) => m.updateWave(a, f.slug, { number: 1, goal: "matrix goal" }) },
   mergeSlices: { action: "slice.merge", run: (m, a, f) => m.mergeSlices(a, f.slug, { sliceIds: [f.sliceA.id, f.sliceA2.id] }) },
   splitSlice: { action: "slice.merge", run: (m, a, f) => m.splitSlice(a, f.slug, { sliceId: f.sliceA.id, serviceIds: [f.svcA3.id], name: "alpha-split" }) },

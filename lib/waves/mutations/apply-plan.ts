@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import { eventRow, insertEvents, type EventInput } from "@/lib/events/record";
 import type { Plan } from "@/lib/planning";
 import { giveChecklists } from "@/lib/checklists/mutations/new-slice-items";
+import { dateToDb } from "@/lib/validation/date";
+import { cadenceOf, waveDatesFor } from "../cadence";
 import { loadPlanningData } from "../planning-data";
 import { planProgramme, type PlanningData } from "../programme-plan";
 import { planChanges, type PlanChanges } from "../stored-plan";
@@ -73,11 +75,16 @@ async function storeChanges(tx: Tx, actor: Actor, programmeId: string, data: Pla
   const waveIds = new Map(data.waves.map((w) => [w.number, w.id]));
   const events: EventInput[] = [];
   if (changes.wavesToCreate.length > 0) {
-    const rows = changes.wavesToCreate.map((number) => ({ id: randomUUID(), programmeId, number }));
-    await tx.wave.createMany({ data: rows });
+    // New waves take their dates from the programme's cadence; without one they are not scheduled.
+    const cadence = cadenceOf(await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { waveLengthWeeks: true, wavesStartOn: true } }));
+    const rows = changes.wavesToCreate.map((number) => {
+      const dates = cadence ? waveDatesFor(cadence, number) : null;
+      return { id: randomUUID(), programmeId, number, dates, plannedStart: dates ? dateToDb(dates.plannedStart) : null, plannedEnd: dates ? dateToDb(dates.plannedEnd) : null };
+    });
+    await tx.wave.createMany({ data: rows.map(({ dates: _dates, ...row }) => row) });
     for (const row of rows) {
       waveIds.set(row.number, row.id);
-      events.push({ programmeId, entityType: "wave", entityId: row.id, action: "wave.created", after: { number: row.number, by: "plan" } });
+      events.push({ programmeId, entityType: "wave", entityId: row.id, action: "wave.created", after: { number: row.number, by: "plan", ...(row.dates ?? {}) } });
     }
   }
   const teamIds = new Map(data.teams.map((t) => [t.name, t.id]));

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "people", title: "People and access", text: "Members, roles, team memberships and people waiting for a role after their first sign-in." },
   { href: "tokens", title: "API tokens", text: "Personal tokens for scripts and pipelines, and service accounts for automation." },
   { href: "templates", title: "Checklist templates", text: "The definition of done: items, guidance, which slices they apply to and the traffic stage each gates." },
+  { href: "cadence", title: "Wave cadence", text: "How long a wave lasts and when wave 1 starts, which dates the waves a plan creates." },
   { href: "facilities", title: "Platform facilities", text: "Logging, pipelines, ingress, monitoring and the rest of what the cluster needs before services land, and which waves need them." },
 ] as const;
 

@@ -61,7 +61,7 @@ export default async function WavesPage({ params, searchParams }: Props) {
         <WaveBoard slug={programme.slug} showAllHref={`/p/${programme.slug}/waves?${query}`} columns={board.columns} unplanned={board.unplanned} role={programme.role} memberTeamIds={memberTeamIds} />
       )}
       <Card title="Who waits on whom" className="mt-6">
-        <WaitsView waits={board.waits} limit={WAITS_PER_TEAM} moreHref={`/p/${programme.slug}/waves/waits`} />
+        <WaitsView waits={board.waits} limit={WAITS_PER_TEAM} moreHref={`/p/${programme.slug}/waves/waits`} againstOrder={board.againstOrder} base={`/p/${programme.slug}`} />
       </Card>
     </>
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChecklistItem" ADD COLUMN     "followUp" BOOLEAN NOT NULL DEFAULT false;

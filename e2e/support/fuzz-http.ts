@@ -54,6 +54,13 @@ export function send(base: string, c: FuzzCase, timeoutMs = 30_000): Promise<Ans
       // server would never see the dot segments and backslashes the cases hold.
       const { protocol, hostname, port } = new URL(base);
       req = http.request({ protocol, hostname, port, path: c.path, method: c.method, headers, agent, timeout: timeoutMs, maxHeaderSize: 1024 * 1024 }, (res) => {
+        // A live stream (GET /programmes/{slug}/stream) never ends and its heartbeats keep the
+        // socket from timing out: its answer is the status and headers, then the socket goes.
+        if (String(res.headers["content-type"] ?? "").startsWith("text/event-stream")) {
+          done({ status: res.statusCode ?? 0, headers: res.headers, body: "", ms: performance.now() - started });
+          req.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         let kept = 0;
         res.on("data", (b: Buffer) => {

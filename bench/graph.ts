@@ -12,7 +12,6 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { chromium, type Browser, type Page } from "@playwright/test";
-import { createPasswordUser } from "../lib/auth/credentials";
 import { prepareGraph } from "../lib/graph/analysis";
 import { NODE_HEIGHT, NODE_WIDTH } from "../lib/graph/layout";
 import type { ExplorerGraph } from "../lib/graph/types";
@@ -20,6 +19,7 @@ import { buildView } from "../lib/graph/view";
 import { DEFAULT_VIEW } from "../lib/graph/view-params";
 import { seedLargeProgramme } from "../lib/seed";
 import { fetchFully, round, timeRuns } from "./measure";
+import { signInPairs } from "./session";
 import type { Benchmark, BenchContext } from "./suites";
 
 const SMALL = { services: 2000, dependencies: 6000, slices: 800, waves: 12, checklistItems: 0, events: 0, teams: 30 };
@@ -35,19 +35,6 @@ async function smallProgramme(ctx: BenchContext): Promise<string> {
   return smallSlug;
 }
 
-async function sessionCookie(ctx: BenchContext): Promise<{ name: string; value: string }[]> {
-  const email = `bench-graph-${randomUUID().slice(0, 8)}@ferry.local`;
-  const password = `bench-${randomUUID()}`;
-  await createPasswordUser(ctx.db, { email, name: "Bench graph admin", password, isAdmin: true });
-  const res = await fetch(`${ctx.baseUrl}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: ctx.baseUrl }, body: JSON.stringify({ email, password }) });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`bench sign-in answered ${res.status}`);
-  return res.headers.getSetCookie().map((c) => {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    return { name: pair.slice(0, i), value: pair.slice(i + 1) };
-  });
-}
 
 async function explorerGraph(ctx: BenchContext, slug: string): Promise<ExplorerGraph> {
   // The app's client reads its URL when first used: the bench database's.
@@ -227,7 +214,7 @@ export const graphBenchmarks: Benchmark[] = [
     name: "graph_page",
     run: async (ctx) => {
       const small = await smallProgramme(ctx);
-      const cookies = await sessionCookie(ctx);
+      const cookies = await signInPairs(ctx);
       const browser = await launch();
       try {
         const expanded2000 = await timeToReady(browser, ctx, cookies, `/p/${small}/dependencies?expand=all`, 3);

@@ -31,8 +31,14 @@ export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; c
           <p className="text-sm font-medium text-slate-900">{item.title}</p>
           <p className="mt-0.5 text-xs text-slate-600">
             <span className={`mr-2 inline-block rounded border px-1.5 py-0.5 ${badge}`}>{stateText}</span>
-            {item.gate ? `Gates ${stageLabel(item.gate)}` : "Gates no stage"}
+            {item.followUp ? <span className="mr-2 inline-block rounded border border-sky-300 bg-sky-50 px-1.5 py-0.5 text-sky-900">Follow-up</span> : null}
+            {item.followUp ? "Gates nothing" : item.gate ? `Gates ${stageLabel(item.gate)}` : "Gates no stage"}
           </p>
+          {item.followUp ? (
+            <p className="mt-1 text-xs text-slate-700">Added by a template change after this slice had passed {item.gate ? stageLabel(item.gate) : "done"}: tracked as follow-up work, it does not reopen that gate.</p>
+          ) : item.state === "open" && item.gatePassed && item.gate ? (
+            <p className="mt-1 text-xs text-amber-900">This slice already passed {stageLabel(item.gate)}; the item is open again (reopened, or added since), so it holds the next move.</p>
+          ) : null}
           {item.state === "na" && item.reason ? <p className="mt-1 text-xs text-slate-700">Reason: {item.reason}</p> : null}
           {item.evidenceUrl ? (
             <p className="mt-1 text-xs">

@@ -13,6 +13,11 @@ export type GateItem = {
   /** The stage the item gates (API spelling); null when it gates nothing. */
   gateStage: Stage | null;
   state: ItemState;
+  /**
+   * Follow-up work a template change added after the slice had passed what the item gates: it
+   * is tracked and counted, but gates nothing (it neither holds a move nor reopens "done").
+   */
+  followUp?: boolean;
 };
 
 /** What a GATE_BLOCKED answer lists for each open item. */
@@ -43,7 +48,17 @@ export function openGatingItems<T extends GateItem>(items: readonly T[], target:
   const limit = stageIndex(target);
   // An item gating "1" must also hold back 10/50/100: a later stage includes every earlier
   // stage's guarantees, and an item reopened after its stage was passed blocks the next move.
-  return items.filter((item) => item.state === "open" && item.gateStage !== null && stageIndex(item.gateStage) <= limit);
+  return items.filter((item) => item.state === "open" && !item.followUp && item.gateStage !== null && stageIndex(item.gateStage) <= limit);
+}
+
+/**
+ * Open items that gate a stage the slice has already passed (reopened, or added by a template
+ * change): they hold the next move, and the slice page says why rather than showing a passed
+ * gate with an open item under it. Follow-ups are not among them.
+ */
+export function openItemsOfPassedGates<T extends GateItem>(items: readonly T[], currentStage: Stage): T[] {
+  const current = stageIndex(currentStage);
+  return items.filter((item) => item.state === "open" && !item.followUp && item.gateStage !== null && stageIndex(item.gateStage) <= current);
 }
 
 /** The id/title/gateStage of each item, in the shape GATE_BLOCKED details use. */
@@ -63,8 +78,8 @@ export function checklistProgress(items: readonly GateItem[]): ChecklistProgress
   return { done, na, open, total, percent };
 }
 
-/** Retirement items of a checklist. */
-const retirementItems = (items: readonly GateItem[]) => items.filter((item) => item.category === "retired");
+/** Retirement items of a checklist; follow-ups decide nothing. */
+const retirementItems = (items: readonly GateItem[]) => items.filter((item) => item.category === "retired" && !item.followUp);
 
 /**
  * True when every "retired" item is done or na. A checklist with no retirement items is

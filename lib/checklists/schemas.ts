@@ -97,5 +97,10 @@ export type CreateTemplateInput = z.infer<typeof createTemplateSchema>;
 export const applyTemplateSchema = z.strictObject({ templateId: idSchema, sliceId: idSchema });
 export type ApplyTemplateInput = z.infer<typeof applyTemplateSchema>;
 
-export const syncTemplateSchema = z.strictObject({ templateId: idSchema });
+/**
+ * `late`: what to do with new items that live or done slices have already passed the gate of:
+ * add them as follow-ups (they gate nothing) or leave those slices out. Needed only when the
+ * sync has such items.
+ */
+export const syncTemplateSchema = z.strictObject({ templateId: idSchema, late: z.enum(["follow_up", "skip"], { message: "Choose to add them as follow-ups or to skip those slices." }).optional() });
 export type SyncTemplateInput = z.infer<typeof syncTemplateSchema>;

@@ -9,6 +9,9 @@ import { withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 // stayed "done" until someone ticked something, so lists, reports and the stage machine (which
 // refuses to roll back a done slice) believed an old path was retired when it was not.
 // Status must follow DOMAIN.md's rule in the same transaction as the checklist change.
+// Issue 14 (point 8) then made such an addition explicit: a new item a done or live slice has
+// already passed the gate of is never added silently; the manager adds it as a follow-up (which
+// reopens nothing) or skips those slices. An item the slice must still meet keeps the rule above.
 let t: TestDatabase;
 let p: SliceProgramme;
 let m: typeof import("./mutations/tick-checklist-item") & typeof import("./mutations/save-template-item") & typeof import("./mutations/sync-template-to-slices") & typeof import("./mutations/apply-template-to-slice") & typeof import("./mutations/delete-template-item");
@@ -39,38 +42,41 @@ const statusEvents = (sliceId: string) =>
   t.db.event.findMany({ where: { entityType: "slice", entityId: sliceId, action: "slice.status_changed" }, orderBy: { id: "asc" }, select: { before: true, after: true } });
 
 describe("checklist changes from templates recompute the slice's status", () => {
-  it("a synced new retirement item takes a done slice back to live, with an event", async () => {
+  it("a synced new retirement item is not added to a done slice silently: asked, then a follow-up that leaves it done", async () => {
     const slice = await doneSlice();
     const eventsBefore = (await statusEvents(slice.id)).length;
     await m.saveTemplateItem(manager, p.slug, { templateId, title: "Old load balancer pool deleted", category: "retired", appliesTo: "all", gateStage: null });
 
-    const result = await m.syncTemplateToSlices(manager, p.slug, { templateId });
-    expect(result.added).toBeGreaterThanOrEqual(1);
+    await expect(m.syncTemplateToSlices(manager, p.slug, { templateId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already passed the gate of items this sync would add/) });
+    expect(await t.db.checklistItem.count({ where: { sliceId: slice.id, title: "Old load balancer pool deleted" } })).toBe(0);
 
-    const after = await t.db.slice.findUniqueOrThrow({ where: { id: slice.id }, select: { status: true, stage: true, version: true, actualEnd: true } });
-    expect(after).toMatchObject({ status: "live", stage: "pct100", actualEnd: null });
-    expect(after.version).toBe(slice.version + 1);
-    const events = await statusEvents(slice.id);
-    expect(events).toHaveLength(eventsBefore + 1);
-    expect(events.at(-1)).toMatchObject({ before: { stage: "100", status: "done" }, after: { stage: "100", status: "live" } });
+    const skipped = await m.syncTemplateToSlices(manager, p.slug, { templateId, late: "skip" });
+    expect(skipped.skipped).toBeGreaterThanOrEqual(1);
+    expect(await t.db.checklistItem.count({ where: { sliceId: slice.id, title: "Old load balancer pool deleted" } })).toBe(0);
 
-    // Ticking the new item makes it done again (the tick path was right all along).
-    const added = await t.db.checklistItem.findFirstOrThrow({ where: { sliceId: slice.id, title: "Old load balancer pool deleted" }, select: { id: true, state: true } });
-    expect(added.state).toBe("open");
-    await m.tickChecklistItem(manager, p.slug, { sliceId: slice.id, itemId: added.id, state: "done" });
-    expect((await t.db.slice.findUniqueOrThrow({ where: { id: slice.id } })).status).toBe("done");
+    const result = await m.syncTemplateToSlices(manager, p.slug, { templateId, late: "follow_up" });
+    expect(result.followUps).toBeGreaterThanOrEqual(1);
+    const added = await t.db.checklistItem.findFirstOrThrow({ where: { sliceId: slice.id, title: "Old load balancer pool deleted" }, select: { id: true, state: true, followUp: true } });
+    expect(added).toMatchObject({ state: "open", followUp: true });
+    const after = await t.db.slice.findUniqueOrThrow({ where: { id: slice.id }, select: { status: true, stage: true, actualEnd: true } });
+    expect(after).toMatchObject({ status: "done", stage: "pct100" });
+    expect(after.actualEnd).not.toBeNull();
+    expect(await statusEvents(slice.id)).toHaveLength(eventsBefore);
   });
 
-  it("applying the template to one slice recomputes it too, and an unchanged status writes no event", async () => {
+  it("applying the template to one slice follows the same rule, and an unchanged status writes no event", async () => {
     const done = await doneSlice();
     // A slice below 100% is not touched: its status follows the stage, not the checklist.
     const shifting = await p.newSlice();
     await t.db.slice.update({ where: { id: shifting.id }, data: { stage: "pct10", status: "shifting" } });
     await m.saveTemplateItem(manager, p.slug, { templateId, title: "Legacy cron jobs disabled", category: "retired", appliesTo: "all", gateStage: null });
 
+    // A done slice: the new retirement item comes as a follow-up, and the slice stays done.
+    const doneEvents = (await statusEvents(done.id)).length;
     await m.applyTemplateToSlice(manager, p.slug, { templateId, sliceId: done.id });
-    expect((await t.db.slice.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("live");
-    expect((await statusEvents(done.id)).at(-1)).toMatchObject({ before: { status: "done" }, after: { status: "live" } });
+    expect((await t.db.slice.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("done");
+    expect(await t.db.checklistItem.findFirst({ where: { sliceId: done.id, title: "Legacy cron jobs disabled" }, select: { followUp: true } })).toEqual({ followUp: true });
+    expect(await statusEvents(done.id)).toHaveLength(doneEvents);
 
     const before = await t.db.slice.findUniqueOrThrow({ where: { id: shifting.id }, select: { version: true } });
     await m.applyTemplateToSlice(manager, p.slug, { templateId, sliceId: shifting.id });

@@ -28,7 +28,24 @@ describe("planTemplateSync", () => {
 
   it("is empty when the slice already matches", () => {
     const plan = planTemplateSync([t("a")], stateless, [s("a", "done")]);
-    expect(plan).toEqual({ add: [], update: [], remove: [], kept: [] });
+    expect(plan).toEqual({ add: [], late: [], update: [], remove: [], kept: [] });
+  });
+});
+
+describe("items a slice has already passed the gate of", () => {
+  const template = [t("a"), t("probes", { gateStage: "1" }), t("load", { gateStage: "50" }), t("dns", { category: "retired", gateStage: null })];
+  const current = [s("a", "done")];
+
+  it.each([
+    ["a live slice at 10%", { stage: "10", status: "live" }, ["load", "dns"], ["probes"]],
+    ["a done slice at 100%", { stage: "100", status: "done" }, [], ["probes", "load", "dns"]],
+    ["a live slice at 100%, whose retirement is the next step", { stage: "100", status: "live" }, ["dns"], ["probes", "load"]],
+    ["a shifting slice at 10% (it must meet them before it moves on)", { stage: "10", status: "shifting" }, ["probes", "load", "dns"], []],
+    ["a slice with no standing given", undefined, ["probes", "load", "dns"], []],
+  ] as const)("%s: added %j, late %j", (_, standing, added, late) => {
+    const plan = planTemplateSync(template, stateless, current, standing);
+    expect(plan.add.map((i) => i.key)).toEqual(added);
+    expect(plan.late.map((i) => i.key)).toEqual(late);
   });
 });
 

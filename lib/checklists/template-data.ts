@@ -5,9 +5,9 @@
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TrafficStage } from "@/lib/generated/prisma/enums";
+import type { SliceStatus, TrafficStage } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/errors";
-import { stageFromDb, stageToDb } from "@/lib/slices/stages";
+import { stageFromDb, stageToDb, type Stage } from "@/lib/slices/stages";
 import { sliceTraits } from "./default-template";
 import { isEmptySync, planTemplateSync, type SyncFields, type SyncPlan, type SyncTemplateItem } from "./sync";
 
@@ -17,9 +17,19 @@ type Tx = Prisma.TransactionClient;
 export const TEMPLATE_SYNC_TX = { maxWait: 10_000, timeout: 60_000 } as const;
 
 /** What applying or syncing a template changes (or would change), in counts. */
-export type SyncResult = { slices: number; added: number; updated: number; removed: number; kept: number };
+export type SyncResult = {
+  slices: number;
+  added: number;
+  updated: number;
+  removed: number;
+  kept: number;
+  /** Items added as follow-ups to live or done slices that had passed their gate. */
+  followUps?: number;
+  /** Slices left out because the manager chose not to add such items to them. */
+  skipped?: number;
+};
 
-export type SlicePlan = { sliceId: string; name: string; plan: SyncPlan };
+export type SlicePlan = { sliceId: string; name: string; stage: Stage; status: SliceStatus; plan: SyncPlan };
 
 /** A programme's template and its items in the sync shape, or NOT_FOUND. */
 export async function getTemplateOrThrow(tx: Tx, programmeId: string, templateId: string): Promise<{ id: string; name: string; items: SyncTemplateItem[] }> {
@@ -42,16 +52,23 @@ export async function planSlices(tx: Tx, programmeId: string, template: readonly
     select: {
       id: true,
       name: true,
+      stage: true,
+      status: true,
       services: { select: { kind: true, stateful: true } },
       checklistItems: { select: { id: true, key: true, title: true, guidance: true, category: true, gateStage: true, position: true, state: true } },
     },
     orderBy: { name: "asc" },
   });
-  return slices.map((s) => ({
-    sliceId: s.id,
-    name: s.name,
-    plan: planTemplateSync(template, sliceTraits(s.services), s.checklistItems.map((i) => ({ ...i, gateStage: i.gateStage ? stageFromDb(i.gateStage) : null }))),
-  }));
+  return slices.map((s) => {
+    const stage = stageFromDb(s.stage);
+    return {
+      sliceId: s.id,
+      name: s.name,
+      stage,
+      status: s.status,
+      plan: planTemplateSync(template, sliceTraits(s.services), s.checklistItems.map((i) => ({ ...i, gateStage: i.gateStage ? stageFromDb(i.gateStage) : null })), { stage, status: s.status }),
+    };
+  });
 }
 
 /** Sync fields as columns: the stage in its database spelling. */
@@ -60,10 +77,15 @@ function dbFields(f: Partial<SyncFields>): Omit<Partial<SyncFields>, "gateStage"
   return gateStage === undefined ? rest : { ...rest, gateStage: gateStage === null ? null : stageToDb(gateStage) };
 }
 
-/** Writes one slice's plan: adds open items, updates wording and gates, removes dropped open items. */
+/**
+ * Writes one slice's plan: adds open items, adds the items it had passed the gate of as
+ * follow-ups (a caller that skips such slices does not write them at all), updates wording and
+ * gates, removes dropped open items.
+ */
 export async function writePlan(tx: Tx, programmeId: string, sliceId: string, plan: SyncPlan): Promise<void> {
-  if (plan.add.length) {
-    await tx.checklistItem.createMany({ data: plan.add.map((f) => ({ ...dbFields(f), key: f.key, title: f.title, category: f.category, programmeId, sliceId })) });
+  const added = [...plan.add.map((f) => ({ f, followUp: false })), ...plan.late.map((f) => ({ f, followUp: true }))];
+  if (added.length) {
+    await tx.checklistItem.createMany({ data: added.map(({ f, followUp }) => ({ ...dbFields(f), key: f.key, title: f.title, category: f.category, programmeId, sliceId, followUp })) });
   }
   for (const u of plan.update) await tx.checklistItem.update({ where: { id: u.id }, data: dbFields(u.changes) });
   // state: "open" again here: an item ticked since the plan was made is never deleted.
@@ -71,10 +93,12 @@ export async function writePlan(tx: Tx, programmeId: string, sliceId: string, pl
 }
 
 /** The counts of the slices' plans: how many slices change, and the items added, updated, removed and kept. */
-export const syncTotals = (plans: readonly SlicePlan[]): SyncResult => ({
+export const syncTotals = (plans: readonly SlicePlan[], skipped = 0): SyncResult => ({
   slices: plans.filter((p) => !isEmptySync(p.plan)).length,
   added: plans.reduce((n, p) => n + p.plan.add.length, 0),
   updated: plans.reduce((n, p) => n + p.plan.update.length, 0),
   removed: plans.reduce((n, p) => n + p.plan.remove.length, 0),
   kept: plans.reduce((n, p) => n + p.plan.kept.length, 0),
+  followUps: plans.reduce((n, p) => n + p.plan.late.length, 0),
+  skipped,
 });

@@ -29,7 +29,9 @@ describe("itemView", () => {
 
 describe("gateItemOf and sliceView", () => {
   it("gives the gates the item with its stage in the API's spelling", () => {
-    expect(gateItemOf(item({ gateStage: "pct10", state: "na" }))).toEqual({ id: "i1", title: "Probes", category: "migrated", gateStage: "10", state: "na" });
+    expect(gateItemOf(item({ gateStage: "pct10", state: "na" }))).toEqual({ id: "i1", title: "Probes", category: "migrated", gateStage: "10", state: "na", followUp: false });
+    // A follow-up stays one: it gates nothing (lib/checklists/gates).
+    expect(gateItemOf({ ...item({ gateStage: "pct10" }), followUp: true }).followUp).toBe(true);
   });
 
   it("shows a slice with its team, wave, services and checklist, tickers filled in by item", () => {

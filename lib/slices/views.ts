@@ -39,12 +39,13 @@ export function itemView(row: ItemRow, fallbackBy?: string): ChecklistItemView {
 }
 
 /** The part of an item the gates read. */
-export const gateItemOf = (row: Pick<ItemRow, "id" | "title" | "category" | "gateStage" | "state">): GateItem => ({
+export const gateItemOf = (row: Pick<ItemRow, "id" | "title" | "category" | "gateStage" | "state"> & { followUp?: boolean }): GateItem => ({
   id: row.id,
   title: row.title,
   category: row.category,
   gateStage: row.gateStage === null ? null : stageFromDb(row.gateStage),
   state: row.state,
+  followUp: row.followUp ?? false,
 });
 
 export type SliceRow = {

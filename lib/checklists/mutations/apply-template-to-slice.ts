@@ -7,7 +7,11 @@ import type { ApplyTemplateInput } from "../schemas";
 import { getTemplateOrThrow, planSlices, syncTotals, TEMPLATE_SYNC_TX, writePlan, type SyncResult } from "../template-data";
 import { followChecklistChange, lockSlicesForChecklistChange } from "./slice-status-sync";
 
-/** Applies a template to one slice: creates its items, or brings existing ones in line without losing ticks. */
+/**
+ * Applies a template to one slice: creates its items, or brings existing ones in line without
+ * losing ticks. New items a live or done slice has already passed the gate of come as follow-ups
+ * (they gate nothing), so applying never reopens a passed gate or "done" silently.
+ */
 export async function applyTemplateToSlice(actor: Actor, programmeSlug: string, input: ApplyTemplateInput): Promise<SyncResult> {
   const { programme } = await authorizeOnSlice(actor, programmeSlug, "slice.edit", input.sliceId);
   return db.$transaction(async (tx) => {

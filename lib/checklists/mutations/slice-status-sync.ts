@@ -37,7 +37,7 @@ export async function followChecklistChange(tx: Tx, actor: Actor, programmeId: s
   if (atFull.length === 0) return 0;
   const items = await tx.checklistItem.findMany({
     where: { sliceId: { in: atFull.map((s) => s.id) } },
-    select: { sliceId: true, id: true, title: true, category: true, gateStage: true, state: true },
+    select: { sliceId: true, id: true, title: true, category: true, gateStage: true, state: true, followUp: true },
   });
   const bySlice = new Map<string, typeof items>();
   for (const item of items) {

@@ -5,7 +5,8 @@ import { ITEM_STATES } from "@/lib/checklists/schemas";
 import { count, defineEvent, id, stage, text } from "./kit";
 
 const itemFields = { title: text, category: z.enum(CHECKLIST_CATEGORIES), appliesTo: z.enum(APPLIES_TO), gateStage: stage.nullable() };
-const syncCounts = { slices: count, added: count, updated: count, removed: count, kept: count };
+// followUps and skipped since template syncs ask about items a slice had passed the gate of.
+const syncCounts = { slices: count, added: count, updated: count, removed: count, kept: count, followUps: count.optional(), skipped: count.optional() };
 
 // The tick writes the state as text; any other value than the three is refused when written.
 const itemState = z.string().pipe(z.enum(ITEM_STATES));

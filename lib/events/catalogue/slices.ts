@@ -54,7 +54,7 @@ export const sliceEvents = {
   /** The status that follows a checklist change (a tick, a template applied or synced), with its cause. */
   "slice.status_changed": defineEvent("slice", { before: standing, after: z.strictObject({ stage, status: sliceStatus, reason: text }) }),
   "slice.checklist_applied": defineEvent("slice", {
-    after: z.strictObject({ templateId: id, template: text, slices: count, added: count, updated: count, removed: count, kept: count }),
+    after: z.strictObject({ templateId: id, template: text, slices: count, added: count, updated: count, removed: count, kept: count, followUps: count.optional(), skipped: count.optional() }),
   }),
   "slice.rollout_read": defineEvent("slice", {
     after: z.strictObject({

@@ -85,7 +85,7 @@ export const EXAMPLES = {
   "checklist_template.item_added": [{ before: null, after: { key: "probes", ...item } }],
   "checklist_template.item_edited": [{ before: item, after: { key: "probes", ...item, gateStage: null } }],
   "checklist_template.item_removed": [{ before: { key: "probes", title: "Probes" }, after: null }],
-  "checklist_template.synced": [{ before: null, after: { name: "Default", ...sync } }],
+  "checklist_template.synced": [{ before: null, after: { name: "Default", ...sync } }, { before: null, after: { name: "Default", ...sync, followUps: 2, skipped: 0 } }],
   "checklist_item.ticked": [
     { before: { state: "open" }, after: { state: "done", evidenceUrl: "https://ci.example/1", title: "Probes", sliceId: "s1" } },
     { before: { state: "done" }, after: { state: "open", title: "Probes", sliceId: "s1" } },

@@ -29,7 +29,7 @@ export async function moveSliceStage(actor: Actor, programmeSlug: string, input:
         expectedVersion: input.expectedVersion,
       });
     }
-    const items = await tx.checklistItem.findMany({ where: { sliceId: slice.id }, select: { id: true, title: true, category: true, gateStage: true, state: true }, orderBy: [{ position: "asc" }, { key: "asc" }] });
+    const items = await tx.checklistItem.findMany({ where: { sliceId: slice.id }, select: { id: true, title: true, category: true, gateStage: true, state: true, followUp: true }, orderBy: [{ position: "asc" }, { key: "asc" }] });
     const decision = planStageMove({
       from: slice.stage,
       to: input.to,

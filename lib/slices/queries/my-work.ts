@@ -27,7 +27,7 @@ export async function getMyWork(userId: string | null, programmeId: string): Pro
         stage: true,
         team: { select: { id: true, name: true } },
         wave: { select: { number: true, name: true } },
-        checklistItems: { select: { id: true, title: true, category: true, gateStage: true, state: true }, orderBy: itemOrder },
+        checklistItems: { select: { id: true, title: true, category: true, gateStage: true, state: true, followUp: true }, orderBy: itemOrder },
       },
     }),
     getBlocking(programmeId),

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/rules";
 import { parseEvent, type CatalogueEvent } from "@/lib/events/catalogue";
 import { describeEvent } from "@/lib/events/describe";
-import { gateSummary, type GateSummary } from "@/lib/checklists/gates";
+import { gateSummary, openItemsOfPassedGates, type GateSummary } from "@/lib/checklists/gates";
 import type { ChecklistItemView } from "@/lib/checklists/schemas";
 import { getSliceBlockedBy } from "./blocking";
 import { getTickerNames, itemOrder, itemSelect, listMyTeamIds } from "./slice";
@@ -14,7 +14,12 @@ import { stageFromDb, type Stage } from "../stages";
 import { gateItemOf, itemView } from "../views";
 
 export type HistoryEntry = { id: number; at: Date; actorName: string; text: string; kind: "move" | "rollback" | "status" | "tick" | "other"; reason?: string; signal?: string; observed?: string };
-export type SliceItem = ChecklistItemView & { guidance: string | null };
+/**
+ * An item as the slice page shows it: `followUp` for work a template change added after the
+ * slice passed its gate (it gates nothing); `gatePassed` for an open item gating a stage the slice
+ * already passed, which the page explains (it was reopened or added since, and holds the next move).
+ */
+export type SliceItem = ChecklistItemView & { guidance: string | null; followUp: boolean; gatePassed: boolean };
 
 /** How many history lines the page shows; the full record is the audit log. */
 const HISTORY_LIMIT = 60;
@@ -99,13 +104,17 @@ export const getSlicePage = cache(async (actor: Actor, programme: ProgrammeAcces
     };
   });
   const stage: Stage = stageFromDb(slice.stage);
-  const items: SliceItem[] = slice.checklistItems.map((i) => ({ ...itemView(i, tickers.get(i.id)), guidance: i.guidance }));
-  const gate: GateSummary = gateSummary(slice.checklistItems.map(gateItemOf), stage);
+  const gateItems = slice.checklistItems.map(gateItemOf);
+  const passedGate = new Set(openItemsOfPassedGates(gateItems, stage).map((i) => i.id));
+  const items: SliceItem[] = slice.checklistItems.map((i) => ({ ...itemView(i, tickers.get(i.id)), guidance: i.guidance, followUp: i.followUp, gatePassed: passedGate.has(i.id) }));
+  const gate: GateSummary = gateSummary(gateItems, stage);
   const scope = { memberTeamIds: teamIds, ownerTeamIds: [slice.team.id] };
   return {
     slice: { ...slice, stage, checklistItems: undefined, rolloutReadings: undefined },
     items,
     gate,
+    /** Open items gating stages the slice already passed: the page says why they are open. */
+    passedGateOpen: passedGate.size,
     readings: slice.rolloutReadings,
     history,
     blockedBy,

@@ -15,6 +15,7 @@ export const itemSelect = {
   category: true,
   gateStage: true,
   state: true,
+  followUp: true,
   evidenceUrl: true,
   reason: true,
   doneAt: true,

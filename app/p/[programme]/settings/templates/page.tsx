@@ -4,8 +4,9 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ActionForm } from "@/components/checklists/action-form";
 import { ReadOnlyNotice } from "@/components/ui/read-only";
 import { TemplateItemFields } from "@/components/checklists/template-item-fields";
+import { TemplateSync } from "@/components/checklists/template-sync";
 import { appliesToLabel, categoryLabel } from "@/lib/checklists/labels";
-import { applyTemplateAction, createTemplateAction, deleteTemplateItemAction, saveTemplateItemAction, syncTemplateAction } from "@/lib/checklists/actions";
+import { applyTemplateAction, createTemplateAction, deleteTemplateItemAction, saveTemplateItemAction } from "@/lib/checklists/actions";
 import { getTemplatesPage } from "@/lib/checklists/queries";
 import { can } from "@/lib/auth/rules";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
@@ -86,17 +87,6 @@ export default async function TemplatesPage({ params }: { params: Promise<{ prog
                     <TemplateItemFields idPrefix={`add-${template.id}`} />
                   </ActionForm>
                 </Card>
-                <Card title="Update existing slices">
-                  <p className="mb-3 text-sm text-slate-700">
-                    {preview.slices === 0
-                      ? "Every slice with a checklist already matches this template."
-                      : `${preview.slices} slice${preview.slices === 1 ? "" : "s"} would change: ${preview.added} item${preview.added === 1 ? "" : "s"} added, ${preview.updated} reworded or re-gated, ${preview.removed} open item${preview.removed === 1 ? "" : "s"} removed.`}{" "}
-                    Ticks are never lost: done and not-applicable items stay{preview.kept ? ` (${preview.kept} kept although the template dropped them)` : ""}.
-                  </p>
-                  <ActionForm action={syncTemplateAction.bind(null, slug)} label={`Update slices from ${template.name}`} submit="Update existing slices" success="Slices updated.">
-                    <input type="hidden" name="templateId" value={template.id} />
-                  </ActionForm>
-                </Card>
                 <Card title="Apply to a slice">
                   <ActionForm action={applyTemplateAction.bind(null, slug)} label={`Apply ${template.name} to a slice`} submit="Apply" success="Applied: the slice's checklist matches the template.">
                     <input type="hidden" name="templateId" value={template.id} />
@@ -112,6 +102,15 @@ export default async function TemplatesPage({ params }: { params: Promise<{ prog
                       </select>
                     </label>
                   </ActionForm>
+                </Card>
+                <Card title="Update existing slices" className="lg:col-span-3">
+                  <p className="mb-3 text-sm text-slate-700">
+                    {preview.slices === 0
+                      ? ""
+                      : `${preview.slices} slice${preview.slices === 1 ? "" : "s"} would change: ${preview.added} item${preview.added === 1 ? "" : "s"} added, ${preview.updated} reworded or re-gated, ${preview.removed} open item${preview.removed === 1 ? "" : "s"} removed${preview.followUps ? `, and ${preview.followUps} that live or done slices already passed the gate of` : ""}.`}{" "}
+                    Ticks are never lost: done and not-applicable items stay{preview.kept ? ` (${preview.kept} kept although the template dropped them)` : ""}.
+                  </p>
+                  <TemplateSync slug={slug} templateId={template.id} templateName={template.name} bySlice={preview.bySlice} />
                 </Card>
               </div>
             ) : null}

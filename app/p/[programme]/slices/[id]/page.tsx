@@ -31,7 +31,7 @@ export default async function SlicePage({ params }: Params) {
   const { actor, programme } = await getProgrammeForPage(slug);
   const page = await getSlicePage(actor, programme, pageParamOrNotFound(id));
   if (!page) notFound();
-  const { slice, items, gate, readings, history, blockedBy, permissions } = page;
+  const { slice, items, gate, passedGateOpen, readings, history, blockedBy, permissions } = page;
   const moveAction = moveSliceStageAction.bind(null, programme.slug);
   const readAction = readSliceRolloutAction.bind(null, programme.slug);
   const readingsHref = `/p/${programme.slug}/slices/${slice.id}/readings`;
@@ -103,6 +103,11 @@ export default async function SlicePage({ params }: Params) {
                     <li key={item.id}>{item.title}</li>
                   ))}
                 </ul>
+              ) : null}
+              {passedGateOpen > 0 ? (
+                <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+                  {passedGateOpen === 1 ? "One open item gates" : `${passedGateOpen} open items gate`} a stage this slice has already passed: reopened, or added since it passed. {passedGateOpen === 1 ? "It holds" : "They hold"} the next move until resolved; each is marked in the checklist below.
+                </p>
               ) : null}
             </div>
             {permissions.canMove ? (

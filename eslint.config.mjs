@@ -28,7 +28,6 @@ export const PURE_RULE_FILES = [
   "lib/rollouts/**",
   "lib/validation/*.ts",
   "lib/**/schemas.ts",
-  "lib/audit/diff.ts",
   "lib/live/messages.ts",
   "lib/auth/config.ts",
   "lib/auth/rules.ts",

@@ -5,20 +5,13 @@
  * seeded or imported has rows no event created); walking forward from nothing would need
  * every row to have its creation event. See docs/adr/0033-reports-from-events.md.
  */
-import { STAGES, stageIndex, type Stage } from "@/lib/slices/stages";
+import { STAGES, stageIndex } from "@/lib/slices/stages";
 import type { ServiceKind } from "@/lib/generated/prisma/enums";
 import type { CurrentState, HistoryEvent, ItemState } from "./history";
-import type { FacilityStatus, ProgrammeState, SliceState, SliceStatus } from "./types";
+import type { FacilityStatus, ProgrammeState, SliceState } from "./types";
 
-type WSlice = {
-  id: string;
-  name: string;
-  team: string;
-  wave: number | null;
-  stage: Stage;
-  status: SliceStatus;
-  plannedStart: string | null;
-  plannedEnd: string | null;
+/** A slice as the walk back holds it: the reported fields, and its checklist counted by state and gate. */
+type WSlice = Pick<SliceState, "id" | "name" | "team" | "wave" | "stage" | "status" | "plannedStart" | "plannedEnd"> & {
   counts: Record<ItemState, number>;
   /** Open items per gated stage (index into STAGES). */
   gateOpen: number[];

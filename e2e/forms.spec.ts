@@ -158,6 +158,8 @@ test.describe("smaller things", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`/p/${sharedProgramme.slug}/services`);
     const filters = page.getByRole("search", { name: "Filter services" });
+    // A choice made before the page hydrates is not seen by the filter form's script.
+    await expect(filters).toHaveAttribute("data-auto-apply", "on");
     await filters.getByLabel("Team").selectOption("Orders & Fulfilment");
     await expect(page).toHaveURL(/team=Orders\+%26\+Fulfilment|team=Orders%20%26%20Fulfilment/);
     await expect(page.getByRole("table", { name: /Services, \d+ matching/ }).getByRole("row").nth(1)).toContainText("Orders & Fulfilment");
@@ -168,9 +170,11 @@ test.describe("smaller things", () => {
     await expect(page).toHaveURL(/q=orders/);
 
     await page.goto(`/p/${sharedProgramme.slug}/audit`);
+    await expect(page.locator("form[data-auto-apply=on]")).toHaveCount(1);
     await page.getByLabel("Entity").selectOption("slice");
     await expect(page).toHaveURL(/entity=slice/);
     await page.goto(`/p/${sharedProgramme.slug}/waves`);
+    await expect(page.locator("form[data-auto-apply=on]")).toHaveCount(1);
     await page.getByLabel("Status").selectOption("live");
     await expect(page).toHaveURL(/status=live/);
   });

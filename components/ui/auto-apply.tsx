@@ -40,7 +40,10 @@ export function AutoApply() {
     };
     form.addEventListener("change", onChange);
     form.addEventListener("input", onInput);
+    // Says the form now applies by itself (tests wait for it: a choice made before hydration is not seen).
+    form.dataset.autoApply = "on";
     return () => {
+      delete form.dataset.autoApply;
       clearTimeout(timer);
       form.removeEventListener("change", onChange);
       form.removeEventListener("input", onInput);

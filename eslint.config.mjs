@@ -46,7 +46,7 @@ export const PURE_RULE_FILES = [
   "lib/http/client-address.ts",
   "lib/inventory/{backstage,backstage-*,csv,csv-format,diff,ferry-json,ferry-json-*,import-job,json-syntax,limits,model,parse-import,report,text-fields,yaml-*}.ts",
   "lib/overview/summary.ts",
-  "lib/reports/{corrections,export-request,forecast,history,prng,reconstruct,report,sections,types,weeks,words}.ts",
+  "lib/reports/{corrections,export-request,forecast,history,prng,reconstruct,report,sections,types,walk-state,weeks,words}.ts",
   "lib/reports/export/**",
   "lib/slices/{my-work,stage-machine,stages,views}.ts",
   "lib/waves/{board,cadence,move-check,programme-plan,stored-plan}.ts",

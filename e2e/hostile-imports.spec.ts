@@ -5,10 +5,13 @@ import { injectedMarkup } from "./support/hostile-dom";
 import { upload, uploadText, watchHealth, type Upload } from "./support/hostile-http";
 
 // Each hostile upload must be answered within its budget, with the API's envelope and a
-// message that says what was wrong, while /api/health keeps answering within HEALTH_MS:
-// an import that refuses correctly but holds a web process for seconds still denies service.
+// message that says what was wrong, while /api/health keeps answering: 95% of polls within
+// HEALTH_MS and none slower than HEALTH_MAX_MS. An import that refuses correctly but holds the
+// web process for seconds still denies service, and shows as many slow polls; one poll caught
+// behind a garbage collection or a busy neighbour on a 2-core machine does not.
 // Each test uploads into an empty programme of its own (the `emptyProgramme` fixture).
 const HEALTH_MS = Number(process.env.HOSTILE_HEALTH_MS ?? 200);
+const HEALTH_MAX_MS = Number(process.env.HOSTILE_HEALTH_MAX_MS ?? 1000);
 
 const importUrl = (base: string, slug: string, query: string) => `${base}/api/v1/programmes/${slug}/import?${query}`;
 
@@ -22,11 +25,12 @@ async function underWatch(base: string, budgetMs: number, send: () => Promise<Up
   const watched = await health.stop();
   if ("error" in sent) throw sent.error;
   const answer = sent.answer;
-  console.log(`[hostile] ${answer.status} in ${Math.round(answer.ms)} ms after ${answer.sentBytes} bytes; health max ${Math.round(watched.maxMs)} ms over ${watched.polls} polls`);
+  console.log(`[hostile] ${answer.status} in ${Math.round(answer.ms)} ms after ${answer.sentBytes} bytes; health p95 ${Math.round(watched.p95Ms)} ms, max ${Math.round(watched.maxMs)} ms over ${watched.polls} polls`);
   expect(answer.ms, "answered within its time budget").toBeLessThan(budgetMs);
   expect(watched.failures, "health answered 200 throughout").toEqual([]);
   expect(watched.polls, "health was polled during the upload").toBeGreaterThan(0);
-  expect(watched.maxMs, `/api/health answered within ${HEALTH_MS} ms throughout`).toBeLessThan(HEALTH_MS);
+  expect(watched.p95Ms, `/api/health answered 95% of polls within ${HEALTH_MS} ms`).toBeLessThan(HEALTH_MS);
+  expect(watched.maxMs, `/api/health never took ${HEALTH_MAX_MS} ms or more`).toBeLessThan(HEALTH_MAX_MS);
   let error = null;
   if (answer.status >= 400) {
     error = (JSON.parse(answer.body) as { error: { code: string; message: string; details?: unknown } }).error;

@@ -60,6 +60,8 @@ const FIELD_LABELS: Record<string, string> = {
   proposedKind: "Proposal",
   expiresAt: "Expires",
   timeZone: "Time zone",
+  waveLengthWeeks: "Wave length in weeks",
+  wavesStartOn: "Waves start on",
   leads: "Leads",
   members: "Members",
   facilities: "Facilities",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_CATALOGUE, type EventAction } from "./catalogue";
 import { EXAMPLES } from "./catalogue/test-examples";
-import { changeText, changesOf, describeEvent, describeLine, objectOf, type Names } from "./describe";
+import { catalogueLine, changeText, changesOf, describeEvent, describeLine, objectOf, type Names } from "./describe";
 import { countsOf, describeBulk, groupEvents } from "./describe-groups";
 
 const standing = { stage: "1", status: "shifting" };
@@ -114,6 +114,34 @@ describe("describeLine and changesOf: the audit log and recent activity name wha
     for (const change of changesOf(event, NAMES)) {
       expect(`${change.field} ${change.from} ${change.to}`).not.toMatch(/[{}[\]"]:|\{|\}|\bu1\b|\bs1\b|\bt1\b|\bp1\b/);
     }
+  });
+});
+
+describe("wording for every catalogued action", () => {
+  // The fallback ("cadence changed programme Shop") reads as words too, so the test above would
+  // pass for an action nobody wrote a line for; this one fails instead (programme.cadence_changed had none).
+  it.each(Object.keys(EVENT_CATALOGUE) as EventAction[])("%s has a line of its own", (action) => {
+    const shapes: readonly { before: unknown; after: unknown }[] = EXAMPLES[action] ?? [];
+    expect(shapes.length, `${action} has no example in catalogue/test-examples.ts`).toBeGreaterThan(0);
+    for (const payload of shapes) expect(catalogueLine({ action, entityType: EVENT_CATALOGUE[action].entityType, entityId: "x1", ...payload }, "it", NAMES), `${action} has no wording in describe.ts`).toMatch(/^[a-z]\w* \S/);
+  });
+
+  const cadence = (before: { waveLengthWeeks: number | null; wavesStartOn: string | null }, after: typeof before) => ({ entityType: "programme", entityId: "p1", action: "programme.cadence_changed", before, after });
+  it.each([
+    [cadence({ waveLengthWeeks: null, wavesStartOn: null }, { waveLengthWeeks: 2, wavesStartOn: "2026-03-02" }), "set the wave cadence of programme Shop to 2-week waves from 2 Mar 2026 (was no cadence)"],
+    [cadence({ waveLengthWeeks: 2, wavesStartOn: "2026-03-02" }, { waveLengthWeeks: 3, wavesStartOn: "2026-03-02" }), "set the wave cadence of programme Shop to 3-week waves from 2 Mar 2026 (was 2-week waves from 2 Mar 2026)"],
+    [cadence({ waveLengthWeeks: 2, wavesStartOn: null }, { waveLengthWeeks: null, wavesStartOn: "2026-01-05" }), "set the wave cadence of programme Shop to waves from 5 Jan 2026, length not set (was 2-week waves, start date not set)"],
+    [cadence({ waveLengthWeeks: 4, wavesStartOn: "2026-03-02" }, { waveLengthWeeks: null, wavesStartOn: null }), "cleared the wave cadence of programme Shop (was 4-week waves from 2 Mar 2026)"],
+  ])("a cadence change reads before → after: %#", (event, line) => {
+    expect(describeLine(event, NAMES)).toBe(line);
+  });
+
+  it("lists a cadence change field by field", () => {
+    expect(changesOf(cadence({ waveLengthWeeks: 2, wavesStartOn: "2026-03-02" }, { waveLengthWeeks: 3, wavesStartOn: "2026-03-02" }), NAMES).map(changeText)).toEqual(["Wave length in weeks: 2 → 3"]);
+    expect(changesOf(cadence({ waveLengthWeeks: null, wavesStartOn: null }, { waveLengthWeeks: 2, wavesStartOn: "2026-03-02" }), NAMES).map(changeText)).toEqual([
+      "Wave length in weeks: none → 2",
+      "Waves start on: none → 2026-03-02",
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import { facilityStatusLabel } from "@/lib/facilities/schemas";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { parseEvent, type CatalogueEvent } from "./catalogue";
 import type { Names, ReadableEvent } from "./describe-changes";
 
@@ -81,14 +81,30 @@ export function describeLine(event: ReadableEvent, names: Names = new Map(), lab
 }
 
 function lineOf(event: ReadableEvent, subject: string, names: Names): string {
+  return catalogueLine(event, subject, names) ?? `${event.action.split(".").pop()?.replace(/_/g, " ") ?? event.action} ${subject}`;
+}
+
+/**
+ * The catalogue's own wording of an event about `subject`, or undefined when the event does not
+ * parse or its action has none (the feeds then fall back to the action's verb; the unit tests
+ * require wording for every catalogued action, so a new one cannot ship without it).
+ */
+export function catalogueLine(event: ReadableEvent, subject: string, names: Names = new Map()): string | undefined {
   const parsed = parseEvent(event);
-  return (parsed.ok && phrase(parsed.event, subject, names)) || `${event.action.split(".").pop()?.replace(/_/g, " ") ?? event.action} ${subject}`;
+  return parsed.ok ? phrase(parsed.event, subject, names) : undefined;
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? word : many}`;
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
 const FORMAT: Record<string, string> = { backstage: "Backstage catalog", csv: "services spreadsheet", ferry: "Ferry backup" };
 const PURPOSE: Record<string, string> = { invitation: "invitation", password_reset: "password reset" };
+
+/** A wave cadence in words: "2-week waves from 2 Mar 2026". */
+function cadenceText(c: { waveLengthWeeks: number | null; wavesStartOn: string | null }): string {
+  const from = c.wavesStartOn ? formatDate(new Date(`${c.wavesStartOn}T00:00:00Z`)) : null;
+  if (c.waveLengthWeeks === null) return from ? `waves from ${from}, length not set` : "no cadence";
+  return `${c.waveLengthWeeks}-week waves${from ? ` from ${from}` : ", start date not set"}`;
+}
 
 /** The line for each catalogued action; undefined falls back to the action's verb. */
 function phrase(e: CatalogueEvent, s: string, names: Names): string | undefined {
@@ -101,6 +117,10 @@ function phrase(e: CatalogueEvent, s: string, names: Names): string | undefined 
       return `applied a plan to ${s}: ${plural(e.after.waves, "wave")}, ${plural(e.after.moved, "slice")} moved, ${plural(e.after.created, "slice")} created${e.after.violations ? `, ${plural(e.after.violations, "violation")}` : ""}`;
     case "programme.restored":
       return `restored ${s} from a backup, with ${plural(e.after.restoredEvents, "event")} of history`;
+    case "programme.cadence_changed":
+      return e.after.waveLengthWeeks === null && e.after.wavesStartOn === null
+        ? `cleared the wave cadence of ${s} (was ${cadenceText(e.before)})`
+        : `set the wave cadence of ${s} to ${cadenceText(e.after)} (was ${cadenceText(e.before)})`;
     case "programme.time_zone_changed":
       return `set the report time zone of ${s} to ${e.after.timeZone} (was ${e.before.timeZone})`;
     case "inventory.imported":

@@ -66,6 +66,8 @@ export const checklistItemSchema = z.object({
   category: z.enum(CHECKLIST_CATEGORIES),
   gate: z.enum(STAGES).nullable().describe("The traffic stage this item gates"),
   state: z.enum(ITEM_STATES),
+  // Beyond API.md's listed fields (its contract allows more): a client must not read an open follow-up as holding the gate.
+  followUp: z.boolean().describe("Added by a template change after the slice had passed this item's gate: listed and counted, but it gates nothing"),
   evidenceUrl: z.string().nullable(),
   reason: z.string().nullable(),
   by: z.string().nullable().describe("Who last set the state (done or not applicable)"),

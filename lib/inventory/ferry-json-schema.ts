@@ -73,6 +73,8 @@ export const ferryChecklistItemSchema = z.strictObject({
   reason: optionalText(4000, MULTILINE),
   doneBy: z.email({ error: "must be an email address" }).nullish(),
   doneAt: instant.nullish(),
+  /** Added by a template sync after its gate had passed (ADR 0035); written only when true. */
+  followUp: z.boolean({ error: "must be true or false" }).default(false),
 });
 
 export const ferrySliceSchema = z.strictObject({

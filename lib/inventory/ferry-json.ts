@@ -115,7 +115,8 @@ export function serializeFerryJson(doc: FerryDocument): string {
           {
             ...s,
             services: sorted(s.services),
-            checklist: sortBy(s.checklist, (i) => i.position, (i) => i.key).map((i) => ordered(i, KEYS.item)),
+            // An ordinary item (not a follow-up) prints as it did before follow-ups existed.
+            checklist: sortBy(s.checklist, (i) => i.position, (i) => i.key).map((i) => ordered({ ...i, followUp: i.followUp || undefined }, KEYS.item)),
           },
           KEYS.slice,
         ),

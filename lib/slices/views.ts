@@ -15,6 +15,8 @@ export type ItemRow = {
   category: ChecklistCategory;
   gateStage: TrafficStage | null;
   state: ItemState;
+  /** Added after its gate had passed: listed and counted, but gating nothing (ADR 0035). */
+  followUp: boolean;
   evidenceUrl: string | null;
   reason: string | null;
   doneAt: Date | null;
@@ -31,6 +33,7 @@ export function itemView(row: ItemRow, fallbackBy?: string): ChecklistItemView {
     category: row.category,
     gate: row.gateStage === null ? null : stageFromDb(row.gateStage),
     state: row.state,
+    followUp: row.followUp,
     evidenceUrl: row.evidenceUrl,
     reason: row.reason,
     by: resolved ? (row.doneBy?.name ?? fallbackBy ?? null) : null,
@@ -39,7 +42,7 @@ export function itemView(row: ItemRow, fallbackBy?: string): ChecklistItemView {
 }
 
 /** The part of an item the gates read. */
-export const gateItemOf = (row: Pick<ItemRow, "id" | "title" | "category" | "gateStage" | "state"> & { followUp?: boolean }): GateItem => ({
+export const gateItemOf = (row: Pick<ItemRow, "id" | "title" | "category" | "gateStage" | "state"> & Partial<Pick<ItemRow, "followUp">>): GateItem => ({
   id: row.id,
   title: row.title,
   category: row.category,

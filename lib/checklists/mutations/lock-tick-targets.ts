@@ -19,6 +19,7 @@ type Row = {
   category: ChecklistCategory;
   gateStage: string | null;
   state: ItemState;
+  followUp: boolean;
   evidenceUrl: string | null;
   reason: string | null;
   doneAt: Date | null;
@@ -44,7 +45,7 @@ export async function lockTickTargets(
   const itemIds = entries.map((e) => e.itemId);
   const rows = await tx.$queryRaw<Row[]>`
     SELECT s.id AS "sliceId", s.stage::text AS stage, s.status::text AS status, s."teamId",
-      i.id, i.key, i.title, i.category::text AS category, i."gateStage"::text AS "gateStage", i.state::text AS state,
+      i.id, i.key, i.title, i.category::text AS category, i."gateStage"::text AS "gateStage", i.state::text AS state, i."followUp",
       i."evidenceUrl", i.reason, i."doneAt",
       (SELECT u.name FROM "User" u WHERE u.id = i."doneById") AS "doneByName",
       (SELECT u.name FROM "User" u WHERE u.id = ${actorUserId}) AS "actorUserName"
@@ -58,7 +59,7 @@ export async function lockTickTargets(
     const gateStage = r.gateStage !== null && isStage(r.gateStage) ? stageToDb(r.gateStage) : null;
     targets.set(r.id, {
       slice: { id: r.sliceId, stage: r.stage, status: r.status, teamId: r.teamId },
-      item: { id: r.id, key: r.key, title: r.title, category: r.category, gateStage, state: r.state, evidenceUrl: r.evidenceUrl, reason: r.reason, doneAt: r.doneAt, doneBy: r.doneByName === null ? null : { name: r.doneByName } },
+      item: { id: r.id, key: r.key, title: r.title, category: r.category, gateStage, state: r.state, followUp: r.followUp, evidenceUrl: r.evidenceUrl, reason: r.reason, doneAt: r.doneAt, doneBy: r.doneByName === null ? null : { name: r.doneByName } },
     });
   }
   return { targets, actorUserName: rows[0]?.actorUserName ?? null };

@@ -158,11 +158,11 @@ async function applySlices(tx: Tx, programmeId: string, doc: FerryDocument, now:
   const items = doc.slices.flatMap((s) =>
     s.checklist.map((i) => ({
       id: randomUUID(), programmeId, sliceId: sliceIds.get(s.name)!, key: i.key, title: i.title, guidance: i.guidance ?? null, category: i.category, gateStage: i.gateStage ?? null,
-      position: i.position, state: i.state, evidenceUrl: i.evidenceUrl ?? null, reason: i.reason ?? null, doneById: i.doneBy ? (users.get(i.doneBy) ?? null) : null, doneAt: toInstant(i.doneAt), updatedAt: now,
+      position: i.position, state: i.state, evidenceUrl: i.evidenceUrl ?? null, reason: i.reason ?? null, doneById: i.doneBy ? (users.get(i.doneBy) ?? null) : null, doneAt: toInstant(i.doneAt), followUp: i.followUp, updatedAt: now,
     })),
   );
   record(items.length, await upsertRows(tx, items, {
     table: "ChecklistItem", conflict: ["sliceId", "key"], ignoreInComparison: ["updatedAt"],
-    columns: ["id", "programmeId", "sliceId", "key", "title", "guidance", "category", "gateStage", "position", "state", "evidenceUrl", "reason", "doneById", "doneAt", "updatedAt"],
+    columns: ["id", "programmeId", "sliceId", "key", "title", "guidance", "category", "gateStage", "position", "state", "evidenceUrl", "reason", "doneById", "doneAt", "followUp", "updatedAt"],
   }), (o) => ({ entityType: "checklist_item", action: o.inserted ? "checklist_item.created" : "checklist_item.updated", after: { key: items[o.index].key, state: items[o.index].state } }));
 }

@@ -50,7 +50,7 @@ export async function getProgrammeDocument(client: Reader, programmeId: string):
         pinnedWave: true,
         pinReason: true,
         checklistItems: {
-          select: { key: true, title: true, guidance: true, category: true, gateStage: true, position: true, state: true, evidenceUrl: true, reason: true, doneAt: true, doneBy: { select: { email: true } } },
+          select: { key: true, title: true, guidance: true, category: true, gateStage: true, position: true, state: true, evidenceUrl: true, reason: true, doneAt: true, doneBy: { select: { email: true } }, followUp: true },
         },
       },
     }),
@@ -107,6 +107,7 @@ export async function getProgrammeDocument(client: Reader, programmeId: string):
         reason: i.reason,
         doneBy: i.doneBy?.email ?? null,
         doneAt: instant(i.doneAt),
+        followUp: i.followUp,
       })),
     })),
     facilities: facilities.map((f) => ({ key: f.key, name: f.name, description: f.description, status: f.status, ownerTeam: f.ownerTeam?.name ?? null, notes: f.notes })),

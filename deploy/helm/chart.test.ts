@@ -1,7 +1,7 @@
 import path from "node:path";
 import yaml from "js-yaml";
-import { describe, expect, it } from "vitest";
-import { helmLint, helmTemplate } from "../tools/helm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { helmBinary, helmLint, helmTemplate } from "../tools/helm";
 import { bestPracticeProblems, schemaProblems, type K8sObject } from "./rules";
 
 // The chart rendered by the real helm (deploy/tools/helm.ts), each object validated against the
@@ -45,7 +45,11 @@ function render(values: unknown, flags: string[] = []): K8sObject[] {
 const kinds = (objects: K8sObject[]) => objects.map((o) => o.kind).sort();
 const find = (objects: K8sObject[], kind: string, suffix = "") => objects.find((o) => o.kind === kind && o.metadata.name.endsWith(suffix))!;
 
-describe("the Helm chart", () => {
+// Each case runs the helm binary once or more (a process start, about a second on a busy
+// 2-core machine); a clean clone first fetches helm itself, once, before the cases.
+describe("the Helm chart", { timeout: 30_000 }, () => {
+  beforeAll(() => void helmBinary(), 300_000);
+
   it("passes helm lint --strict", () => {
     const lint = helmLint(CHART, production);
     expect(lint.ok, lint.output).toBe(true);

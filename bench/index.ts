@@ -8,6 +8,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { createDb } from "../lib/db";
+import { reloadEnv } from "../lib/env";
 import { deployMigrations } from "../lib/db/migrator";
 import { freePort } from "../lib/db/embedded";
 import { seedLargeProgramme } from "../lib/seed";
@@ -48,6 +49,10 @@ async function main() {
   const u = new URL(serverUrl);
   u.pathname = `/${dbName}`;
   const url = u.toString();
+  // In-process measurements that use the app's own modules (lib/db's client) reach the bench
+  // database, whichever suite touches the configuration first.
+  process.env.DATABASE_URL = url;
+  reloadEnv();
   const token = `bench-admin-token-${randomUUID()}`;
   try {
     await deployMigrations(url);

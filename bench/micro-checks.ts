@@ -107,16 +107,11 @@ async function benchBodyChecks() {
  * benchmark can make it again.
  */
 async function withAppDb<T>(ctx: BenchContext, fn: (db: Db) => Promise<T>): Promise<T> {
-  const global = globalThis as unknown as { ferryDb?: unknown };
-  if (global.ferryDb) throw new Error("the app's database client already exists; it would not use the bench database");
-  process.env.DATABASE_URL = ctx.databaseUrl;
+  // bench/index.ts points DATABASE_URL at the bench database before any suite runs, so the
+  // app's client (made by an earlier suite or on first use here) is the bench database's.
+  if (process.env.DATABASE_URL !== ctx.databaseUrl) throw new Error("DATABASE_URL is not the bench database; the app's client would measure another one");
   const { db } = await import("../lib/db");
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-    delete global.ferryDb;
-  }
+  return fn(db);
 }
 
 /**

@@ -1,35 +1,10 @@
 import { test, expect, axeViolations } from "./fixtures";
+import { argoRolloutAt } from "./support/rollouts";
 import { WIDTHS, pageOverflow } from "./support/widths";
 
 // Issue 14, point 10: rollout readings stay on the record. After a reload the slice page still
 // shows the latest reading with its time and a link to the kept YAML, to every reader of the
 // slice, and says plainly when its weight disagrees with Ferry's stage.
-
-const rollout = (weight: number) => `apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-metadata:
-  name: promotions-api
-  namespace: checkout
-spec:
-  strategy:
-    canary:
-      canaryService: promotions-api-canary
-      stableService: promotions-api-stable
-      steps:
-        - setWeight: 10
-        - pause: {}
-        - setWeight: 50
-        - pause: {}
-status:
-  canary:
-    weights:
-      canary: { podTemplateHash: 84c6d9f7b8, serviceName: promotions-api-canary, weight: ${weight} }
-      stable: { podTemplateHash: 7d9f8c6b5d, serviceName: promotions-api-stable, weight: ${100 - weight} }
-  currentPodHash: 84c6d9f7b8
-  phase: Paused
-  message: CanaryPauseStep
-  stableRS: 7d9f8c6b5d
-`;
 
 test.describe("the latest rollout reading", () => {
   test("stays on the slice page after a reload, with its time, its YAML and whether it matches the stage", async ({ page, browser, db, programme, signedInAs }, testInfo) => {
@@ -43,7 +18,7 @@ test.describe("the latest rollout reading", () => {
 
     // A reading at 50% against a record at 10%.
     const reader = page.getByRole("form", { name: "Read rollout state" });
-    await reader.getByLabel("Rollout YAML").fill(rollout(50));
+    await reader.getByLabel("Rollout YAML").fill(argoRolloutAt(50));
     await reader.getByRole("button", { name: "Read rollout" }).click();
     await expect(page.getByRole("region", { name: "Rollout reading", exact: true })).toContainText("50% on the new path");
 
@@ -59,7 +34,7 @@ test.describe("the latest rollout reading", () => {
     const yaml = latest.getByRole("link", { name: /YAML kept as evidence/ });
     const source = await page.request.get((await yaml.getAttribute("href"))!);
     expect(source.status()).toBe(200);
-    expect(await source.text()).toBe(rollout(50));
+    expect(await source.text()).toBe(argoRolloutAt(50));
     for (const size of WIDTHS) {
       await page.setViewportSize({ width: size.width, height: size.height });
       expect(await pageOverflow(page), `slice page at ${size.name}`).toBe(0);
@@ -77,7 +52,7 @@ test.describe("the latest rollout reading", () => {
     await viewerPage.context().close();
 
     // A newer reading that agrees replaces it as the latest, and the page says it matches.
-    await reader.getByLabel("Rollout YAML").fill(rollout(10));
+    await reader.getByLabel("Rollout YAML").fill(argoRolloutAt(10));
     await reader.getByRole("button", { name: "Read rollout" }).click();
     await expect(page.getByRole("region", { name: "Rollout reading", exact: true })).toContainText("10% on the new path");
     await page.reload();

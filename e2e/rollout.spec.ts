@@ -1,37 +1,13 @@
 import type { Page } from "@playwright/test";
 import { test, expect, axeViolations } from "./fixtures";
 import { tickGating } from "./support/checklist";
+import { argoRolloutAt } from "./support/rollouts";
 
 // Issue 6, item 6: a lead pastes (or uploads) the live rollout object on a slice; Ferry reads
 // weight and health, keeps the YAML as evidence and proposes the stage move, which the lead
 // applies through the ordinary stage move. Each test has a programme of its own and a lead there.
 
-const ROLLOUT_AT_50 = `apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-metadata:
-  name: promotions-api
-  namespace: checkout
-spec:
-  strategy:
-    canary:
-      canaryService: promotions-api-canary
-      stableService: promotions-api-stable
-      steps:
-        - setWeight: 10
-        - pause: { duration: 30m }
-        - setWeight: 50
-        - pause: {}
-status:
-  canary:
-    weights:
-      canary: { podTemplateHash: 84c6d9f7b8, serviceName: promotions-api-canary, weight: 50 }
-      stable: { podTemplateHash: 7d9f8c6b5d, serviceName: promotions-api-stable, weight: 50 }
-  currentPodHash: 84c6d9f7b8
-  currentStepIndex: 3
-  phase: Paused
-  message: CanaryPauseStep
-  stableRS: 7d9f8c6b5d
-`;
+const ROLLOUT_AT_50 = argoRolloutAt(50);
 
 const FAILED_CANARY = `apiVersion: flagger.app/v1beta1
 kind: Canary

@@ -1,4 +1,5 @@
 import type { Db } from "../lib/db";
+import { weekAt, weekBounds } from "../lib/reports/weeks";
 import { test, expect, adminHeaders } from "./fixtures";
 
 // Issue 15: an open page follows changes made elsewhere (here through the REST API, as a
@@ -44,5 +45,24 @@ test.describe("live updates", () => {
     await expect(history).not.toContainText(`admin token ticked "${item.title}"`);
     expect((await request.patch(`/api/v1/programmes/${programme.slug}/slices/${slice.id}/checklist/${item.id}`, { headers: adminHeaders, data: { state: "done", evidenceUrl: "https://ci.example/poll" } })).status()).toBe(200);
     await expect(history).toContainText(`admin token ticked "${item.title}"`, { timeout: 15_000 });
+  });
+
+  test("the overview re-renders itself when a new week starts, with no change to announce", async ({ page, programme, signedInAs }) => {
+    await signedInAs("viewer", programme);
+    // The browser's clock is Playwright's, so the days until Monday pass in an instant.
+    await page.clock.install({ time: new Date() });
+    const refreshes: string[] = [];
+    page.on("request", (r) => {
+      if (r.headers()["rsc"] === "1" && new URL(r.url()).pathname === `/p/${programme.slug}`) refreshes.push(r.url());
+    });
+    await page.goto(`/p/${programme.slug}`);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live-status", "live");
+    // The demo programme reports in UTC: its week ends at Monday 00:00 UTC.
+    const weekEnd = weekBounds(weekAt(Date.now(), "UTC"), "UTC").end;
+    await page.clock.fastForward(weekEnd - Date.now() - 60_000);
+    await page.waitForTimeout(500);
+    expect(refreshes, "no refresh before the week ends").toEqual([]);
+    await page.clock.fastForward(2 * 60_000);
+    await expect.poll(() => refreshes.length, { message: "refreshed once the new week began" }).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,7 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useProgrammeStream, type LiveStatus } from "./use-programme-stream";
 
 const SAID: Record<LiveStatus, string> = {
@@ -8,12 +10,29 @@ const SAID: Record<LiveStatus, string> = {
   polling: "Live updates: reconnecting; this page refreshes every 10 seconds meanwhile",
 };
 
+// setTimeout's longest delay (about 24.8 days); a later instant is waited for in steps.
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
 /**
  * One line in a programme page keeps it current with every change made anywhere
  * (useProgrammeStream). It shows nothing; its state is for assistive technology and tests.
+ * `refreshAt` (epoch ms) re-renders the page at an instant that changes it with no event at
+ * all: the overview's "this week" rolls over at Monday 00:00 in the programme's time zone.
  */
-export function ProgrammeLive({ slug }: { slug: string }) {
+export function ProgrammeLive({ slug, refreshAt }: { slug: string; refreshAt?: number }) {
   const status = useProgrammeStream(slug);
+  const router = useRouter();
+  useEffect(() => {
+    if (refreshAt === undefined) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const wait = () => {
+      const left = refreshAt - Date.now();
+      // A second late, so the server's clock is surely past the boundary too.
+      timer = left > MAX_DELAY_MS ? setTimeout(wait, MAX_DELAY_MS) : setTimeout(() => router.refresh(), Math.max(0, left) + 1_000);
+    };
+    wait();
+    return () => clearTimeout(timer);
+  }, [refreshAt, router]);
   return (
     <span className="sr-only" data-testid="live-status" data-live-status={status}>
       {SAID[status]}

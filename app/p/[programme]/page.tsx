@@ -30,8 +30,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ progr
             : "No target date set"
         }
       />
-      {/* Every change anywhere re-renders this page in place (ADR 29's stream). */}
-      <ProgrammeLive slug={programme.slug} />
+      {/* Every change anywhere re-renders this page in place (ADR 29's stream), and so does the
+          start of a new week, which changes "this week" without any event. */}
+      <ProgrammeLive slug={programme.slug} refreshAt={Date.parse(report.range.end)} />
       {isEmpty ? (
         <GettingStarted slug={programme.slug} canImport={can(programme.role, "inventory.import").allowed} hasServices={o.services.total > 0} />
       ) : (

@@ -2,16 +2,22 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { CreateProgrammeForm } from "@/components/programmes/create-programme-form";
+import { getProgrammeAccessOrThrow } from "@/lib/auth/access";
 import { requirePageActor } from "@/lib/auth/current";
 import { listProgrammes } from "@/lib/programmes/queries";
+import { programmeStartPath } from "@/lib/programmes/start-path";
 import { formatDate } from "@/lib/format";
 
-// One programme: go straight to it. Several: choose. None: say how to start one.
+// One programme: go straight to its start page (a lead's is My work). Several: choose. None: say how to start one.
+// Sign-in lands here too (its default `next`), so this is where a lead is sent to My work.
 export default async function HomePage() {
   const actor = await requirePageActor();
   const programmes = await listProgrammes(actor);
-  // Administrators always see the list: it is where they create programmes.
-  if (programmes.length === 1 && !actor.isAdmin) redirect(`/p/${programmes[0].slug}`);
+  // Administrators always see the list (it is where they create programmes) and manage everywhere.
+  const startPaths = actor.isAdmin
+    ? new Map(programmes.map((p) => [p.slug, programmeStartPath(p.slug, "manager")]))
+    : new Map(await Promise.all(programmes.map(async (p) => [p.slug, programmeStartPath(p.slug, (await getProgrammeAccessOrThrow(actor, p.slug)).role)] as const)));
+  if (programmes.length === 1 && !actor.isAdmin) redirect(startPaths.get(programmes[0].slug)!);
   return (
     <main id="main" className="mx-auto max-w-3xl p-10">
       <PageHeader title="Programmes" description="Each programme is one migration, with its own inventory, waves and report." />
@@ -23,7 +29,7 @@ export default async function HomePage() {
         <ul className="space-y-3">
           {programmes.map((p) => (
             <li key={p.slug}>
-              <Link href={`/p/${p.slug}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
+              <Link href={startPaths.get(p.slug)!} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
                 <span className="font-medium">{p.name}</span>
                 <span className="block text-sm text-slate-600">{p.targetDate ? `Target ${formatDate(new Date(p.targetDate))}` : "No target date"}</span>
               </Link>

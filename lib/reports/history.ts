@@ -3,8 +3,8 @@
  * read through the catalogue (HistoryEvent). Pure: the queries load the rows, this reads them.
  */
 import type { ServiceKind } from "@/lib/generated/prisma/enums";
-import { parseEvent, type CatalogueEvent, type EventAction } from "@/lib/events/catalogue";
-import type { Stage } from "@/lib/slices/stages";
+import { EVENT_ACTIONS, parseEvent, type CatalogueEvent, type EventAction } from "@/lib/events/catalogue";
+import { STAGES, type Stage } from "@/lib/slices/stages";
 import type { FacilityStatus, SliceStatus } from "./types";
 
 /**
@@ -59,6 +59,9 @@ export type HistoryEvent = CatalogueEvent & { id: number; at: number; entityId: 
  */
 export type History = { events: HistoryEvent[]; skipped: number; detailSince: number };
 
+const ACTION = new Map<string, EventAction>(EVENT_ACTIONS.map((a) => [a, a]));
+const STAGE = new Map<string, Stage>(STAGES.map((s) => [s, s]));
+
 /**
  * Reads rows through the catalogue, oldest first. A row the catalogue cannot read (an old
  * shape, an unknown action) is skipped and counted, never a crash: the report says how many.
@@ -72,9 +75,11 @@ export function readHistory(rows: readonly RawEvent[], detailSince = -Infinity):
       skipped++;
       continue;
     }
-    const event = { ...parsed.event, id: row.id, at: row.at, entityId: row.entityId } as HistoryEvent;
-    if (row.gateStage) event.gateStage = row.gateStage;
-    events.push(event);
+    const { entityType, before, after } = parsed.event as { entityType: string; before: unknown; after: unknown };
+    // One shape for every event, and the code's own action and stage strings: the walk compares
+    // actions of up to 200,000 events, and a string read from the database is compared with a
+    // literal character by character, the literal itself by identity (five times faster; ADR 0033).
+    events.push({ action: ACTION.get(row.action)!, entityType, before, after, id: row.id, at: row.at, entityId: row.entityId, gateStage: row.gateStage ? (STAGE.get(row.gateStage) ?? row.gateStage) : null } as HistoryEvent);
   }
   events.sort((a, b) => a.at - b.at || a.id - b.id);
   return { events, skipped, detailSince };

@@ -5,11 +5,19 @@
  * seeded or imported has rows no event created); walking forward from nothing would need
  * every row to have its creation event. See docs/adr/0033-reports-from-events.md.
  */
-import { STAGES, stageIndex } from "@/lib/slices/stages";
+import { SLICE_STATUSES, STAGES, stageIndex } from "@/lib/slices/stages";
 import type { CurrentState, HistoryEvent } from "./history";
 import { edgeKey, WalkState } from "./walk-state";
 import type { ProgrammeState, SliceState } from "./types";
 
+
+/**
+ * The code's own string for a stage, status or item state read from the database. A string
+ * a driver read is compared with a literal character by character, the literal itself by
+ * identity, and the walk compares statuses once per slice per week of the burn-up.
+ */
+const LITERALS = new Map<string, string>([...STAGES, ...SLICE_STATUSES, "open", "done", "na"].map((v) => [v, v]));
+const literal = <T extends string>(value: T): T => (LITERALS.get(value) as T | undefined) ?? value;
 
 /** Finish counts at one instant, for the burn-up: cheaper than a whole state. */
 export type Counts = { scope: number; live: number; done: number };
@@ -43,12 +51,13 @@ export class Walker extends WalkState {
     this.at = Math.max(current.at, events.length ? events[events.length - 1].at + 1 : 0);
     this.cursor = events.length;
     this.teamName = new Map(current.teams.map((t) => [t.id, t.name]));
-    for (const s of current.slices) this.slices.set(s.id, { ...s, counts: { open: 0, done: 0, na: 0 }, gateOpen: STAGES.map(() => 0) });
+    for (const s of current.slices) this.slices.set(s.id, { ...s, stage: literal(s.stage), status: literal(s.status), counts: { open: 0, done: 0, na: 0 }, gateOpen: STAGES.map(() => 0) });
     for (const group of current.checklist) {
       const slice = this.slices.get(group.sliceId);
       if (!slice) continue;
-      slice.counts[group.state] += group.count;
-      if (group.gateStage !== null && group.state === "open") slice.gateOpen[stageIndex(group.gateStage)] += group.count;
+      const state = literal(group.state);
+      slice.counts[state] += group.count;
+      if (group.gateStage !== null && state === "open") slice.gateOpen[stageIndex(literal(group.gateStage))] += group.count;
     }
     for (const s of current.services) this.putService({ ...s });
     for (const d of current.dependencies) this.edges.set(edgeKey(d.from, d.to), [d.from, d.to]);

@@ -30,8 +30,17 @@ export const NO_PROGRESS_DAYS = 14;
 /** Rolled back this often and not finished: the slice needs help, not another try. */
 export const ROLLBACKS_AT_RISK = 2;
 
+// A report reads each state's figures twice (headline, waves); a state is never changed once taken.
+const figures = new WeakMap<ProgrammeState, ReturnType<typeof summariseOverview>>();
+
 /** The overview's figures for a state, through the overview's own rules. */
 export function figuresOf(state: ProgrammeState) {
+  let overview = figures.get(state);
+  if (!overview) figures.set(state, (overview = summarise(state)));
+  return overview;
+}
+
+function summarise(state: ProgrammeState) {
   const load = new Map<string | null, { services: number; peakRps: number }>();
   for (const svc of state.services) {
     const l = load.get(svc.sliceId) ?? { services: 0, peakRps: 0 };

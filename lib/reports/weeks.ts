@@ -147,12 +147,22 @@ export function weekAt(ms: number, timeZone: string): WeekKey {
   return formatWeek(w.year, w.week);
 }
 
+// A burn-up asks for the bounds of every week since the programme began, each six Intl
+// formatToParts calls: kept, since they are a fixed function of the week and the zone.
+const bounds = new Map<string, { start: number; end: number }>();
+
 /** [Monday 00:00, next Monday 00:00) of a week in a time zone, as UTC instants (ms). */
 export function weekBounds(key: WeekKey, timeZone: string): { start: number; end: number } {
+  const cacheKey = `${key}|${timeZone}`;
+  const kept = bounds.get(cacheKey);
+  if (kept) return { ...kept };
   const { year, week } = parseWeek(key);
   const monday = mondayOf(year, week);
   const next = civilOf(utcOf(monday) + 7 * DAY);
-  return { start: startOfDay(monday, timeZone), end: startOfDay(next, timeZone) };
+  const result = { start: startOfDay(monday, timeZone), end: startOfDay(next, timeZone) };
+  if (bounds.size >= 10_000) bounds.clear();
+  bounds.set(cacheKey, result);
+  return { ...result };
 }
 
 /** The week's range as the report states it. */

@@ -23,6 +23,7 @@ import { strategyLabel } from "./labels";
 const noSubscribe = () => () => {};
 const features = tableFeatures({ rowSelectionFeature, rowSortingFeature });
 const col = createColumnHelper<typeof features, ServiceListRow>();
+const link = "text-brand-700 underline underline-offset-2";
 
 /**
  * The services table: rows come from the server already filtered, sorted and paginated (the
@@ -78,14 +79,49 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
         </Link>
       ),
     }),
-    col.accessor("team", { header: "Team", cell: (c) => c.getValue() ?? <span className="text-slate-600">no team</span> }),
+    // Every name is a link (team, slice, wave), like the service's own.
+    col.accessor("team", {
+      header: "Team",
+      cell: (c) =>
+        c.row.original.teamId ? (
+          <Link href={`/p/${slug}/teams/${c.row.original.teamId}`} className={link}>
+            {c.getValue()}
+          </Link>
+        ) : (
+          <span className="text-slate-600">no team</span>
+        ),
+    }),
     col.accessor("kind", { header: "Kind", cell: (c) => `${c.getValue()}${c.row.original.stateful ? " · stateful" : ""}` }),
     col.accessor("tier", { header: "Tier" }),
     col.accessor("strategy", { header: "Strategy", cell: (c) => strategyLabel[c.getValue()] ?? c.getValue() }),
-    col.accessor("wave", { header: "Wave", cell: (c) => c.getValue() ?? "—" }),
+    col.accessor("wave", {
+      header: "Wave",
+      cell: (c) => {
+        const wave = c.getValue();
+        return wave === null ? (
+          "—"
+        ) : (
+          <Link href={`/p/${slug}/waves#wave-${wave}`} className={link} aria-label={`Wave ${wave} on the board`}>
+            {wave}
+          </Link>
+        );
+      },
+    }),
     col.accessor("status", {
       header: "Slice status",
-      cell: (c) => (c.getValue() ? `${statusLabel[c.getValue() as SliceStatus]} (${c.row.original.slice})` : <span className="text-slate-600">not in a slice</span>),
+      cell: (c) => {
+        const { slice, sliceId } = c.row.original;
+        if (!c.getValue() || !sliceId) return <span className="text-slate-600">not in a slice</span>;
+        return (
+          <>
+            {statusLabel[c.getValue() as SliceStatus]} (
+            <Link href={`/p/${slug}/slices/${sliceId}`} className={link}>
+              {slice}
+            </Link>
+            )
+          </>
+        );
+      },
     }),
     col.accessor("peakRps", { header: "Peak rps", cell: (c) => c.getValue()?.toLocaleString("en-GB") ?? "—" }),
     col.display({ id: "deps", header: "Uses / used by", enableSorting: false, cell: ({ row }) => `${row.original.dependsOn} / ${row.original.usedBy}` }),

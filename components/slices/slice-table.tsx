@@ -5,8 +5,13 @@ import type { SliceListRow } from "@/lib/slices/queries/slice-list";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import { statusColour } from "./status-style";
 
-/** The slices list: stage, status, checklist progress, owner and whether the slice waits on another. */
-export function SliceTable({ base, rows }: { base: string; rows: SliceListRow[] }) {
+/**
+ * The slices list: stage, status, checklist progress, owner and whether the slice waits on
+ * another. Every name is a link: the slice, its team, its wave on the board.
+ */
+export function SliceTable({ slug, rows }: { slug: string; rows: SliceListRow[] }) {
+  const programmeBase = `/p/${slug}`;
+  const base = `${programmeBase}/slices`;
   return (
     <ScrollRegion label="Slices list" className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" aria-label="Slices">
@@ -29,8 +34,20 @@ export function SliceTable({ base, rows }: { base: string; rows: SliceListRow[] 
                   {r.name}
                 </Link>
               </th>
-              <td className="px-3 py-2 text-slate-700">{r.team}</td>
-              <td className="px-3 py-2 tabular-nums text-slate-700">{r.wave ?? "—"}</td>
+              <td className="px-3 py-2 text-slate-700">
+                <Link href={`${programmeBase}/teams/${r.teamId}`} className="text-brand-700 underline">
+                  {r.team}
+                </Link>
+              </td>
+              <td className="px-3 py-2 tabular-nums text-slate-700">
+                {r.wave === null ? (
+                  "—"
+                ) : (
+                  <Link href={`${programmeBase}/waves#wave-${r.wave}`} className="text-brand-700 underline" aria-label={`Wave ${r.wave} on the board`}>
+                    {r.wave}
+                  </Link>
+                )}
+              </td>
               <td className="px-3 py-2 tabular-nums text-slate-900">{stageLabel(r.stage)}</td>
               <td className="px-3 py-2">
                 <span className="inline-flex items-center gap-2">

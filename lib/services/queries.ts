@@ -27,13 +27,15 @@ const LIST_SELECT = {
   targetNamespace: true,
   tags: true,
   team: { select: { id: true, name: true } },
-  slice: { select: { name: true, status: true, wave: { select: { number: true } } } },
+  slice: { select: { id: true, name: true, status: true, wave: { select: { number: true } } } },
 } as const satisfies Prisma.ServiceSelect;
 
 export type ServiceListRow = {
   id: string;
   name: string;
   team: string | null;
+  /** For the link to the team page (every name in the table is a link). */
+  teamId: string | null;
   kind: string;
   stateful: boolean;
   tier: number;
@@ -42,6 +44,7 @@ export type ServiceListRow = {
   targetNamespace: string | null;
   tags: string[];
   slice: string | null;
+  sliceId: string | null;
   status: string | null;
   wave: number | null;
   dependsOn: number;
@@ -124,6 +127,7 @@ export async function listServices(programmeId: string, f: ServiceFilters): Prom
       id: r.id,
       name: r.name,
       team: r.team?.name ?? null,
+      teamId: r.team?.id ?? null,
       kind: r.kind,
       stateful: r.stateful,
       tier: r.tier,
@@ -132,6 +136,7 @@ export async function listServices(programmeId: string, f: ServiceFilters): Prom
       targetNamespace: r.targetNamespace,
       tags: r.tags,
       slice: r.slice?.name ?? null,
+      sliceId: r.slice?.id ?? null,
       status: r.slice?.status ?? null,
       wave: r.slice?.wave?.number ?? null,
       dependsOn: dependsOn.get(r.id) ?? 0,

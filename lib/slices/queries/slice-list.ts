@@ -11,6 +11,8 @@ export type SliceListRow = {
   id: string;
   name: string;
   team: string;
+  /** For the link to the team page (every name in the table is a link). */
+  teamId: string;
   wave: number | null;
   stage: Stage;
   status: SliceStatus;
@@ -34,7 +36,7 @@ export async function listSlices(programmeId: string, filters: SliceListFilters,
     ...(filters.q ? { OR: [{ name: containsText(filters.q) }, { services: { some: { name: containsText(filters.q) } } }] } : {}),
   };
   const [slices, blocking] = await Promise.all([
-    db.slice.findMany({ where, select: { id: true, name: true, stage: true, status: true, team: { select: { name: true } }, wave: { select: { number: true } } }, orderBy: [{ wave: { number: "asc" } }, { name: "asc" }] }),
+    db.slice.findMany({ where, select: { id: true, name: true, stage: true, status: true, team: { select: { id: true, name: true } }, wave: { select: { number: true } } }, orderBy: [{ wave: { number: "asc" } }, { name: "asc" }] }),
     getBlocking(programmeId),
   ]);
   const waits = new Map(blocking.blocked.map((b) => [b.id, b.waitsOn.map((w) => w.name)]));
@@ -56,6 +58,7 @@ export async function listSlices(programmeId: string, filters: SliceListFilters,
       id: s.id,
       name: s.name,
       team: s.team.name,
+      teamId: s.team.id,
       wave: s.wave?.number ?? null,
       stage: stageFromDb(s.stage),
       status: s.status,

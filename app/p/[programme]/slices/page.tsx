@@ -35,7 +35,7 @@ export default async function SlicesPage({ params, searchParams }: Props) {
         {showingMine ? "Your teams' slices: " : ""}
         {matched === rows.length ? `${matched} slice${matched === 1 ? "" : "s"}` : `Showing the first ${SLICE_LIST_LIMIT} of ${matched} slices; narrow the filters to see the rest`}
       </p>
-      <SliceTable base={base} rows={rows} />
+      <SliceTable slug={programme.slug} rows={rows} />
     </>
   );
 }

@@ -79,6 +79,42 @@ describe("state reconstruction", () => {
     expect(split.services.map((s) => s.name)).toEqual(["x-old", "y-worker", "z-cron"]);
   });
 
+  it("keeps its finish counts equal to the slices' statuses at every instant it passes", () => {
+    const events = history();
+    const walker = new Walker(scenarioCurrent(), events);
+    for (const t of [...new Set(events.map((e) => e.at))].reverse()) {
+      const state = walker.rewindTo(t).snapshot();
+      const live = state.slices.filter((s) => s.status === "live" || s.status === "done").length;
+      expect(walker.counts(), new Date(t).toISOString()).toEqual({ scope: state.slices.length, live, done: state.slices.filter((s) => s.status === "done").length });
+    }
+  });
+
+  it("undoes dependencies added, removed and added again, leaving the others as loaded", () => {
+    const current: CurrentState = {
+      ...scenarioCurrent(),
+      services: ["a", "b", "c"].map((id) => ({ id, name: `${id}-api`, team: null, sliceId: null, peakRps: null, kind: "api" as const, shared: false })),
+      dependencies: [
+        { from: "a", to: "b" },
+        { from: "b", to: "c" },
+      ],
+    };
+    const rows: Omit<RawEvent, "id">[] = [
+      { at: at("2026-11-01T00:00:00Z"), entityType: "dependency", entityId: "d1", action: "dependency.deleted", before: { from: "a-api", to: "c-api", kind: "sync" }, after: null },
+      { at: at("2026-11-02T00:00:00Z"), entityType: "dependency", entityId: "d2", action: "dependency.deleted", before: { from: "a-api", to: "b-api", kind: "sync" }, after: null },
+      { at: at("2026-11-03T00:00:00Z"), entityType: "dependency", entityId: "d3", action: "dependency.created", before: null, after: { from: "a-api", to: "b-api", kind: "sync" } },
+      { at: at("2026-11-04T00:00:00Z"), entityType: "dependency", entityId: "d4", action: "dependency.created", before: null, after: { from: "b-api", to: "c-api", kind: "sync" } },
+    ];
+    const read = readHistory(rows.map((r, i) => ({ id: i + 1, ...r })));
+    expect(read.skipped).toBe(0);
+    const walker = new Walker(current, read.events);
+    const deps = (t: string) => walker.rewindTo(at(t)).snapshot().dependencies.map((d) => `${d.from}>${d.to}`).sort();
+    expect(deps("2026-11-05T00:00:00Z")).toEqual(["a-api>b-api", "b-api>c-api"]);
+    expect(deps("2026-11-04T00:00:00Z")).toEqual(["a-api>b-api"]);
+    expect(deps("2026-11-03T00:00:00Z")).toEqual([]);
+    expect(deps("2026-11-02T00:00:00Z")).toEqual(["a-api>b-api"]);
+    expect(deps("2026-11-01T00:00:00Z")).toEqual(["a-api>b-api", "a-api>c-api"]);
+  });
+
   it("skips and counts events the catalogue cannot read, and goes on", () => {
     const rows = [
       ...scenarioEvents(),

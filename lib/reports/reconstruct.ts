@@ -60,7 +60,8 @@ export class Walker extends WalkState {
       if (group.gateStage !== null && state === "open") slice.gateOpen[stageIndex(literal(group.gateStage))] += group.count;
     }
     for (const s of current.services) this.putService({ ...s });
-    for (const d of current.dependencies) this.edges.set(edgeKey(d.from, d.to), [d.from, d.to]);
+    for (const s of this.slices.values()) this.tally(s.status, 1);
+    this.baseEdges = current.dependencies;
     for (const w of current.waves) this.waves.set(w.id, { ...w, facilities: [...w.facilities] });
     for (const f of current.facilities) this.facilities.set(f.id, { ...f });
     // Rollback counts and last progress depend on what came before an instant, not after: one forward pass.
@@ -87,13 +88,7 @@ export class Walker extends WalkState {
 
   /** Slices, live or done, and done at the current instant. */
   counts(): Counts {
-    let live = 0;
-    let done = 0;
-    for (const s of this.slices.values()) {
-      if (s.status === "live" || s.status === "done") live++;
-      if (s.status === "done") done++;
-    }
-    return { scope: this.slices.size, live, done };
+    return { scope: this.slices.size, live: this.finished.live, done: this.finished.done };
   }
 
   /** Whether any slice or service exists at the current instant. */
@@ -134,13 +129,15 @@ export class Walker extends WalkState {
         lastProgressAt: last >= 0 ? new Date(progressed![last]).toISOString() : null,
       };
     });
-    const nameOf = new Map([...this.services.values()].map((s) => [s.id, s.name]));
     const dependencies: ProgrammeState["dependencies"] = [];
-    for (const [from, to] of this.edges.values()) {
-      const a = nameOf.get(from);
-      const b = nameOf.get(to);
-      if (a !== undefined && b !== undefined) dependencies.push({ from: a, to: b });
-    }
+    const add = (from: string, to: string) => {
+      const a = this.services.get(from);
+      const b = this.services.get(to);
+      if (a && b) dependencies.push({ from: a.name, to: b.name });
+    };
+    const changed = this.edgeChanges;
+    for (const d of this.baseEdges) if (changed.size === 0 || !changed.has(edgeKey(d.from, d.to))) add(d.from, d.to);
+    for (const pair of changed.values()) if (pair) add(pair[0], pair[1]);
     return {
       at: new Date(at).toISOString(),
       slices: slices.sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id)),

@@ -5,7 +5,7 @@
 import { STAGES, stageIndex } from "@/lib/slices/stages";
 import type { ServiceKind } from "@/lib/generated/prisma/enums";
 import type { HistoryEvent, ItemState } from "./history";
-import type { FacilityStatus, SliceState } from "./types";
+import type { FacilityStatus, SliceState, SliceStatus } from "./types";
 
 /** A slice as the walk back holds it: the reported fields, and its checklist counted by state and gate. */
 export type WSlice = Pick<SliceState, "id" | "name" | "team" | "wave" | "stage" | "status" | "plannedStart" | "plannedEnd"> & {
@@ -24,12 +24,26 @@ export class WalkState {
   protected readonly slices = new Map<string, WSlice>();
   protected readonly services = new Map<string, WService>();
   protected readonly byName = new Map<string, WService>();
-  /** Dependencies by "from\nto" service ids, each with its pair (no splitting back when snapshotting). */
-  protected readonly edges = new Map<string, [string, string]>();
+  /** The dependencies as loaded (by service id, each pair once); the walk changes them through `edgeChanges` only. */
+  protected baseEdges: readonly { from: string; to: string }[] = [];
+  /**
+   * Dependencies the undone events changed, by "from\nto" service ids: the pair when it existed
+   * before them, null when it did not. Kept apart so that a walk does not copy 15,000 pairs
+   * into a map first (the large programme's), when the events it undoes touch a handful.
+   */
+  protected readonly edgeChanges = new Map<string, [string, string] | null>();
+  /** Slices live or done, and done: kept as statuses change, since the burn-up asks once per week. */
+  protected finished = { live: 0, done: 0 };
   protected readonly waves = new Map<string, WWave>();
   protected readonly facilities = new Map<string, WFacility>();
   /** Events whose subject was not there to undo them on (a tick of an item whose slice is unknown, say). */
   orphans = 0;
+
+  /** Counts a slice's status in or out of `finished`. */
+  protected tally(status: SliceStatus, by: 1 | -1) {
+    if (status === "live" || status === "done") this.finished.live += by;
+    if (status === "done") this.finished.done += by;
+  }
 
   protected putService(s: WService) {
     this.services.set(s.id, s);
@@ -59,7 +73,9 @@ export class WalkState {
         const s = this.slices.get(e.entityId);
         if (!s) return void this.orphans++;
         s.stage = e.before.stage;
+        this.tally(s.status, -1);
         s.status = e.before.status;
+        this.tally(s.status, 1);
         return;
       }
       case "slice.wave_changed": {
@@ -88,6 +104,8 @@ export class WalkState {
         return;
       }
       case "slice.created": {
+        const s = this.slices.get(e.entityId);
+        if (s) this.tally(s.status, -1);
         this.slices.delete(e.entityId);
         this.setSliceOf(e.after.services, "splitFrom" in e.after ? e.after.splitFrom : null);
         return;
@@ -108,6 +126,8 @@ export class WalkState {
       case "slice.deleted": {
         // Only a merge deletes a slice, and only one not started: planned, at 0%, nothing ticked.
         const into = this.slices.get(e.after.mergedInto);
+        const there = this.slices.get(e.entityId);
+        if (there) this.tally(there.status, -1);
         this.slices.set(e.entityId, {
           id: e.entityId,
           name: e.before.name,
@@ -159,7 +179,7 @@ export class WalkState {
       case "dependency.created": {
         const from = this.byName.get(e.after.from);
         const to = this.byName.get(e.after.to);
-        if (from && to) this.edges.delete(edgeKey(from.id, to.id));
+        if (from && to) this.edgeChanges.set(edgeKey(from.id, to.id), null);
         return;
       }
       case "dependency.deleted":
@@ -203,6 +223,6 @@ export class WalkState {
   protected addEdge(fromName: string, toName: string) {
     const from = this.byName.get(fromName);
     const to = this.byName.get(toName);
-    if (from && to) this.edges.set(edgeKey(from.id, to.id), [from.id, to.id]);
+    if (from && to) this.edgeChanges.set(edgeKey(from.id, to.id), [from.id, to.id]);
   }
 }

@@ -19,6 +19,21 @@ const setup = () => seedTwoTeamEstate(t.db, "svc");
 
 const form = (over: Record<string, unknown> = {}) => ({ name: "new-api", kind: "api", tier: "2", strategy: "rehost", team: "alpha", tags: "x, y", ...over });
 
+describe("the service page's history", () => {
+  it("names the teams of an owner change and labels the fields, instead of showing ids and keys", async () => {
+    const s = await setup();
+    await m.updateService(admin, s.slug, { id: s.a.id, ...form({ name: "a", tier: "1", team: "beta" }) });
+    const { getService } = await import("./queries");
+    const page = await getService(s.programme.id, s.a.id);
+    const [edit] = page!.history;
+    expect(edit.action).toBe("service.updated");
+    const text = edit.changes.map((c) => `${c.field}: ${c.from} → ${c.to}`);
+    expect(text).toContain("Team: alpha → beta");
+    expect(text).toContain("Tier: 3 → 1");
+    expect(JSON.stringify(edit.changes)).not.toContain(s.teamB.id);
+  });
+});
+
 describe("createService and updateService", () => {
   it("creates with an event and refuses a duplicate name as a field error", async () => {
     const s = await setup();

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { changesOf } from "@/lib/events/describe-changes";
+import { entityLabels } from "@/lib/events/labels";
 import { byString } from "@/lib/inventory/model";
 import { SERVICE_SELECT } from "@/lib/inventory/queries/load-inventory";
 import { containsText } from "@/lib/validation/search";
@@ -179,12 +181,15 @@ export async function getService(programmeId: string, id: string) {
     },
   });
   if (!service) return null;
-  const history = await db.event.findMany({
+  const events = await db.event.findMany({
     where: { programmeId, entityType: "service", entityId: id },
-    select: { id: true, at: true, actorName: true, action: true, before: true, after: true },
+    select: { id: true, at: true, actorName: true, action: true, entityType: true, entityId: true, before: true, after: true },
     orderBy: { at: "desc" },
     take: 50,
   });
+  // Read as the audit log reads them: field labels, and names instead of ids (the owner team).
+  const names = await entityLabels(events);
+  const history = events.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, action: e.action, changes: changesOf(e, names) }));
   return { ...service, history };
 }
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getService>>>;

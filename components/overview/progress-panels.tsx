@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { AttentionCards } from "@/components/reports/attention";
+import { AttentionCards, splitAttention } from "@/components/reports/attention";
 import { BurnUpSection } from "@/components/reports/burn-up-section";
 import { weekLabel } from "@/components/reports/format";
 import { HeadlineStats } from "@/components/reports/headline";
@@ -17,6 +17,13 @@ export type OverviewProgress = Pick<WeeklyReport, "headline" | "burnUp" | "forec
   rollbacks: WeeklyReport["moved"]["rollbacks"];
 };
 
+/**
+ * How many blocked and at-risk slices the overview lists, each: the large programme has
+ * hundreds at risk, and drawing every one made the page (polled and re-rendered on every
+ * change) several times slower to serve. The week's report lists them all.
+ */
+export const OVERVIEW_ATTENTION_LIMIT = 10;
+
 type Props = { progress: OverviewProgress; base: string; statusCard: ReactNode; wavesCard: ReactNode; activityCard: ReactNode };
 
 /**
@@ -25,6 +32,9 @@ type Props = { progress: OverviewProgress; base: string; statusCard: ReactNode; 
  * week's rollbacks, platform readiness and recent activity on the right.
  */
 export function ProgressPanels({ progress, base, statusCard, wavesCard, activityCard }: Props) {
+  const { blocked, atRisk } = splitAttention(progress.attention);
+  const shown = [...blocked.slice(0, OVERVIEW_ATTENTION_LIMIT), ...atRisk.slice(0, OVERVIEW_ATTENTION_LIMIT)];
+  const hidden = progress.attention.length - shown.length;
   return (
     <>
       <HeadlineStats headline={progress.headline} />
@@ -44,7 +54,16 @@ export function ProgressPanels({ progress, base, statusCard, wavesCard, activity
           {wavesCard}
         </div>
         <div className="min-w-0 space-y-6">
-          <AttentionCards slices={progress.attention} base={base} />
+          <AttentionCards slices={shown} base={base} />
+          {hidden > 0 ? (
+            <p className="text-sm text-slate-700">
+              {hidden} more {hidden === 1 ? "slice needs" : "slices need"} attention:{" "}
+              <Link href={`${base}/reports/${progress.week}`} className="text-brand-700 underline underline-offset-2">
+                every one is in the {weekLabel(progress.week)} report
+              </Link>
+              .
+            </p>
+          ) : null}
           <Card title="Rollbacks this week">
             <RollbackList rollbacks={progress.rollbacks} base={base} timeZone={progress.timeZone} />
           </Card>

@@ -18,12 +18,21 @@ const DAY = 86_400_000;
 const programmeId = async (ctx: BenchContext) => (await ctx.db.programme.findUniqueOrThrow({ where: { slug: ctx.slug }, select: { id: true } })).id;
 const lastWeek = () => addWeeks(weekAt(Date.now(), "UTC"), -1);
 
-function routeBench(name: string, format: string, target: string, runs: number, week: () => string = lastWeek): Benchmark {
+function routeBench(name: string, format: string, target: string, runs: number, week: () => string = lastWeek, warmWeek?: () => string): Benchmark {
   return {
     name,
     run: async (ctx) => {
       const url = `${ctx.baseUrl}/api/v1/programmes/${ctx.slug}/reports/weekly?week=${week()}&format=${format}`;
       const init = { headers: { authorization: `Bearer ${ctx.token}` } };
+      // The server's first report request also loads and compiles the route's code: taken on
+      // another week first (warmupMs), so that coldMs is a report not yet built on a warm server,
+      // as a stakeholder's request after any change is.
+      let warmupMs: number | undefined;
+      if (warmWeek) {
+        const w0 = performance.now();
+        await fetchFully(`${ctx.baseUrl}/api/v1/programmes/${ctx.slug}/reports/weekly?week=${warmWeek()}&format=${format}`, { headers: { authorization: `Bearer ${ctx.token}` } });
+        warmupMs = round(performance.now() - w0);
+      }
       // The first request builds the report; the server then keeps it until the next event
       // (lib/reports/memo.ts), so the timed runs measure a kept report: both figures are printed.
       const t0 = performance.now();
@@ -31,13 +40,13 @@ function routeBench(name: string, format: string, target: string, runs: number, 
       const kb = Math.round((await res.arrayBuffer()).byteLength / 1024);
       const coldMs = round(performance.now() - t0);
       if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
-      return { target, week: week(), kb, coldMs, ...(await timeRuns(runs, () => fetchFully(url, init), 2)) };
+      return { target, week: week(), kb, ...(warmupMs === undefined ? {} : { warmupMs }), coldMs, ...(await timeRuns(runs, () => fetchFully(url, init), 2)) };
     },
   };
 }
 
 export const reportsBenchmarks: Benchmark[] = [
-  routeBench("report_weekly_json", "json", "p95 <= 300 ms", 20),
+  routeBench("report_weekly_json", "json", "p95 <= 300 ms", 20, lastWeek, () => addWeeks(weekAt(Date.now(), "UTC"), -2)),
   routeBench("report_weekly_md", "md", "p95 <= 300 ms", 20),
   routeBench("report_weekly_csv", "csv", "p95 <= 300 ms", 20),
   routeBench("report_weekly_pdf", "pdf", "p95 <= 2000 ms", 10),

@@ -23,12 +23,19 @@ const KEYS: Record<string, Heading> = { ArrowLeft: "left", ArrowRight: "right", 
  * The dependency graph explorer: one component whatever draws it (React Flow up to
  * FLOW_LIMIT items, sigma's WebGL above). The URL is its state; the worker does the work.
  */
-export function GraphExplorer({ slug, programmeName }: { slug: string; programmeName: string }) {
+export function GraphExplorer({ slug, programmeName, services }: { slug: string; programmeName: string; /** The programme's size, known to the server before any view. */ services: number }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const query = searchParams.toString();
   const params = useMemo(() => readViewParams(new URLSearchParams(query)).params, [query]);
   const { summary, loadError, view, viewQuery, selected, notices, neighbours, search, exportView } = useGraphWorker(slug, query);
+  // The renderer the first view will most likely need loads while the worker lays it out, not
+  // after (a wrong guess costs one download). Only an expanded estate draws with WebGL.
+  const [likelyWebgl] = useState(() => services > FLOW_LIMIT && (params.expand === "all" || params.group === "none"));
+  useEffect(() => {
+    // The same chunks the dynamic imports above load: the bundler fetches each once.
+    void (likelyWebgl ? import("./sigma-renderer") : import("./flow-renderer"));
+  }, [likelyWebgl]);
   const [paintedView, setPaintedView] = useState<unknown>(null);
   const [detail, setDetail] = useState<{ name: string; neighbours: Neighbours | null } | null>(null);
   const [announcement, setAnnouncement] = useState("");

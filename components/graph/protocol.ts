@@ -1,6 +1,9 @@
-/** Messages between the explorer and its layout worker (components/graph/layout.worker.ts). */
+/** Messages between the explorer and its layout worker (components/graph/layout.worker.ts), and the URL of the graph they share. */
 import type { Neighbour } from "@/lib/graph/analysis";
 import type { View, ViewItem } from "@/lib/graph/view";
+
+/** Where the explorer reads a programme's graph; the page (a server component) preloads the same URL. */
+export const graphDataUrl = (slug: string) => `/p/${encodeURIComponent(slug)}/dependencies/data`;
 
 export type GraphSummary = { services: number; dependencies: number; teams: string[]; waves: number[]; systems: string[]; cycles: string[][]; criticalPath: string[] };
 
@@ -8,7 +11,8 @@ export type GraphSummary = { services: number; dependencies: number; teams: stri
 export type Neighbours = { node: NonNullable<ViewItem["node"]>; dependsOn: Neighbour[]; usedBy: Neighbour[] };
 
 export type WorkerRequest =
-  | { type: "load"; url: string }
+  /** The graph endpoint's JSON body, fetched by the page while the worker starts (transferred, not copied). */
+  | { type: "load"; body: ArrayBuffer }
   | { type: "view"; id: number; query: string; /** The layout the page already draws: not sent again. */ have: string | null }
   | { type: "neighbours"; id: number; name: string }
   | { type: "search"; id: number; text: string }

@@ -2,6 +2,7 @@
 
 import Graph from "graphology";
 import Sigma from "sigma";
+import { EdgeLineProgram } from "sigma/rendering";
 import { useEffect, useRef } from "react";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/graph/layout";
 import { edgeLook } from "@/lib/graph/palette";
@@ -39,6 +40,11 @@ function toGraph(view: View): Graph<NodeAttributes, EdgeAttributes> {
   return graph;
 }
 
+function centreOn(sigma: Sigma<NodeAttributes, EdgeAttributes>, centre: RendererProps["centre"]) {
+  const at = centre && sigma.getNodeDisplayData(centre.id);
+  if (at) void sigma.getCamera().animate({ x: at.x, y: at.y, ratio: Math.min(sigma.getCamera().ratio, 0.15) }, { duration: 250 });
+}
+
 /** Sigma over graphology for large views: thousands of nodes at interactive frame rates. */
 export default function SigmaRenderer({ view, selected, centre, onSelect, onPainted }: RendererProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -46,64 +52,82 @@ export default function SigmaRenderer({ view, selected, centre, onSelect, onPain
   const state = useRef<{ selected: string | null; hovered: string | null }>({ selected, hovered: null });
   const onSelectRef = useRef(onSelect);
   const refreshFor = useRef<((before: string | null, after: string | null) => void) | null>(null);
+  // A new view centres on the last item asked for once sigma is up (it starts a task later).
+  const centreRef = useRef(centre);
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
 
   useEffect(() => {
     const graph = toGraph(view);
-    // Software WebGL (no GPU) draws 15,000 edges at a few frames a second: a dense view hides
-    // its edges while the camera moves and draws them as lines (an arrow head doubles the cost).
+    // Software WebGL (no GPU) pays for every pixel of every edge in every frame: a dense view
+    // draws its edges as one-pixel GL lines (a quad per edge costs about twice as much, an
+    // arrow head more), hides edges and labels while the camera moves, and leaves hover to
+    // sigma's own hover layer, which redraws one node instead of the whole graph.
     const dense = view.edges.length > 2000;
     /** The hovered or selected node with its neighbours and edges: all that a highlight changes. */
     const around = (node: string | null) => (node && graph.hasNode(node) ? { nodes: [node, ...graph.neighbors(node)], edges: graph.edges(node) } : { nodes: [], edges: [] });
-    const sigma = new Sigma(graph, container.current!, {
-      defaultEdgeType: dense ? "line" : "arrow",
-      hideEdgesOnMove: dense,
-      renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 6,
-      labelDensity: 0.5,
-      zIndex: true,
-      minCameraRatio: 0.01,
-      maxCameraRatio: 4,
-      // Highlights touch only the node in focus and its neighbourhood (enlarged, labelled, its
-      // edges opaque), never the other thousands, so a hover repaints a handful of items.
-      nodeReducer: (node, data) => {
-        const { selected: sel, hovered } = state.current;
-        if (node === sel) return { ...data, highlighted: true, size: data.size * 2, zIndex: 3, forceLabel: true };
-        if (node === hovered) return { ...data, highlighted: true, zIndex: 3, forceLabel: true };
-        const focusOn = hovered ?? sel;
-        if (focusOn && graph.areNeighbors(node, focusOn)) return { ...data, size: data.size * 1.5, forceLabel: !dense, zIndex: 2 };
-        return data;
-      },
-      edgeReducer: (edge, data) => {
-        const focusOn = state.current.hovered ?? state.current.selected;
-        if (focusOn && graph.hasExtremity(edge, focusOn)) return { ...data, color: data.color.slice(0, 7), size: data.size * 2, zIndex: 2 };
-        return data;
-      },
-    });
-    sigmaRef.current = sigma;
-    const repaint = (before: string | null, after: string | null) => {
-      // The selection's neighbourhood too: it takes the highlight back when the hover leaves.
-      const parts = [around(before), around(after), around(state.current.selected)];
-      sigma.refresh({ partialGraph: { nodes: parts.flatMap((p) => p.nodes), edges: parts.flatMap((p) => p.edges) }, skipIndexation: true });
+    let sigma: Sigma<NodeAttributes, EdgeAttributes> | null = null;
+    const create = () => {
+      const drawn = new Sigma<NodeAttributes, EdgeAttributes>(graph, container.current!, {
+        defaultEdgeType: dense ? "line" : "arrow",
+        edgeProgramClasses: dense ? { line: EdgeLineProgram } : {},
+        hideEdgesOnMove: dense,
+        hideLabelsOnMove: dense,
+        renderEdgeLabels: false,
+        labelRenderedSizeThreshold: 6,
+        labelDensity: 0.5,
+        zIndex: true,
+        minCameraRatio: 0.01,
+        maxCameraRatio: 4,
+        // Highlights touch only the node in focus and its neighbourhood (enlarged, labelled, its
+        // edges opaque), never the other thousands, so a selection repaints a handful of items.
+        nodeReducer: (node, data) => {
+          const { selected: sel, hovered } = state.current;
+          if (node === sel) return { ...data, highlighted: true, size: data.size * 2, zIndex: 3, forceLabel: true };
+          if (node === hovered) return { ...data, highlighted: true, zIndex: 3, forceLabel: true };
+          const focusOn = hovered ?? sel;
+          if (focusOn && graph.areNeighbors(node, focusOn)) return { ...data, size: data.size * 1.5, forceLabel: !dense, zIndex: 2 };
+          return data;
+        },
+        edgeReducer: (edge, data) => {
+          const focusOn = state.current.hovered ?? state.current.selected;
+          if (focusOn && graph.hasExtremity(edge, focusOn)) return { ...data, color: data.color.slice(0, 7), size: data.size * 2, zIndex: 2 };
+          return data;
+        },
+      });
+      sigma = drawn;
+      sigmaRef.current = drawn;
+      const repaint = (before: string | null, after: string | null) => {
+        // The selection's neighbourhood too: it takes the highlight back when the hover leaves.
+        const parts = [around(before), around(after), around(state.current.selected)];
+        drawn.refresh({ partialGraph: { nodes: parts.flatMap((p) => p.nodes), edges: parts.flatMap((p) => p.edges) }, skipIndexation: true });
+      };
+      refreshFor.current = repaint;
+      drawn.on("clickNode", ({ node }) => onSelectRef.current(node));
+      drawn.on("clickStage", () => onSelectRef.current(null));
+      if (!dense) {
+        drawn.on("enterNode", ({ node }) => {
+          const before = state.current.hovered;
+          state.current.hovered = node;
+          repaint(before, node);
+        });
+        drawn.on("leaveNode", () => {
+          const before = state.current.hovered;
+          state.current.hovered = null;
+          repaint(before, null);
+        });
+      }
+      // Sigma's constructor has drawn the view already (synchronously).
+      afterPaint(onPainted);
+      centreOn(drawn, centreRef.current);
     };
-    refreshFor.current = repaint;
-    sigma.on("clickNode", ({ node }) => onSelectRef.current(node));
-    sigma.on("clickStage", () => onSelectRef.current(null));
-    sigma.on("enterNode", ({ node }) => {
-      const before = state.current.hovered;
-      state.current.hovered = node;
-      repaint(before, node);
-    });
-    sigma.on("leaveNode", () => {
-      const before = state.current.hovered;
-      state.current.hovered = null;
-      repaint(before, null);
-    });
-    sigma.once("afterRender", () => afterPaint(onPainted));
+    // Building the graph and sigma's indexing of it run as two tasks, so neither holds the
+    // main thread as long as both would.
+    const timer = setTimeout(create, 0);
     return () => {
-      sigma.kill();
+      clearTimeout(timer);
+      (sigma as Sigma<NodeAttributes, EdgeAttributes> | null)?.kill();
       sigmaRef.current = null;
       refreshFor.current = null;
     };
@@ -116,11 +140,9 @@ export default function SigmaRenderer({ view, selected, centre, onSelect, onPain
   }, [selected]);
 
   useEffect(() => {
-    const sigma = sigmaRef.current;
-    if (!centre || !sigma) return;
-    const at = sigma.getNodeDisplayData(centre.id);
-    if (at) void sigma.getCamera().animate({ x: at.x, y: at.y, ratio: Math.min(sigma.getCamera().ratio, 0.15) }, { duration: 250 });
-  }, [centre, view]);
+    centreRef.current = centre;
+    if (sigmaRef.current) centreOn(sigmaRef.current, centre);
+  }, [centre]);
 
   return <div ref={container} data-testid="sigma-container" className="h-full w-full" />;
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { View } from "@/lib/graph/view";
-import type { GraphSummary, Neighbours, WorkerReply, WorkerRequest } from "./protocol";
+import { graphDataUrl, type GraphSummary, type Neighbours, type WorkerReply, type WorkerRequest } from "./protocol";
 
 type Pending = (reply: WorkerReply) => void;
 /** A request without its id (distributed over the union, which a plain Omit would collapse). */
@@ -15,6 +15,8 @@ class GraphWorker {
   private next = 1;
   private readonly pending = new Map<number, Pending>();
   private loaded: ((r: WorkerReply) => void) | null = null;
+  /** Set once the worker has stopped: a load that was still fetching fails with it. */
+  private stopped: string | null = null;
 
   constructor() {
     // The URL form is what Turbopack and webpack both recognise and bundle as a worker entry.
@@ -38,6 +40,7 @@ class GraphWorker {
 
   /** A worker that cannot start or throws outside a request fails whatever waits on it, so the page shows an error, not a spinner. */
   private fail(message: string) {
+    this.stopped = message;
     const failed: WorkerReply = { type: "failed", message };
     this.loaded?.(failed);
     this.loaded = null;
@@ -45,10 +48,20 @@ class GraphWorker {
     this.pending.clear();
   }
 
-  load(url: string): Promise<GraphSummary> {
+  /**
+   * Fetches the graph here, not in the worker: the request then runs while the worker's script
+   * loads and starts, instead of after it. The body is only read as bytes and handed over
+   * (transferred, not copied): parsing 3 MB of JSON stays off the main thread.
+   */
+  async load(url: string): Promise<GraphSummary> {
+    // No custom headers and credentials "same-origin": the request the page preloads (page.tsx), so the browser reuses its response.
+    const res = await fetch(url, { credentials: "same-origin" });
+    if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended: sign in again." : `The graph could not be loaded (HTTP ${res.status}).`);
+    const body = await res.arrayBuffer();
+    if (this.stopped) throw new Error(this.stopped);
     return new Promise((resolve, reject) => {
       this.loaded = (r) => (r.type === "loaded" ? resolve(r.summary) : reject(new Error(r.type === "failed" ? r.message : "unexpected answer")));
-      this.worker.postMessage({ type: "load", url } satisfies WorkerRequest);
+      this.worker.postMessage({ type: "load", body } satisfies WorkerRequest, [body]);
     });
   }
 
@@ -88,7 +101,7 @@ export function useGraphWorker(slug: string, query: string) {
 
   const summary = useQuery({
     queryKey: ["graph", slug],
-    queryFn: () => getWorker().load(`/p/${encodeURIComponent(slug)}/dependencies/data`),
+    queryFn: () => getWorker().load(graphDataUrl(slug)),
     staleTime: Infinity,
     gcTime: 0,
     retry: false,

@@ -2,10 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { CreateProgrammeForm } from "@/components/programmes/create-programme-form";
-import { getProgrammeAccessOrThrow } from "@/lib/auth/access";
 import { requirePageActor } from "@/lib/auth/current";
-import { listProgrammes } from "@/lib/programmes/queries";
-import { programmeStartPath } from "@/lib/programmes/start-path";
+import { listProgrammes, programmeStartPaths } from "@/lib/programmes/queries";
 import { formatDate } from "@/lib/format";
 
 // One programme: go straight to its start page (a lead's is My work). Several: choose. None: say how to start one.
@@ -14,9 +12,7 @@ export default async function HomePage() {
   const actor = await requirePageActor();
   const programmes = await listProgrammes(actor);
   // Administrators always see the list (it is where they create programmes) and manage everywhere.
-  const startPaths = actor.isAdmin
-    ? new Map(programmes.map((p) => [p.slug, programmeStartPath(p.slug, "manager")]))
-    : new Map(await Promise.all(programmes.map(async (p) => [p.slug, programmeStartPath(p.slug, (await getProgrammeAccessOrThrow(actor, p.slug)).role)] as const)));
+  const startPaths = await programmeStartPaths(actor);
   if (programmes.length === 1 && !actor.isAdmin) redirect(startPaths.get(programmes[0].slug)!);
   return (
     <main id="main" className="mx-auto max-w-3xl p-10">

@@ -55,7 +55,7 @@ test.describe("inventory", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "checkout-api" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Inventory" })).toContainText("edited-by-e2e");
-    await expect(page.getByRole("region", { name: "History" })).toContainText("tier: 1 → 2");
+    await expect(page.getByRole("region", { name: "History" })).toContainText("Tier: 1 → 2");
   });
 
   test("shows field errors next to the fields and writes nothing", async ({ page, sharedProgramme }) => {

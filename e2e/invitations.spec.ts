@@ -69,7 +69,8 @@ test.describe("invitations and password resets", () => {
     await expect(form.getByText("the two passwords differ")).toBeVisible();
 
     await useLink(invitee, url, NEW_PASSWORD);
-    await expect(invitee).toHaveURL(new RegExp(`/p/${programme.slug}$`));
+    // Invited as a lead: their start page is My work.
+    await expect(invitee).toHaveURL(new RegExp(`/p/${programme.slug}/my-work$`));
     await expect(invitee.getByText("Signed in as")).toContainText("Ines Invitee");
 
     // Later: signed out, the password signs them in through the ordinary form.

@@ -73,6 +73,13 @@ test.describe("start page", () => {
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByRole("link", { name: nameOf(programme.id) })).toHaveAttribute("href", `/p/${programme.slug}/my-work`);
       await expect(page.getByRole("link", { name: nameOf(emptyProgramme.id) })).toHaveAttribute("href", `/p/${emptyProgramme.slug}`);
+      // The programme switcher inside a programme opens each one on the same start pages.
+      await page.getByRole("link", { name: nameOf(emptyProgramme.id) }).click();
+      await expect(page).toHaveURL(new RegExp(`/p/${emptyProgramme.slug}$`));
+      await page.getByText("Programme", { exact: true }).click();
+      const switcher = page.getByRole("navigation", { name: "Programmes" });
+      await expect(switcher.getByRole("link", { name: nameOf(programme.id) })).toHaveAttribute("href", `/p/${programme.slug}/my-work`);
+      await expect(switcher.getByRole("link", { name: new RegExp(`^${nameOf(emptyProgramme.id)}`) })).toHaveAttribute("href", `/p/${emptyProgramme.slug}`);
     } finally {
       await removeUsers(db, { ids: [lead.id] });
     }

@@ -3,9 +3,10 @@ import type { ProgrammeSummary } from "@/lib/programmes/schemas";
 
 /**
  * Switches programmes with a native disclosure: keyboard operable and announced by screen
- * readers without any script.
+ * readers without any script. Each programme opens on the person's start page there
+ * (`startPaths`: My work where they lead).
  */
-export function ProgrammeSwitcher({ current, programmes }: { current: { slug: string; name: string }; programmes: ProgrammeSummary[] }) {
+export function ProgrammeSwitcher({ current, programmes, startPaths }: { current: { slug: string; name: string }; programmes: ProgrammeSummary[]; startPaths: ReadonlyMap<string, string> }) {
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
@@ -22,7 +23,7 @@ export function ProgrammeSwitcher({ current, programmes }: { current: { slug: st
           {programmes.map((p) => (
             <li key={p.slug}>
               <Link
-                href={`/p/${p.slug}`}
+                href={startPaths.get(p.slug) ?? `/p/${p.slug}`}
                 aria-current={p.slug === current.slug ? "true" : undefined}
                 className="block rounded px-3 py-2 text-sm hover:bg-slate-100 aria-[current=true]:font-semibold"
               >

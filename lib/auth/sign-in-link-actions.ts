@@ -35,7 +35,7 @@ export async function revokeSignInLinkAction(programmeSlug: string, _previous: u
 
 /**
  * The link's page: sets the password (acceptSignInLink), then signs the person in with it and
- * takes them to the programme that invited them. Anyone can post here; the token is what
+ * takes them to the programme that invited them (a lead to My work there). Anyone can post here; the token is what
  * authorises it, and the mutation limits attempts per client address.
  */
 export async function acceptSignInLinkAction(_previous: unknown, form: FormData): Promise<ActionResult<never>> {
@@ -54,5 +54,5 @@ export async function acceptSignInLinkAction(_previous: unknown, form: FormData)
   const signedIn = await getAuth()
     .api.signInEmail({ body: { email: accepted.email, password: parsed.data.password }, headers: h })
     .then(() => true, () => false);
-  redirect(signedIn ? `/p/${encodeURIComponent(accepted.programmeSlug)}` : "/sign-in");
+  redirect(signedIn ? accepted.startPath : "/sign-in");
 }

@@ -70,7 +70,8 @@ describe("an invitation for a new member", () => {
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(6 * 86_400_000);
 
     const done = await accept.acceptSignInLink({ token, password: PASSWORD, passwordAgain: PASSWORD }, here());
-    expect(done).toEqual({ email, programmeSlug: w.a.slug });
+    // A viewer lands on the overview (a lead on My work: e2e/invitations.spec.ts).
+    expect(done).toEqual({ email, programmeSlug: w.a.slug, startPath: `/p/${w.a.slug}` });
     expect(await verifyPassword({ hash: (await passwordOf(added.id))!, password: PASSWORD })).toBe(true);
     expect((await t.db.invitation.findUniqueOrThrow({ where: { id: row.id } })).usedAt).not.toBeNull();
     const events = await eventsOf(row.id);

@@ -5,12 +5,12 @@ import { ProgrammeNav } from "@/components/shell/programme-nav";
 import { signOutAction } from "@/lib/auth/actions";
 import { ProgrammeSwitcher } from "@/components/shell/programme-switcher";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
-import { listProgrammes } from "@/lib/programmes/queries";
+import { listProgrammes, programmeStartPaths } from "@/lib/programmes/queries";
 
 export default async function ProgrammeLayout({ children, params }: { children: ReactNode; params: Promise<{ programme: string }> }) {
   const { programme: slug } = await params;
   const { actor, programme } = await getProgrammeForPage(slug);
-  const programmes = await listProgrammes(actor);
+  const [programmes, startPaths] = await Promise.all([listProgrammes(actor), programmeStartPaths(actor)]);
   const brand = (
     <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight text-brand-900">
       <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
@@ -22,7 +22,7 @@ export default async function ProgrammeLayout({ children, params }: { children: 
   return (
     <div className="min-h-screen lg:flex">
       <ProgrammeNav brand={brand}>
-        <ProgrammeSwitcher current={programme} programmes={programmes} />
+        <ProgrammeSwitcher current={programme} programmes={programmes} startPaths={startPaths} />
         <nav aria-label="Sections">
           <NavLinks slug={programme.slug} showMyWork={programme.role === "lead"} />
         </nav>

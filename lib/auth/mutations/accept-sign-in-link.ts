@@ -3,6 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record";
+import { programmeStartPath } from "@/lib/programmes/start-path";
 import { setPasswordHash } from "../credentials";
 import type { AcceptSignInLinkInput } from "../schemas";
 import { reserveSignInLinkAttempt } from "../sign-in-link-limiter";
@@ -10,7 +11,8 @@ import { maySignInLinkBeIssued, signInLinkState, UNUSABLE_LINK_MESSAGE } from ".
 import { hashToken } from "../tokens";
 import { issuerOfLink, loadLinkTarget } from "./sign-in-link-shared";
 
-export type AcceptedSignInLink = { email: string; programmeSlug: string };
+/** `startPath`: where the person lands, signed in (programmeStartPath: My work for a lead). */
+export type AcceptedSignInLink = { email: string; programmeSlug: string; startPath: string };
 
 /**
  * Uses a sign-in link: sets the password of the person the link names (never anyone else: the
@@ -51,6 +53,7 @@ export async function acceptSignInLink(input: AcceptSignInLinkInput, context: { 
       action: "invitation.accepted",
       after: { userId: target.id, email: target.email, purpose: link.purpose },
     });
-    return { email: target.email, programmeSlug: link.programme.slug };
+    const membership = await tx.membership.findUnique({ where: { userId_programmeId: { userId: target.id, programmeId: link.programmeId } }, select: { role: true } });
+    return { email: target.email, programmeSlug: link.programme.slug, startPath: programmeStartPath(link.programme.slug, membership?.role ?? "viewer") };
   });
 }

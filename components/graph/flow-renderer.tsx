@@ -1,7 +1,7 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { BaseEdge, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type EdgeProps, type Node, type NodeProps } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type EdgeProps, type Node, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useMemo, useRef } from "react";
 import { edgePath } from "@/lib/graph/geometry";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/graph/layout";
@@ -37,20 +37,25 @@ const ItemNode = memo(function ItemNode({ data }: NodeProps<Node<ItemData>>) {
   );
 });
 
-/** The same curve as the SVG export, from the layout's own positions. */
+/**
+ * The same curve as the SVG export, from the layout's own positions. The count is an HTML
+ * label (React Flow's EdgeLabelRenderer), not BaseEdge's SVG label: that one measures its text
+ * after mounting and renders again, which for the ~400 bundles of a grouped estate was a
+ * half-second task. Edges are not interactive, so no wide invisible path for the pointer.
+ */
 function ItemEdge({ data, markerEnd }: EdgeProps<Edge<EdgeData>>) {
   if (!data) return null;
   return (
-    <BaseEdge
-      path={data.d}
-      markerEnd={markerEnd}
-      style={{ stroke: data.stroke, strokeWidth: data.width, strokeDasharray: data.dash }}
-      label={data.label ?? undefined}
-      labelX={data.labelX}
-      labelY={data.labelY}
-      labelStyle={{ fontSize: 10, fill: "#334155" }}
-      labelBgStyle={{ fill: "#ffffff" }}
-    />
+    <>
+      <BaseEdge path={data.d} markerEnd={markerEnd} interactionWidth={0} style={{ stroke: data.stroke, strokeWidth: data.width, strokeDasharray: data.dash }} />
+      {data.label ? (
+        <EdgeLabelRenderer>
+          <div className="pointer-events-none absolute rounded-sm bg-white px-0.5 text-[10px] leading-tight text-slate-700" style={{ transform: `translate(-50%, -50%) translate(${data.labelX}px, ${data.labelY}px)` }}>
+            {data.label}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
   );
 }
 

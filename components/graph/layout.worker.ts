@@ -6,7 +6,7 @@
  */
 import { neighboursOf, prepareGraph, searchServices, type PreparedGraph } from "@/lib/graph/analysis";
 import { viewToSvg, visibleEdgesCsv } from "@/lib/graph/export";
-import type { ExplorerGraph } from "@/lib/graph/types";
+import { fromWire, type WireGraph } from "@/lib/graph/wire";
 import { buildView, type View } from "@/lib/graph/view";
 import { groupKey } from "@/lib/graph/grouping";
 import { readViewParams, writeViewParams } from "@/lib/graph/view-params";
@@ -24,7 +24,7 @@ const mark = (name: string) => performance.mark(`graph:${name}`);
 
 async function load(body: ArrayBuffer): Promise<PreparedGraph> {
   mark("received");
-  const graph = JSON.parse(new TextDecoder().decode(body)) as ExplorerGraph;
+  const graph = fromWire(JSON.parse(new TextDecoder().decode(body)) as WireGraph);
   mark("parsed");
   prepared = prepareGraph(graph);
   mark("prepared");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { preload } from "react-dom";
 import { PageHeader } from "@/components/ui/card";
 import { GraphExplorer } from "@/components/graph/graph-explorer";
 import { graphDataUrl } from "@/components/graph/protocol";
@@ -31,9 +30,11 @@ export default async function Page({ params }: { params: Promise<{ programme: st
   // The browser starts reading the graph (3 MB of JSON at 5,000 services) while it loads the
   // page's scripts; the explorer's fetch then takes the preloaded response instead of waiting
   // for hydration to ask for it.
-  preload(graphDataUrl(programme.slug), { as: "fetch", crossOrigin: "anonymous" });
+  // A <link> in the page's HTML, not react-dom's preload(): that one reaches the browser as a
+  // hint inside the RSC payload, read only once the scripts run.
   return (
     <>
+      <link rel="preload" href={graphDataUrl(programme.slug)} as="fetch" crossOrigin="anonymous" />
       <PageHeader title="Dependencies" description={`${intro} ${size.services} services, ${size.dependencies} dependencies.`} />
       <Suspense fallback={<p className="text-sm text-slate-600">Loading the explorer…</p>}>
         <GraphExplorer slug={programme.slug} programmeName={programme.name} services={size.services} />

@@ -2,11 +2,24 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { entityLabels } from "@/lib/events/labels";
+import { historyVersion, memoised } from "@/lib/reports/memo";
 import { stageFromDb } from "@/lib/slices/stages";
 import { summariseOverview, type Overview } from "./summary";
 
-/** Everything the overview page shows for one programme, in four small queries. */
-export const getOverview = cache(async (programmeId: string): Promise<Overview & { targetDate: Date | null; recent: RecentEvent[] }> => {
+type OverviewData = Overview & { targetDate: Date | null; recent: RecentEvent[] };
+
+/**
+ * Everything the overview page shows for one programme, in four small queries; kept like the
+ * week's report under the programme's latest event id (lib/reports/memo.ts: every write it
+ * shows appends an event, and an entry lives a minute at most), since the page is polled and
+ * re-rendered on every change by everyone viewing it.
+ */
+export const getOverview = cache(async (programmeId: string): Promise<OverviewData> => {
+  const version = await historyVersion(programmeId);
+  return memoised("overview", `${programmeId}|${version}`, () => loadOverview(programmeId));
+});
+
+async function loadOverview(programmeId: string): Promise<OverviewData> {
   const [programme, slices, load, waves, recent] = await Promise.all([
     db.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { targetDate: true } }),
     db.slice.findMany({ where: { programmeId }, select: { id: true, status: true, stage: true, waveId: true } }),
@@ -26,7 +39,7 @@ export const getOverview = cache(async (programmeId: string): Promise<Overview &
     waves,
   });
   return { ...overview, targetDate: programme.targetDate, recent: recent.map((e) => ({ ...e, label: labels.get(`${e.entityType}:${e.entityId}`) })) };
-});
+}
 
 export type RecentEvent = { id: number; at: Date; actorName: string; entityType: string; action: string; before: unknown; after: unknown; label?: string };
 

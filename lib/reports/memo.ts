@@ -16,13 +16,17 @@ import { db } from "@/lib/db";
  */
 export const REPORT_MEMO_TTL_MS = 60_000;
 
-type Memo = { reports: LRUCache<string, object>; exports: LRUCache<string, { body: string | Buffer; contentType: string; filename: string }> };
+type Memo = { reports: LRUCache<string, object>; overview: LRUCache<string, object>; exports: LRUCache<string, { body: string | Buffer; contentType: string; filename: string }> };
 const globalForMemo = globalThis as unknown as { ferryReportMemo?: Memo };
 const memo = (globalForMemo.ferryReportMemo ??= {
   // A large programme's report is a few megabytes in memory: a handful per process.
   reports: new LRUCache({ max: 8, ttl: REPORT_MEMO_TTL_MS }),
+  // The overview's own figures (lib/overview/queries.ts): a few kilobytes each.
+  overview: new LRUCache({ max: 64, ttl: REPORT_MEMO_TTL_MS }),
   exports: new LRUCache({ maxSize: 32 * 1024 * 1024, sizeCalculation: (e) => Math.max(1, typeof e.body === "string" ? e.body.length * 2 : e.body.length), ttl: REPORT_MEMO_TTL_MS }),
 });
+// A process that kept an older memo object (a dev server across reloads) gets the store it lacks.
+memo.overview ??= new LRUCache({ max: 64, ttl: REPORT_MEMO_TTL_MS });
 
 /** The programme's history version: its latest event id (0 with none), one index lookup. */
 export async function historyVersion(programmeId: string): Promise<number> {
@@ -31,7 +35,7 @@ export async function historyVersion(programmeId: string): Promise<number> {
 }
 
 /** `build()` once per key while it is fresh; callers must not change what they get. */
-export async function memoised<T extends object>(store: "reports" | "exports", key: string, build: () => Promise<T>): Promise<T> {
+export async function memoised<T extends object>(store: "reports" | "overview" | "exports", key: string, build: () => Promise<T>): Promise<T> {
   const cache = memo[store] as unknown as LRUCache<string, T>;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -43,5 +47,6 @@ export async function memoised<T extends object>(store: "reports" | "exports", k
 /** Forgets everything (tests that change rows without an event). */
 export function clearReportMemo(): void {
   memo.reports.clear();
+  memo.overview.clear();
   memo.exports.clear();
 }

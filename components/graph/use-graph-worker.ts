@@ -78,6 +78,15 @@ class GraphWorker {
   }
 }
 
+// The first explorer's worker starts when this module runs in the browser, before the page
+// hydrates: its script then loads beside the preloaded graph, not after hydration asks for it.
+let early: GraphWorker | null = typeof window === "undefined" ? null : new GraphWorker();
+const startWorker = () => {
+  const worker = early ?? new GraphWorker();
+  early = null;
+  return worker;
+};
+
 /**
  * The graph's summary (through TanStack Query, like every interactive island) and the view
  * for the current query, both computed in the worker. A view that arrives after a newer one
@@ -90,7 +99,7 @@ export function useGraphWorker(slug: string, query: string) {
   const latest = useRef(query);
   const drawn = useRef<{ layoutKey: string; view: View } | null>(null);
 
-  const getWorker = useCallback(() => (workerRef.current ??= new GraphWorker()), []);
+  const getWorker = useCallback(() => (workerRef.current ??= startWorker()), []);
   useEffect(
     () => () => {
       workerRef.current?.terminate();

@@ -14,7 +14,8 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
     pool: "forks",
-    maxWorkers: onServer ? 2 : 1,
+    // FERRY_INTEGRATION_WORKERS: one when the embedded run goes beside this one (scripts/test.mjs).
+    maxWorkers: onServer ? Number(process.env.FERRY_INTEGRATION_WORKERS ?? 2) : 1,
     fileParallelism: onServer,
     testTimeout: 60_000,
     hookTimeout: 120_000,

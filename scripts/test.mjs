@@ -3,7 +3,7 @@
 //   --embedded   run the integration suite against the embedded database even if DATABASE_URL is set
 //   --keep       add to the suite results already in .test-results/ instead of starting afresh
 //   --total      print the closing line over every suite result recorded in .test-results/
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -16,6 +16,9 @@ const args = dashDash >= 0 ? process.argv.slice(2, dashDash) : process.argv.slic
 const playwrightArgs = dashDash >= 0 ? process.argv.slice(dashDash + 1) : [];
 const suites = args.filter((a) => !a.startsWith("--"));
 const embedded = args.includes("--embedded");
+// CI (.ci/run) runs the integration suite on both databases; FERRY_TEST_BOTH_DATABASES=1 does
+// it inside `npm test`, side by side (integrationOnBoth).
+const bothDatabases = process.env.FERRY_TEST_BOTH_DATABASES === "1";
 // FERRY_TEST_RESULTS lets runs in one work tree keep their results apart.
 const resultsDir = path.resolve(process.env.FERRY_TEST_RESULTS ?? ".test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -36,7 +39,35 @@ function record(name, passed, failed) {
 function vitest(name, config, env = {}) {
   const out = path.join(resultsDir, `${name}.json`);
   fs.rmSync(out, { force: true });
-  const status = run(bin("vitest"), ["run", "-c", config, "--reporter=default", "--reporter=json", `--outputFile=${out}`], env);
+  recordVitest(name, out, run(bin("vitest"), vitestArgs(config, out), env));
+}
+
+const vitestArgs = (config, out) => ["run", "-c", config, "--reporter=default", "--reporter=json", `--outputFile=${out}`];
+
+/**
+ * The integration suite on the PostgreSQL server and, side by side, on the embedded database
+ * (what `npm start` uses without DATABASE_URL). The embedded run takes one file at a time on
+ * one core (PGlite serves one query at a time), so the server's run gets one worker too and
+ * the two share the machine's two cores. The embedded run's output is printed after.
+ */
+async function integrationOnBoth() {
+  const serverOut = path.join(resultsDir, "integration.json");
+  const embeddedOut = path.join(resultsDir, "integration-embedded.json");
+  const logFile = path.join(resultsDir, "integration-embedded.log");
+  for (const f of [serverOut, embeddedOut]) fs.rmSync(f, { force: true });
+  const logFd = fs.openSync(logFile, "w");
+  const exit = (child) => new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)).on("error", () => resolve(1)));
+  const embeddedRun = exit(spawn(bin("vitest"), vitestArgs("vitest.integration.config.ts", embeddedOut), { stdio: ["ignore", logFd, logFd], env: { ...process.env, DATABASE_URL: "" } }));
+  const serverRun = exit(spawn(bin("vitest"), vitestArgs("vitest.integration.config.ts", serverOut), { stdio: "inherit", env: { ...process.env, FERRY_INTEGRATION_WORKERS: "1" } }));
+  recordVitest("integration", serverOut, await serverRun);
+  const embeddedStatus = await embeddedRun;
+  fs.closeSync(logFd);
+  console.log("\n[test] the integration suite on the embedded database, run beside the one above:\n");
+  process.stdout.write(fs.readFileSync(logFile, "utf8"));
+  recordVitest("integration-embedded", embeddedOut, embeddedStatus);
+}
+
+function recordVitest(name, out, status) {
   if (!fs.existsSync(out)) return record(name, 0, 1); // the runner itself failed: count it
   const r = JSON.parse(fs.readFileSync(out, "utf8"));
   // A file that fails to load has no tests but is a failure all the same.
@@ -115,6 +146,11 @@ async function main() {
       if (!buildIfStale()) {
         record("build", 0, 1);
         ran.push("build");
+        continue;
+      }
+      if (bothDatabases && process.env.DATABASE_URL && !embedded) {
+        await integrationOnBoth();
+        ran.push("integration", "integration-embedded");
         continue;
       }
       const name = embedded ? "integration-embedded" : "integration";

@@ -8,7 +8,7 @@
  */
 import { loadReportSource } from "../lib/reports/load";
 import { forecast } from "../lib/reports/forecast";
-import { buildProgressNow, buildWeeklyReport, detailSinceFor } from "../lib/reports/report";
+import { buildWeeklyReport, detailSinceFor } from "../lib/reports/report";
 import { stateAt } from "../lib/reports/reconstruct";
 import { addWeeks, weekAt } from "../lib/reports/weeks";
 import { fetchFully, round, timeRuns } from "./measure";
@@ -84,20 +84,6 @@ export const reportsBenchmarks: Benchmark[] = [
       const result = forecast(input);
       const first = round(performance.now() - t0);
       return { target: "p95 <= 50 ms", status: result.status, remaining: input.remaining, firstMs: first, ...(await timeRuns(50, async () => void forecast(input))) };
-    },
-  },
-  {
-    name: "report_overview_progress",
-    run: async (ctx) => {
-      const id = await programmeId(ctx);
-      return {
-        target: "p95 <= 150 ms",
-        ...(await timeRuns(20, async () => {
-          const now = new Date();
-          const source = await loadReportSource(id, { db: ctx.db, now, detailSince: detailSinceFor(weekAt(now.getTime(), "UTC"), "UTC") });
-          buildProgressNow(source);
-        })),
-      };
     },
   },
 ];

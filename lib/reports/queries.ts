@@ -4,7 +4,7 @@ import { diffReports } from "./corrections";
 import { renderReport, type ReportExport } from "./export";
 import { loadReportSource } from "./load";
 import { historyVersion, memoised } from "./memo";
-import { buildProgressNow, buildWeeklyReport, detailSinceFor, type ProgressNow, type ReportInput } from "./report";
+import { buildWeeklyReport, detailSinceFor, type ReportInput } from "./report";
 import { weeklyReportSchema, type ReportFormat } from "./schemas";
 import type { ReportNotes, WeekKey, WeeklyReport } from "./types";
 import { addWeeks, weekAt } from "./weeks";
@@ -75,15 +75,6 @@ async function buildReport(programmeId: string, key: WeekKey, timeZone: string, 
 export async function buildOpenReport(programmeId: string, week: WeekKey, notes: ReportNotes, now?: Date): Promise<WeeklyReport> {
   const source = await loadReportSource(programmeId, { now, detailSince: detailSinceFor(week, await getProgrammeTimeZone(programmeId)) });
   return buildWeeklyReport(source, week, notes);
-}
-
-/** The overview's progress now: headline against last week's end, the burn-up, both forecasts. */
-export async function getProgressNow(programmeId: string, options: { now?: Date } = {}): Promise<ProgressNow> {
-  const now = options.now ?? new Date();
-  const [timeZone, version] = await Promise.all([getProgrammeTimeZone(programmeId), historyVersion(programmeId)]);
-  const week = weekAt(now.getTime(), timeZone);
-  const build = async () => buildProgressNow(await loadReportSource(programmeId, { now, detailSince: detailSinceFor(week, timeZone) }));
-  return options.now ? build() : memoised("reports", `now|${programmeId}|${week}|${timeZone}|${version}`, build);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readHistory, SLICE_HISTORY_ACTIONS } from "./history";
-import { buildProgressNow, buildWeeklyReport, detailSinceFor } from "./report";
+import { buildWeeklyReport, detailSinceFor } from "./report";
 import { at, NO_NOTES, scenarioEvents, scenarioInput } from "./test-history";
 
 const report = (week: `${number}-W${string}`, input = scenarioInput()) => buildWeeklyReport(input, week, NO_NOTES);
@@ -148,16 +148,5 @@ describe("a history with details from shortly before the week only", () => {
     const input = scenarioInput();
     input.history = readHistory(scenarioEvents(), detailSinceFor("2026-W46", "UTC"));
     expect(() => buildWeeklyReport(input, "2026-W45", NO_NOTES)).toThrow(/needs them from/);
-  });
-});
-
-describe("progress now", () => {
-  it("gives the current headline beside last week's end, the burn-up to now and both forecasts", () => {
-    const now = buildProgressNow(scenarioInput());
-    expect(now.week).toBe("2026-W48");
-    expect(now.headline.slicesTotal).toEqual({ value: 4, previous: 4 });
-    expect(now.burnUp.at(-1)).toMatchObject({ week: "2026-W48", scope: 4, live: 1 });
-    expect(now.forecast.live.status).toBe("forecast");
-    expect(now.forecast.done.target).toBe("done");
   });
 });

@@ -143,20 +143,3 @@ export function buildWeeklyReport(input: ReportInput, week: WeekKey, notes: Repo
     slices: core.end.slices,
   };
 }
-
-/** What the overview shows now: the headline beside the end of last week, the burn-up to now, both forecasts. */
-export type ProgressNow = {
-  asOf: string;
-  week: WeekKey;
-  targetDate: string | null;
-  headline: Headline;
-  burnUp: BurnUpPoint[];
-  forecast: { live: Forecast; done: Forecast };
-};
-
-/** The overview's progress as of `input.now`: the current week's core without the week's lists. */
-export function buildProgressNow(input: ReportInput): ProgressNow {
-  const week = weekAt(input.now, input.programme.timeZone);
-  const core = computeCore({ ...input, startedAt: Math.min(input.startedAt, input.now) }, week);
-  return { asOf: new Date(input.now).toISOString(), week, targetDate: input.programme.targetDate, headline: headlineOf(core.end, core.previous), burnUp: core.burnUp, forecast: core.forecast };
-}

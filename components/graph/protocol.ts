@@ -1,8 +1,8 @@
-/** Messages between the explorer and its layout worker (components/graph/layout.worker.ts), and the URL of the graph they share. */
+/** Messages between the explorer and its layout worker (components/graph/layout.worker.ts), and the graph's URL. */
 import type { Neighbour } from "@/lib/graph/analysis";
 import type { View, ViewItem } from "@/lib/graph/view";
 
-/** Where the explorer reads a programme's graph; the page (a server component) preloads the same URL. */
+/** Where the explorer reads a programme's graph. */
 export const graphDataUrl = (slug: string) => `/p/${encodeURIComponent(slug)}/dependencies/data`;
 
 export type GraphSummary = { services: number; dependencies: number; teams: string[]; waves: number[]; systems: string[]; cycles: string[][]; criticalPath: string[] };

@@ -54,8 +54,7 @@ class GraphWorker {
    * (transferred, not copied): parsing 3 MB of JSON stays off the main thread.
    */
   async load(url: string): Promise<GraphSummary> {
-    // No custom headers and credentials "same-origin": the request the page preloads (page.tsx), so the browser reuses its response.
-    const res = await fetch(url, { credentials: "same-origin" });
+    const res = await fetch(url, { credentials: "same-origin", headers: { accept: "application/json" } });
     if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended: sign in again." : `The graph could not be loaded (HTTP ${res.status}).`);
     const body = await res.arrayBuffer();
     if (this.stopped) throw new Error(this.stopped);

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/card";
 import { GraphExplorer } from "@/components/graph/graph-explorer";
-import { graphDataUrl } from "@/components/graph/protocol";
 import { getGraphSize } from "@/lib/graph/queries";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
 
@@ -27,14 +26,11 @@ export default async function Page({ params }: { params: Promise<{ programme: st
       </>
     );
   }
-  // The browser starts reading the graph (3 MB of JSON at 5,000 services) while it loads the
-  // page's scripts; the explorer's fetch then takes the preloaded response instead of waiting
-  // for hydration to ask for it.
-  // A <link> in the page's HTML, not react-dom's preload(): that one reaches the browser as a
-  // hint inside the RSC payload, read only once the scripts run.
+  // The graph is not preloaded from here: measured, a preload made its 1.7 MB answer share the
+  // one server process with the page's scripts and navigation prefetches, and every view was
+  // ready later (ADR 32, second pass).
   return (
     <>
-      <link rel="preload" href={graphDataUrl(programme.slug)} as="fetch" crossOrigin="anonymous" />
       <PageHeader title="Dependencies" description={`${intro} ${size.services} services, ${size.dependencies} dependencies.`} />
       <Suspense fallback={<p className="text-sm text-slate-600">Loading the explorer…</p>}>
         <GraphExplorer slug={programme.slug} programmeName={programme.name} services={size.services} />

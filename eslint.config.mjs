@@ -74,7 +74,9 @@ const PURE = [
   { group: ["@/lib/generated/prisma/enums"], allowTypeImports: true, message: "A pure rule file may name the schema's enums as types (`import type`) but not import their values." },
 ];
 
-const restrict = (...patterns) => ["error", { patterns: patterns.flat() }];
+// Every link prefetches on intent (components/ui/link.tsx), not on sight.
+const NEXT_LINK = { name: "next/link", message: 'Use Link from "@/components/ui/link": it prefetches on intent, not every link on sight.' };
+const restrict = (...patterns) => ["error", { patterns: patterns.flat(), paths: [NEXT_LINK] }];
 
 export default defineConfig([
   ...nextVitals,
@@ -93,4 +95,6 @@ export default defineConfig([
   { files: PURE_RULE_FILES, ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": restrict(LAYERS, SEED, PURE) } },
   // 1 + 3: their unit tests (which may use the seed's generators, like any test; integration tests use a database).
   { files: PURE_RULE_FILES.map((pure) => [pure, "**/*.test.ts"]), ignores: ["**/*.int.test.ts"], rules: { "@typescript-eslint/no-restricted-imports": restrict(LAYERS, PURE) } },
+  // The one file that wraps next/link.
+  { files: ["components/ui/link.tsx"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [LAYERS, SEED].flat() }] } },
 ]);

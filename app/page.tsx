@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { CreateProgrammeForm } from "@/components/programmes/create-programme-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptSignInLinkForm } from "@/components/people/invitations-accept-form";
 import { currentActor } from "@/lib/auth/current";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { syncTemplateAction } from "@/lib/checklists/actions";
 import type { SliceSyncPreview } from "@/lib/checklists/queries";
 import { buttonClass } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { forwardRef } from "react";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import { groupLabel } from "@/lib/graph/grouping";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { AttentionCards, splitAttention } from "@/components/reports/attention";
 import { BurnUpSection } from "@/components/reports/burn-up-section";

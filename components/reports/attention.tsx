@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import type { AttentionSlice } from "@/lib/reports/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { stageLabel } from "@/lib/slices/stages";
 import type { WeeklyReport } from "@/lib/reports/types";
 import { formatInstant } from "./format";

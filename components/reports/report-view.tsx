@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import type { WeekKey, WeeklyReport } from "@/lib/reports/types";
 import { AttentionCards } from "./attention";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useParams } from "next/navigation";
 
 /** A link to the programme's current report, for pages that get no params (a not-found page). */

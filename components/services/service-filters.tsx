@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SERVICE_KINDS, STRATEGIES } from "@/lib/inventory/model";
 import { SLICE_STATUSES, statusLabel } from "@/lib/slices/stages";
 import type { ServiceFilters } from "@/lib/services/schemas";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import type { MyWorkSlice } from "@/lib/slices/my-work";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";

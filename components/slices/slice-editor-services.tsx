@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { changeSliceServicesAction } from "@/lib/slices/editor-actions";
 import { mergeSlicesAction, splitSliceAction } from "@/lib/waves/actions";
 import { Field, secondaryButtonClass } from "@/components/ui/field";

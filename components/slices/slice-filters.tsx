@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SLICE_STATUSES, STAGES, stageLabel, statusLabel } from "@/lib/slices/stages";
 import type { SliceListFilters } from "@/lib/slices/schemas";
 import { AutoApply } from "@/components/ui/auto-apply";

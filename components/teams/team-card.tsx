@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { TeamSummary } from "@/lib/teams/queries";
 import { statusLabel } from "@/lib/slices/stages";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The way back up from a sub-page ("Services" from a service, the teams or the import page). */
 export function Breadcrumb({ href, label }: { href: string; label: string }) {

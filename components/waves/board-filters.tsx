@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SLICE_STATUSES, statusLabel } from "@/lib/slices/stages";
 import type { BoardFilters as Filters } from "@/lib/waves/board";
 import { secondaryButtonClass } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { statusColour } from "@/components/slices/status-style";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { TeamWaits } from "@/lib/planning";
 import type { AgainstOrder } from "@/lib/waves/board";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { moveSliceAction } from "@/lib/waves/actions";
 import type { BoardCard, BoardColumn } from "@/lib/waves/board";
 import { can } from "@/lib/auth/rules";

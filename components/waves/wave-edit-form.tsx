@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Field, TextareaField, buttonClass, secondaryButtonClass } from "@/components/ui/field";
 import { FormAlert, useActionForm } from "@/components/ui/form";
 import { updateWaveAction } from "@/lib/waves/actions";

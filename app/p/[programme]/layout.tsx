@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { NavLinks } from "@/components/shell/nav-links";
 import { ProgrammeNav } from "@/components/shell/programme-nav";
 import { signOutAction } from "@/lib/auth/actions";

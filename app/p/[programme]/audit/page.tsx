@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/card";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/card";
 import { GraphExplorer } from "@/components/graph/graph-explorer";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ProgrammeLive } from "@/components/live/programme-live";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/field";
 import { BoardFilters } from "@/components/waves/board-filters";

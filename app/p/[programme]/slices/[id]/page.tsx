@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ProgrammeLive } from "@/components/live/programme-live";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ReadOnlyNotice } from "@/components/ui/read-only";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { secondaryButtonClass } from "@/components/ui/field";

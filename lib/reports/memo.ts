@@ -16,17 +16,26 @@ import { db } from "@/lib/db";
  */
 export const REPORT_MEMO_TTL_MS = 60_000;
 
-type Memo = { reports: LRUCache<string, object>; overview: LRUCache<string, object>; exports: LRUCache<string, { body: string | Buffer; contentType: string; filename: string }> };
-const globalForMemo = globalThis as unknown as { ferryReportMemo?: Memo };
-const memo = (globalForMemo.ferryReportMemo ??= {
+// What a store's fetch is given: the build of the entry it lacks (lru-cache's fetchMethod context).
+type Build = () => Promise<object>;
+type Store = LRUCache<string, object, Build>;
+type Memo = { reports: Store; overview: Store; exports: Store };
+const globalForMemo = globalThis as unknown as { ferryReportStores?: Memo };
+// lru-cache's fetch() coalesces concurrent fetches of one key into one call of fetchMethod: fifty
+// people opening the overview after the same tick wait for one build instead of running fifty.
+const store = (options: { max: number } | { maxSize: number; sizeCalculation: (value: object) => number }): Store =>
+  new LRUCache<string, object, Build>({ ...options, ttl: REPORT_MEMO_TTL_MS, fetchMethod: (_key, _stale, { context }) => context() });
+const exportSize = (e: object) => {
+  const body = (e as { body: string | Buffer }).body;
+  return Math.max(1, typeof body === "string" ? body.length * 2 : body.length);
+};
+const memo = (globalForMemo.ferryReportStores ??= {
   // A large programme's report is a few megabytes in memory: a handful per process.
-  reports: new LRUCache({ max: 8, ttl: REPORT_MEMO_TTL_MS }),
+  reports: store({ max: 8 }),
   // The overview's own figures (lib/overview/queries.ts): a few kilobytes each.
-  overview: new LRUCache({ max: 64, ttl: REPORT_MEMO_TTL_MS }),
-  exports: new LRUCache({ maxSize: 32 * 1024 * 1024, sizeCalculation: (e) => Math.max(1, typeof e.body === "string" ? e.body.length * 2 : e.body.length), ttl: REPORT_MEMO_TTL_MS }),
+  overview: store({ max: 64 }),
+  exports: store({ maxSize: 32 * 1024 * 1024, sizeCalculation: exportSize }),
 });
-// A process that kept an older memo object (a dev server across reloads) gets the store it lacks.
-memo.overview ??= new LRUCache({ max: 64, ttl: REPORT_MEMO_TTL_MS });
 
 /** The programme's history version: its latest event id (0 with none), one index lookup. */
 export async function historyVersion(programmeId: string): Promise<number> {
@@ -34,14 +43,14 @@ export async function historyVersion(programmeId: string): Promise<number> {
   return rows[0]?.v ?? 0;
 }
 
-/** `build()` once per key while it is fresh; callers must not change what they get. */
-export async function memoised<T extends object>(store: "reports" | "overview" | "exports", key: string, build: () => Promise<T>): Promise<T> {
-  const cache = memo[store] as unknown as LRUCache<string, T>;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const value = await build();
-  cache.set(key, value);
-  return value;
+/**
+ * `build()` once per key while it is fresh, and once for all callers that ask while it runs;
+ * callers must not change what they get. A failed build is not kept: the next caller tries again.
+ */
+export async function memoised<T extends object>(name: keyof Memo, key: string, build: () => Promise<T>): Promise<T> {
+  const value = await memo[name].fetch(key, { context: build });
+  // fetch() answers undefined only when fetchMethod does, and build() never does.
+  return value as T;
 }
 
 /** Forgets everything (tests that change rows without an event). */

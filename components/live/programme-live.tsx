@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useProgrammeStream, type LiveStatus } from "./use-programme-stream";
 
 const SAID: Record<LiveStatus, string> = {
@@ -10,6 +10,8 @@ const SAID: Record<LiveStatus, string> = {
   polling: "Live updates: reconnecting; this page refreshes every 10 seconds meanwhile",
 };
 
+// The overview's report is at most OVERVIEW_REPORT_MAX_AGE_MS (5 s) behind: asked again just after.
+const CATCH_UP_MS = 5_500;
 // setTimeout's longest delay (about 24.8 days); a later instant is waited for in steps.
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
@@ -18,10 +20,19 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * (useProgrammeStream). It shows nothing; its state is for assistive technology and tests.
  * `refreshAt` (epoch ms) re-renders the page at an instant that changes it with no event at
  * all: the overview's "this week" rolls over at Monday 00:00 in the programme's time zone.
+ * `shownVersion`: the latest event the page's data includes, when it may lag the stream (the
+ * overview's report, kept a few seconds under a stream of changes); while the stream has
+ * announced a later event, the page asks again every CATCH_UP_MS.
  */
-export function ProgrammeLive({ slug, refreshAt }: { slug: string; refreshAt?: number }) {
-  const status = useProgrammeStream(slug);
+export function ProgrammeLive({ slug, refreshAt, shownVersion }: { slug: string; refreshAt?: number; shownVersion?: number }) {
+  const [announced, setAnnounced] = useState(0);
+  const status = useProgrammeStream(slug, { onChange: (change) => setAnnounced((a) => Math.max(a, change.id)) });
   const router = useRouter();
+  useEffect(() => {
+    if (shownVersion === undefined || announced <= shownVersion) return;
+    const timer = setTimeout(() => router.refresh(), CATCH_UP_MS);
+    return () => clearTimeout(timer);
+  }, [announced, shownVersion, router]);
   useEffect(() => {
     if (refreshAt === undefined) return;
     let timer: ReturnType<typeof setTimeout>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { diffReports } from "./corrections";
 import { renderReport, type ReportExport } from "./export";
@@ -48,6 +49,42 @@ export async function getWeeklyReport(programmeId: string, week?: WeekKey, optio
   const build = () => buildReport(programmeId, key, timeZone, new Set(closedWeeks.map((w) => w.week)), now);
   // A caller that fixes the clock (a test) gets a report of that instant, never one kept from another.
   return options.now ? build() : memoised("reports", `${programmeId}|${key}|${timeZone}|${version}`, build);
+}
+
+/**
+ * How far behind the latest event the overview's report may be while events keep landing. A
+ * report of the large programme takes most of a second to build, and every tick is an event:
+ * rebuilt for each, the overview alone kept a replica's one core busy under fifty users.
+ */
+export const OVERVIEW_REPORT_MAX_AGE_MS = 5_000;
+
+type KeptOverview = { version: number; builtAt: number; report: WeeklyReport };
+const globalForOverview = globalThis as unknown as { ferryOverviewReports?: LRUCache<string, KeptOverview> };
+const overviewReports = (globalForOverview.ferryOverviewReports ??= new LRUCache<string, KeptOverview>({ max: 64 }));
+
+/**
+ * The current week's report for the overview, and the history version it shows (`version`,
+ * at most `latest`): the one built last if it shows the latest event, or if it was built less
+ * than OVERVIEW_REPORT_MAX_AGE_MS ago in the same week; otherwise a new one (getWeeklyReport,
+ * exact and shared by concurrent callers). The page asks again once that age has passed when
+ * it shows an older version than the stream announced (components/live/programme-live.tsx).
+ * The report page and the exports stay exact: they use getWeeklyReport.
+ */
+export async function getOverviewReport(programmeId: string, clock: () => number = Date.now): Promise<{ report: WeeklyReport; version: number; latest: number }> {
+  const latest = await historyVersion(programmeId);
+  const kept = overviewReports.get(programmeId);
+  const now = clock();
+  if (kept && (kept.version === latest || now - kept.builtAt < OVERVIEW_REPORT_MAX_AGE_MS) && kept.report.range.week === weekAt(now, kept.report.range.timeZone)) {
+    return { report: kept.report, version: kept.version, latest };
+  }
+  const report = await getWeeklyReport(programmeId);
+  overviewReports.set(programmeId, { version: latest, builtAt: clock(), report });
+  return { report, version: latest, latest };
+}
+
+/** Forgets the overview's kept reports (tests). */
+export function forgetOverviewReports(): void {
+  overviewReports.clear();
 }
 
 async function buildReport(programmeId: string, key: WeekKey, timeZone: string, closed: Set<string>, now: Date): Promise<WeeklyReport> {

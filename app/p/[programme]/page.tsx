@@ -10,13 +10,13 @@ import { can } from "@/lib/auth/rules";
 import { daysBetween, formatDate } from "@/lib/format";
 import { getOverview } from "@/lib/overview/queries";
 import { getProgrammeForPage } from "@/lib/programmes/page-access";
-import { getWeeklyReport } from "@/lib/reports/queries";
+import { getOverviewReport } from "@/lib/reports/queries";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ programme: string }> }) {
   const { programme } = await getProgrammeForPage((await params).programme);
-  const [o, report] = await Promise.all([getOverview(programme.id), getWeeklyReport(programme.id)]);
+  const [o, { report, version }] = await Promise.all([getOverview(programme.id), getOverviewReport(programme.id)]);
   const daysLeft = o.targetDate ? daysBetween(new Date(), o.targetDate) : null;
   const base = `/p/${programme.slug}`;
   const isEmpty = o.slices.total === 0;
@@ -31,8 +31,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ progr
         }
       />
       {/* Every change anywhere re-renders this page in place (ADR 29's stream), and so does the
-          start of a new week, which changes "this week" without any event. */}
-      <ProgrammeLive slug={programme.slug} refreshAt={Date.parse(report.range.end)} />
+          start of a new week, which changes "this week" without any event. The report may be a
+          few seconds behind the latest change (getOverviewReport): the page asks again then. */}
+      <ProgrammeLive slug={programme.slug} refreshAt={Date.parse(report.range.end)} shownVersion={version} />
       {isEmpty ? (
         <GettingStarted slug={programme.slug} canImport={can(programme.role, "inventory.import").allowed} hasServices={o.services.total > 0} />
       ) : (

@@ -65,4 +65,24 @@ test.describe("live updates", () => {
     await page.clock.fastForward(2 * 60_000);
     await expect.poll(() => refreshes.length, { message: "refreshed once the new week began" }).toBeGreaterThan(0);
   });
+
+  test("the overview catches up with changes that land while it keeps its report a few seconds", async ({ page, programme, signedInAs, db, request }) => {
+    await signedInAs("viewer", programme);
+    await page.goto(`/p/${programme.slug}`);
+    const live = page.getByTestId("live-status");
+    await expect(live).toHaveAttribute("data-live-status", "live");
+    const shown = async () => Number(await live.getAttribute("data-shown-version"));
+    const latest = async () => (await db.event.aggregate({ where: { programme: { slug: programme.slug } }, _max: { id: true } }))._max.id ?? 0;
+    expect(await shown()).toBe(await latest());
+    // Two changes in quick succession: the second lands while the overview keeps the report
+    // it built for the first.
+    const items = await db.checklistItem.findMany({ where: { state: "open", slice: { programme: { slug: programme.slug } } }, select: { id: true, sliceId: true }, orderBy: { id: "asc" }, take: 2 });
+    for (const item of items) {
+      const ticked = await request.patch(`/api/v1/programmes/${programme.slug}/slices/${item.sliceId}/checklist/${item.id}`, { headers: adminHeaders, data: { state: "done", evidenceUrl: "https://ci.example/catch-up" } });
+      expect(ticked.status()).toBe(200);
+    }
+    const last = await latest();
+    await expect.poll(shown, { message: "the overview shows the last change within its 5 s and a refresh", timeout: 10_000 }).toBe(last);
+  });
 });
+

@@ -22,7 +22,8 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * all: the overview's "this week" rolls over at Monday 00:00 in the programme's time zone.
  * `shownVersion`: the latest event the page's data includes, when it may lag the stream (the
  * overview's report, kept a few seconds under a stream of changes); while the stream has
- * announced a later event, the page asks again every CATCH_UP_MS.
+ * announced a later event, the page asks again CATCH_UP_MS after the latest announcement or
+ * render, until it shows that event.
  */
 export function ProgrammeLive({ slug, refreshAt, shownVersion }: { slug: string; refreshAt?: number; shownVersion?: number }) {
   const [announced, setAnnounced] = useState(0);
@@ -45,7 +46,7 @@ export function ProgrammeLive({ slug, refreshAt, shownVersion }: { slug: string;
     return () => clearTimeout(timer);
   }, [refreshAt, router]);
   return (
-    <span className="sr-only" data-testid="live-status" data-live-status={status}>
+    <span className="sr-only" data-testid="live-status" data-live-status={status} data-shown-version={shownVersion}>
       {SAID[status]}
     </span>
   );

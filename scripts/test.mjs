@@ -59,7 +59,7 @@ async function integrationOnBoth() {
   const exit = (child) => new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)).on("error", () => resolve(1)));
   // Two files start an embedded database of their own whatever the suite runs on: each runs in
   // one of the two runs only (the same test twice proves nothing more), which also evens them out.
-  const ownDatabase = { server: "lib/db/embedded.int.test.ts", embedded: "lib/db/dev/schema-engine.int.test.ts" };
+  const ownDatabase = { server: "**/embedded.int.test.ts", embedded: "**/schema-engine.int.test.ts" };
   const embeddedRun = exit(spawn(bin("vitest"), [...vitestArgs("vitest.integration.config.ts", embeddedOut), "--exclude", ownDatabase.embedded], { stdio: ["ignore", logFd, logFd], env: { ...process.env, DATABASE_URL: "" } }));
   const serverRun = exit(spawn(bin("vitest"), [...vitestArgs("vitest.integration.config.ts", serverOut), "--exclude", ownDatabase.server], { stdio: "inherit", env: { ...process.env, FERRY_INTEGRATION_WORKERS: "1" } }));
   recordVitest("integration", serverOut, await serverRun);

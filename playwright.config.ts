@@ -14,22 +14,13 @@ export const E2E_ADMIN_TOKEN = process.env.FERRY_ADMIN_TOKEN ?? "e2e-admin-token
 const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefined;
 
-const browser = {
-  ...devices["Desktop Chrome"],
-  launchOptions: {
-    executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  },
-};
-const EXCLUSIVE = ["**/faults.spec.ts", "**/lifecycle.spec.ts", "**/hostile-imports.spec.ts", "**/fuzz.spec.ts", "**/live.spec.ts", "**/http-hardening.spec.ts"];
-
 export default defineConfig({
   testDir: "./e2e",
   outputDir: process.env.FERRY_TEST_RESULTS ? `${process.env.FERRY_TEST_RESULTS}/playwright` : "test-results",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  workers: 2,
+  workers: 1,
   fullyParallel: false,
   reporter: [["list"]],
   use: {
@@ -38,12 +29,16 @@ export default defineConfig({
     extraHTTPHeaders: {},
   },
   projects: [
-    // Two spec files at a time: each test makes its own programme and people, and one browser
-    // with one server leaves half of a 2-core machine idle.
-    { name: "chromium", testIgnore: EXCLUSIVE, use: browser },
-    // Then, alone: the specs that time the server under hostile load, run servers and databases
-    // of their own, restart them, or fake the clock.
-    { name: "exclusive", testMatch: EXCLUSIVE, dependencies: ["chromium"], workers: 1, use: browser },
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts",

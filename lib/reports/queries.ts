@@ -82,11 +82,6 @@ export async function getOverviewReport(programmeId: string, clock: () => number
   return { report, version: latest, latest };
 }
 
-/** Forgets the overview's kept reports (tests). */
-export function forgetOverviewReports(): void {
-  overviewReports.clear();
-}
-
 async function buildReport(programmeId: string, key: WeekKey, timeZone: string, closed: Set<string>, now: Date): Promise<WeeklyReport> {
   if (closed.has(key)) {
     const [row, source] = await Promise.all([

@@ -4,6 +4,7 @@
  * change makes that week 167 or 169 hours long). Pure: time zones come from Intl, so the
  * rules are the runtime's IANA database and no table of our own.
  */
+import { LRUCache } from "lru-cache";
 import type { WeekKey, WeekRange } from "./types";
 
 const DAY = 86_400_000;
@@ -149,7 +150,7 @@ export function weekAt(ms: number, timeZone: string): WeekKey {
 
 // A burn-up asks for the bounds of every week since the programme began, each six Intl
 // formatToParts calls: kept, since they are a fixed function of the week and the zone.
-const bounds = new Map<string, { start: number; end: number }>();
+const bounds = new LRUCache<string, { start: number; end: number }>({ max: 10_000 });
 
 /** [Monday 00:00, next Monday 00:00) of a week in a time zone, as UTC instants (ms). */
 export function weekBounds(key: WeekKey, timeZone: string): { start: number; end: number } {
@@ -160,7 +161,6 @@ export function weekBounds(key: WeekKey, timeZone: string): { start: number; end
   const monday = mondayOf(year, week);
   const next = civilOf(utcOf(monday) + 7 * DAY);
   const result = { start: startOfDay(monday, timeZone), end: startOfDay(next, timeZone) };
-  if (bounds.size >= 10_000) bounds.clear();
   bounds.set(cacheKey, result);
   return { ...result };
 }

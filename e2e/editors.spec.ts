@@ -111,12 +111,30 @@ test.describe("team and slice editors", () => {
     // Merge it back from the first slice.
     await page.goto(sliceUrl);
     await expect(page.getByRole("region", { name: "Services" }).getByRole("link", { name: refunds.name })).toHaveCount(0);
-    await page.getByText("Merge other slices into this one").click();
+    // The merge editor's candidates are loaded when it is opened, by the page's address.
+    await expect(page.getByRole("form", { name: "Merge slices into this one" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Merge other slices into this one" }).click();
+    await expect(page).toHaveURL(/\?edit=merge#edit-merge$/);
     const merge = page.getByRole("form", { name: "Merge slices into this one" });
     await merge.getByRole("checkbox", { name: /^Refunds/ }).check();
     await merge.getByRole("button", { name: "Merge into Ledger and refunds" }).click();
     await expect(page.getByRole("region", { name: "Services" }).getByRole("link", { name: refunds.name })).toBeVisible();
     expect(await db.slice.count({ where: { programmeId: programme.id, name: "Refunds" } })).toBe(0);
+    await page.getByRole("link", { name: "Close: Merge other slices into this one" }).click();
+    await expect(merge).toHaveCount(0);
+
+    // Take refunds out of the slice, then add it back from the services in no slice.
+    await page.getByRole("link", { name: "Add or take out services" }).click();
+    const editor = page.getByRole("form", { name: "Change the services" });
+    await editor.getByRole("group", { name: "Take out of the slice" }).getByRole("checkbox", { name: refunds.name }).check();
+    await editor.getByRole("button", { name: "Save the services" }).click();
+    await expect(editor.getByText("Services changed.")).toBeVisible();
+    await expect(services.getByRole("link", { name: refunds.name })).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await editor.getByRole("group", { name: "Add services that are in no slice" }).getByRole("checkbox", { name: new RegExp(`^${refunds.name}`) }).check();
+    await editor.getByRole("button", { name: "Save the services" }).click();
+    await expect(services.getByRole("link", { name: refunds.name })).toBeVisible();
+    expect((await db.service.findUniqueOrThrow({ where: { id: refunds.id }, select: { sliceId: true } })).sliceId).toBe(sliceUrl.split("/").pop());
 
     // Rename, a rollback plan and a rehearsal, all still there after a reload.
     const rename = page.getByRole("form", { name: "Rename the slice" });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { checklistItemSchema } from "@/lib/checklists/schemas";
 import { dateSchema } from "@/lib/validation/date";
 import { intFromTextSchema } from "@/lib/validation/number";
+import { firstSearchValue } from "@/lib/validation/search";
 import { textSchema } from "@/lib/validation/text";
 import { ROLLBACK_SIGNALS } from "./stage-machine";
 import { SLICE_STATUSES, STAGES } from "./stages";
@@ -113,3 +114,12 @@ export type RecordRehearsalInput = z.infer<typeof recordRehearsalSchema>;
 
 export const liftSlicePinSchema = z.strictObject({ sliceId: idSchema, expectedVersion: editorVersion });
 export type LiftSlicePinInput = z.infer<typeof liftSlicePinSchema>;
+
+/**
+ * The slice page's editor opened by its address (`?edit=services`, `?edit=merge`): those two
+ * choose from long lists (every service in no slice, every slice not started), loaded only then.
+ */
+export const slicePageSearchSchema = z.object({
+  edit: z.preprocess(firstSearchValue, z.enum(["services", "merge"]).optional()).catch(undefined),
+});
+export type SliceEditorOnRequest = NonNullable<z.infer<typeof slicePageSearchSchema>["edit"]>;

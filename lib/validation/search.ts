@@ -9,3 +9,6 @@ export const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c
 
 /** A case-insensitive substring filter that matches `value` literally. */
 export const containsText = (value: string) => ({ contains: escapeLike(value), mode: "insensitive" as const });
+
+/** A page's search parameter as one value: the first when repeated, undefined when empty. */
+export const firstSearchValue = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;

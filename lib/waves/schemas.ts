@@ -3,6 +3,7 @@
  * the board's mutations (move a slice, edit a wave, merge and split slices).
  */
 import { z } from "zod";
+import { firstSearchValue } from "@/lib/validation/search";
 import { dateSchema } from "@/lib/validation/date";
 import { intFromTextSchema, intSchema } from "@/lib/validation/number";
 import { textSchema } from "@/lib/validation/text";
@@ -85,18 +86,17 @@ export const splitSliceSchema = z.strictObject({
 export type SplitSliceInput = z.infer<typeof splitSliceSchema>;
 
 const SLICE_STATUS_VALUES = ["planned", "preparing", "parallel_run", "shifting", "live", "done", "on_hold", "rolled_back"] as const;
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
 
 /** The board's URL filters; a value that is not valid is ignored rather than an error page. */
 export const boardFiltersSchema = z.object({
-  team: z.preprocess(firstValue, textSchema().max(200).optional()).catch(undefined),
-  status: z.preprocess(firstValue, z.enum(SLICE_STATUS_VALUES).optional()).catch(undefined),
-  all: z.preprocess(firstValue, z.literal("1").optional()).catch(undefined),
+  team: z.preprocess(firstSearchValue, textSchema().max(200).optional()).catch(undefined),
+  status: z.preprocess(firstSearchValue, z.enum(SLICE_STATUS_VALUES).optional()).catch(undefined),
+  all: z.preprocess(firstSearchValue, z.literal("1").optional()).catch(undefined),
 });
 
 /** The preview page's capacity option from the URL; anything but a positive integer is no limit. */
 export const previewOptionsSchema = z.object({
-  capacity: z.preprocess(firstValue, intFromTextSchema({ min: 1, max: 100_000 }).optional()).catch(undefined),
+  capacity: z.preprocess(firstSearchValue, intFromTextSchema({ min: 1, max: 100_000 }).optional()).catch(undefined),
 });
 
 /** The programme's wave cadence; both empty clears it. `dateUndated` also dates the waves that have no dates yet. */

@@ -14,8 +14,12 @@ import { boardFiltersSchema } from "@/lib/waves/schemas";
 
 export const metadata: Metadata = { title: "Waves" };
 
-/** The board lists the first few waiting slices per team; the full view has its own page. */
+/**
+ * The board lists the teams most waited on and the first few slices waiting on each; the
+ * full view has its own page.
+ */
 const WAITS_PER_TEAM = 5;
+const WAITED_ON_TEAMS = 6;
 
 type Props = { params: Promise<{ programme: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,7 +65,7 @@ export default async function WavesPage({ params, searchParams }: Props) {
         <WaveBoard slug={programme.slug} showAllHref={`/p/${programme.slug}/waves?${query}`} columns={board.columns} unplanned={board.unplanned} role={programme.role} memberTeamIds={memberTeamIds} />
       )}
       <Card title="Who waits on whom" className="mt-6">
-        <WaitsView waits={board.waits} limit={WAITS_PER_TEAM} moreHref={`/p/${programme.slug}/waves/waits`} againstOrder={board.againstOrder} base={`/p/${programme.slug}`} />
+        <WaitsView waits={board.waits} limit={WAITS_PER_TEAM} teamLimit={WAITED_ON_TEAMS} moreHref={`/p/${programme.slug}/waves/waits`} againstOrder={board.againstOrder} base={`/p/${programme.slug}`} />
       </Card>
     </>
   );

@@ -13,6 +13,7 @@ import { StageStepper } from "@/components/slices/stage-stepper";
 import { AdvanceForm, RollbackForm } from "@/components/slices/stage-move-forms";
 import { LiftPinForm, RehearsalForm, RenameSliceForm, RollbackPlanForm } from "@/components/slices/slice-editor-details";
 import { MergeSlicesForm, SliceServicesForm, SplitSliceForm } from "@/components/slices/slice-editor-services";
+import { EditorOnRequest } from "@/components/slices/editor-on-request";
 import { listMergeableSlices, listUnslicedServices } from "@/lib/slices/queries/slice-editor";
 import { statusColour } from "@/components/slices/status-style";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -20,14 +21,16 @@ import { getProgrammeForPage } from "@/lib/programmes/page-access";
 import { pageParamOrNotFound } from "@/lib/programmes/page-params";
 import { moveSliceStageAction, readSliceRolloutAction } from "@/lib/slices/actions";
 import { getSlicePage } from "@/lib/slices/queries/slice-page";
+import { slicePageSearchSchema } from "@/lib/slices/schemas";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 
-type Params = { params: Promise<{ programme: string; id: string }> };
+type Params = { params: Promise<{ programme: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { title: "Slice" };
 
-export default async function SlicePage({ params }: Params) {
+export default async function SlicePage({ params, searchParams }: Params) {
   const { programme: slug, id } = await params;
+  const { edit: opened } = slicePageSearchSchema.parse(await searchParams);
   const { actor, programme } = await getProgrammeForPage(slug);
   const page = await getSlicePage(actor, programme, pageParamOrNotFound(id));
   if (!page) notFound();
@@ -36,8 +39,11 @@ export default async function SlicePage({ params }: Params) {
   const readAction = readSliceRolloutAction.bind(null, programme.slug);
   const readingsHref = `/p/${programme.slug}/slices/${slice.id}/readings`;
   const base = `/p/${programme.slug}`;
-  const [unsliced, mergeable] = permissions.canReshape ? await Promise.all([listUnslicedServices(programme.id), listMergeableSlices(programme.id, slice.id)]) : [[], []];
+  // Each long list only for the editor the address opened (EditorOnRequest).
+  const reshape = permissions.canReshape ? opened : undefined;
+  const [unsliced, mergeable] = await Promise.all([reshape === "services" ? listUnslicedServices(programme.id) : [], reshape === "merge" ? listMergeableSlices(programme.id, slice.id) : []]);
   const edit = { slug: programme.slug, sliceId: slice.id, version: slice.version };
+  const sliceHref = `${base}/slices/${slice.id}`;
   return (
     <>
       <ProgrammeLive slug={programme.slug} />
@@ -148,12 +154,9 @@ export default async function SlicePage({ params }: Params) {
               {slice.services.length === 0 ? <li className="text-slate-600">No services in this slice.</li> : null}
             </ul>
             {permissions.canReshape ? (
-              <details className="mt-4">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700">Add or take out services</summary>
-                <div className="mt-3">
-                  <SliceServicesForm {...edit} services={slice.services} unsliced={unsliced} />
-                </div>
-              </details>
+              <EditorOnRequest id="edit-services" title="Add or take out services" open={reshape === "services"} openHref={`${sliceHref}?edit=services`} closeHref={sliceHref}>
+                <SliceServicesForm {...edit} services={slice.services} unsliced={unsliced} />
+              </EditorOnRequest>
             ) : null}
           </Card>
           {permissions.canEdit || permissions.canPin ? (
@@ -176,12 +179,9 @@ export default async function SlicePage({ params }: Params) {
                       <SplitSliceForm slug={programme.slug} sliceId={slice.id} name={slice.name} services={slice.services} />
                     </div>
                   </details>
-                  <details className="mt-3">
-                    <summary className="cursor-pointer text-sm font-medium text-brand-700">Merge other slices into this one</summary>
-                    <div className="mt-3">
-                      <MergeSlicesForm slug={programme.slug} sliceId={slice.id} name={slice.name} candidates={mergeable} />
-                    </div>
-                  </details>
+                  <EditorOnRequest id="edit-merge" title="Merge other slices into this one" open={reshape === "merge"} openHref={`${sliceHref}?edit=merge`} closeHref={sliceHref}>
+                    <MergeSlicesForm slug={programme.slug} sliceId={slice.id} name={slice.name} candidates={mergeable} />
+                  </EditorOnRequest>
                 </>
               ) : null}
             </Card>

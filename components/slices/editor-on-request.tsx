@@ -24,8 +24,8 @@ export function EditorOnRequest({ id, title, open, openHref, closeHref, children
         <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
           {title}
         </h3>
-        <Link href={closeHref} scroll={false} className="text-sm text-brand-700 underline">
-          Close<span className="sr-only">: {title}</span>
+        <Link href={closeHref} scroll={false} aria-label={`Close: ${title}`} className="text-sm text-brand-700 underline">
+          Close
         </Link>
       </div>
       {children}

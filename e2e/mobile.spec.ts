@@ -99,16 +99,25 @@ async function expectNoSidewaysScroll(page: Page, url: string) {
   expect.soft({ url, scrollWidth, culprits }).toEqual({ url, scrollWidth: width, culprits: [] });
 }
 
+/**
+ * axe on every page, for every role at 1440 px and for the manager at 390 px as well: what a
+ * role changes is the content (a manager's page holds every control the others' do, and
+ * more), what the width changes is the layout around it, the same for every role. Each axe
+ * pass takes about a second, and six sweeps of every page were a quarter of the e2e suite.
+ */
+const AXE_AT_PHONE_WIDTH = new Set<string>(["manager"]);
+
 test.describe("at 390 px", () => {
   test.use({ viewport: PHONE });
 
   for (const role of ["manager", "lead", "viewer"] as const) {
-    test(`no page is wider than the phone for a ${role}, and none has an accessibility violation`, async ({ page, sharedProgramme, signedInAs, db }) => {
+    const axe = AXE_AT_PHONE_WIDTH.has(role);
+    test(`no page is wider than the phone for a ${role}${axe ? ", and none has an accessibility violation" : ""}`, async ({ page, sharedProgramme, signedInAs, db }) => {
       test.setTimeout(240_000);
       await signedInAs(role, sharedProgramme);
       for (const url of Object.values(await pagesOf(db, sharedProgramme))) {
         await expectNoSidewaysScroll(page, url);
-        expect.soft({ url, violations: await axeViolations(page) }).toEqual({ url, violations: [] });
+        if (axe) expect.soft({ url, violations: await axeViolations(page) }).toEqual({ url, violations: [] });
       }
     });
   }

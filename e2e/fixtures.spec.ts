@@ -1,4 +1,4 @@
-import { test, expect, adminHeaders, DEMO } from "./fixtures";
+import { test, expect, adminHeaders, axeViolations, DEMO } from "./fixtures";
 import { databaseNow } from "./support/database";
 import { createTestUser } from "./support/people";
 import { removeProgramme, rowsNaming, seedTestProgramme } from "./support/programmes";
@@ -49,4 +49,16 @@ test("removing a programme leaves no row that names it, takes the people who cam
     throw new Error("the delete went through");
   });
   await expect(attempt).rejects.toThrow(/append-only/);
+});
+
+// Every page check relies on axeViolations: it must find what it is there to find.
+test("the accessibility check finds violations on a page that has them, and none on a clean one", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.evaluate(() => {
+    (document.querySelector("main") ?? document.body).insertAdjacentHTML("beforeend", '<button type="button"></button><p style="color:#bbb;background:#fff">faint</p><img src="/icon.svg">');
+  });
+  const found = (await axeViolations(page)).map((v) => v.split(":")[0]);
+  expect(found).toEqual(expect.arrayContaining(["button-name", "color-contrast", "image-alt"]));
+  await page.goto("/sign-in");
+  expect(await axeViolations(page)).toEqual([]);
 });

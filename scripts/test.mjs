@@ -31,9 +31,12 @@ if (!args.includes("--keep") && !args.includes("--total")) {
 const bin = (name) => path.resolve("node_modules/.bin", name);
 const run = (cmd, argv, env = {}) => spawnSync(cmd, argv, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 
+// When each suite ended, counted from the start of this run: where CI's fifteen minutes go.
+const started = Date.now();
+
 function record(name, passed, failed) {
   fs.writeFileSync(path.join(resultsDir, `summary-${name}.json`), JSON.stringify({ passed, failed }));
-  console.log(`\n[test] ${name}: ${passed} passed, ${failed} failed\n`);
+  console.log(`\n[test] ${name}: ${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s into the run)\n`);
 }
 
 function vitest(name, config, env = {}) {

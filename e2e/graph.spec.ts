@@ -80,9 +80,12 @@ test.describe("dependency graph on the demo estate", () => {
     await expect(graph(page)).toHaveAttribute("data-node-count", "1");
     await page.getByLabel("Direction").selectOption("down");
     await page.getByLabel("Depth").selectOption("1");
+    // Each choice redraws the view: wait for the downstream one instead of counting at once
+    // (counted right after the choices, CI once read the count of a view not drawn yet: 0).
+    await expect(page.getByTitle("orders-api", { exact: true })).toBeVisible();
     await ready(page);
+    await expect.poll(async () => Number(await graph(page).getAttribute("data-node-count"))).toBeGreaterThan(3);
     const down = Number(await graph(page).getAttribute("data-node-count"));
-    expect(down).toBeGreaterThan(3);
     expect(down).toBeLessThanOrEqual(both);
     await expect(page.getByTitle("orders-api", { exact: true })).toBeVisible();
     await expect(page.getByTitle("catalogue-api", { exact: true })).toHaveCount(0);

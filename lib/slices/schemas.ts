@@ -122,4 +122,3 @@ export type LiftSlicePinInput = z.infer<typeof liftSlicePinSchema>;
 export const slicePageSearchSchema = z.object({
   edit: z.preprocess(firstSearchValue, z.enum(["services", "merge"]).optional()).catch(undefined),
 });
-export type SliceEditorOnRequest = NonNullable<z.infer<typeof slicePageSearchSchema>["edit"]>;

@@ -85,4 +85,3 @@ test.describe("live updates", () => {
     await expect.poll(shown, { message: "the overview shows the last change within its 5 s and a refresh", timeout: 10_000 }).toBe(last);
   });
 });
-

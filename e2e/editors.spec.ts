@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, axeViolations } from "./fixtures";
 import { WIDTHS, pageOverflow } from "./support/widths";
-import { createService } from "../lib/seed/factories";
+import { createService, createSlice } from "../lib/seed/factories";
 
 // Issue 14, point 6: editors that exist. A manager creates a team and gives it people, creates
 // a slice from chosen services, splits it and merges it back, writes its rollback plan, records
@@ -109,6 +109,7 @@ test.describe("team and slice editors", () => {
     await expect(page.getByRole("region", { name: "Services" }).getByRole("link", { name: refunds.name })).toBeVisible();
 
     // Merge it back from the first slice.
+    for (let i = 1; i <= 9; i++) await createSlice(db, { programmeId: programme.id, teamId: team.id, name: `Spare ${i} ${programme.slug}` });
     await page.goto(sliceUrl);
     await expect(page.getByRole("region", { name: "Services" }).getByRole("link", { name: refunds.name })).toHaveCount(0);
     // The merge editor's candidates are loaded when it is opened, by the page's address.
@@ -116,7 +117,15 @@ test.describe("team and slice editors", () => {
     await page.getByRole("link", { name: "Merge other slices into this one" }).click();
     await expect(page).toHaveURL(/\?edit=merge#edit-merge$/);
     const merge = page.getByRole("form", { name: "Merge slices into this one" });
+    // A long list of candidates gets a filter by name or team (nine empty slices make it long).
+    const candidates = merge.getByRole("group", { name: "Slices to merge into Ledger and refunds" }).getByRole("checkbox");
+    await merge.getByLabel("Filter by name or team").fill("refunds");
+    await expect(candidates.filter({ visible: true })).toHaveCount(1);
+    await merge.getByLabel("Filter by name or team").fill("no such slice");
+    await expect(merge.getByText("Nothing matches “no such slice”.")).toBeVisible();
+    await merge.getByLabel("Filter by name or team").fill("Refunds");
     await merge.getByRole("checkbox", { name: /^Refunds/ }).check();
+    expect(await candidates.count()).toBeGreaterThanOrEqual(10);
     await merge.getByRole("button", { name: "Merge into Ledger and refunds" }).click();
     await expect(page.getByRole("region", { name: "Services" }).getByRole("link", { name: refunds.name })).toBeVisible();
     expect(await db.slice.count({ where: { programmeId: programme.id, name: "Refunds" } })).toBe(0);

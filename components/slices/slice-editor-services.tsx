@@ -5,7 +5,7 @@ import { changeSliceServicesAction } from "@/lib/slices/editor-actions";
 import { mergeSlicesAction, splitSliceAction } from "@/lib/waves/actions";
 import { Field, secondaryButtonClass } from "@/components/ui/field";
 import { FormAlert, useActionForm } from "@/components/ui/form";
-import { ServicePicker, type PickableService } from "./slice-editor-picker";
+import { CheckboxPicker, pickerOption, ServicePicker, type PickableService } from "./slice-editor-picker";
 
 /*
  * A manager's reshaping of a slice: services in and out, splitting some off into a new slice,
@@ -108,22 +108,14 @@ export function MergeSlicesForm({ slug, sliceId, name, candidates }: { slug: str
       {/* This slice first: the merge keeps the first one listed. */}
       <input type="hidden" name="sliceIds" value={sliceId} />
       <FormAlert form={form} success="Merged." />
-      <fieldset className="rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium text-slate-800">Slices to merge into {name}</legend>
-        <ul className="max-h-56 space-y-1 overflow-y-auto text-sm">
-          {candidates.map((c) => (
-            <li key={c.id}>
-              <label className="flex items-start gap-2">
-                <input type="checkbox" name="sliceIds" value={c.id} defaultChecked={form.checkedOf("sliceIds", false, c.id)} className="mt-0.5 h-4 w-4" aria-invalid={form.errorsOf("sliceIds") ? true : undefined} />
-                <span>
-                  {c.name} <span className="text-xs text-slate-600">· {c.team.name} · {c.wave ? `wave ${c.wave.number}` : "no wave"}</span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {form.errorsOf("sliceIds") ? <p className="mt-1 text-xs font-medium text-rose-700">{form.errorsOf("sliceIds")!.join(" ")}</p> : null}
-      </fieldset>
+      <CheckboxPicker
+        name="sliceIds"
+        legend={`Slices to merge into ${name}`}
+        options={candidates.map((c) => pickerOption(c.id, c.name, [c.team.name, c.wave ? `wave ${c.wave.number}` : "no wave"], c.team.name))}
+        checked={(id) => form.checkedOf("sliceIds", false, id)}
+        errors={form.errorsOf("sliceIds")}
+        empty="No other slice that has not started to merge with."
+      />
       <Field id="merge-name" label="Name after the merge" hint="Empty: keeps this slice's name" name="name" maxLength={120} errors={form.errorsOf("name")} defaultValue={form.valueOf("name", "")} />
       <button type="submit" className={secondaryButtonClass} disabled={form.isPending}>
         Merge into {name}

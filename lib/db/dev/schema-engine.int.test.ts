@@ -3,20 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded";
+import { freshDatabases } from "@/lib/testing/fresh-database";
 import { migrationNames } from "../migration-status";
 import { deployMigrations, type MigrationRow } from "../migrator";
 import { createMigration, diagnoseMigrationHistory, engineApplyMigrations, pendingSchemaChange } from "./schema-engine";
 
 const quiet = { log: () => {} };
-const started: EmbeddedPostgres[] = [];
-afterAll(async () => Promise.all(started.map((e) => e.stop())));
-
-async function fresh(): Promise<string> {
-  const db = await startEmbeddedPostgres();
-  started.push(db);
-  return db.url;
-}
+// On the PostgreSQL server when the suite has one (the engine's shadow databases then go there
+// too, as with Prisma's CLI), else embedded ones.
+const databases = freshDatabases();
+afterAll(() => databases.dropAll());
+const fresh = () => databases.create();
 
 async function rows(url: string): Promise<MigrationRow[]> {
   const client = new pg.Client({ connectionString: url });

@@ -12,6 +12,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -143,7 +144,40 @@ function migrationsList(dir: string) {
 
 const filters = { externalTables: [], externalEnums: [] };
 
-/** Opens the engine on a database; the shadow database is always a throw-away in-memory PGlite. */
+async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(pgConfigFromUrl(url));
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The engine's shadow database, made as Prisma's CLI makes it: a scratch database on the
+ * target's server, dropped after (a replay there takes a second; starting an embedded server
+ * for it took ten). The embedded server serves one database whatever name a client asks for,
+ * so a "new" database on it would be the target itself: there, a throw-away embedded one.
+ */
+async function openShadow(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `ferry_shadow_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const embedded = await onServer(url, async (client) => {
+    const { rows } = await client.query<{ version: string }>("SELECT version()");
+    if (rows[0].version.includes("PGlite")) return true;
+    await client.query(`CREATE DATABASE "${name}"`);
+    return false;
+  });
+  if (embedded) {
+    const shadow = await startEmbeddedPostgres();
+    return { url: shadow.url, drop: () => shadow.stop() };
+  }
+  const shadowUrl = new URL(url);
+  shadowUrl.pathname = `/${name}`;
+  return { url: shadowUrl.toString(), drop: () => onServer(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+}
+
+/** Opens the engine on a database, with a shadow database of its own (openShadow). */
 async function withEngine<T>(url: string, paths: EnginePaths, fn: (engine: Engine, schema: { files: { path: string; content: string }[] }) => Promise<T>): Promise<T> {
   const bg = await loadEngine();
   const schema = { files: [{ path: paths.schemaPath, content: fs.readFileSync(paths.schemaPath, "utf8") }] };
@@ -159,13 +193,13 @@ async function withEngine<T>(url: string, paths: EnginePaths, fn: (engine: Engin
     return adapter;
   };
   base.connectToShadowDb = async () => {
-    const shadow = await startEmbeddedPostgres();
+    const shadow = await openShadow(url);
     const adapter = await new PrismaPg(pgConfigFromUrl(shadow.url)).connect();
     patchQueryable(adapter);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
-      await shadow.stop();
+      await shadow.drop();
     };
     return adapter;
   };

@@ -7,6 +7,7 @@
  *   `Last-Event-ID` resumes from it.
  */
 import { z } from "zod";
+import { INT4_MAX } from "@/lib/validation/number";
 
 export const CHANNEL = "ferry_events";
 
@@ -63,9 +64,13 @@ export const SSE_RETRY_MS = 2_000;
 /** The first bytes of every stream: the reconnect delay, and a comment that sends the headers now. */
 export const SSE_PREAMBLE = `retry: ${SSE_RETRY_MS}\n: connected\n\n`;
 
-/** `Last-Event-ID` (header, or `lastEventId` query for the first connection): an event id, or null. */
+/**
+ * `Last-Event-ID` (header, or `lastEventId` query for the first connection): an event id, or
+ * null. Event ids are an integer column: a larger number names no event, and sent on to the
+ * replay's query it made PostgreSQL refuse the statement (22003) instead of replaying nothing.
+ */
 export function parseLastEventId(value: string | null | undefined): number | null {
   if (!value || !/^\d{1,15}$/.test(value.trim())) return null;
   const id = Number(value.trim());
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  return Number.isSafeInteger(id) && id > 0 && id <= INT4_MAX ? id : null;
 }

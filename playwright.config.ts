@@ -14,13 +14,27 @@ export const E2E_ADMIN_TOKEN = process.env.FERRY_ADMIN_TOKEN ?? "e2e-admin-token
 const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefined;
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  },
+};
+// Alone, after the rest: the specs that time the server under hostile load, run servers and
+// databases of their own, restart them, or fake the clock.
+const EXCLUSIVE = ["**/faults.spec.ts", "**/lifecycle.spec.ts", "**/hostile-imports.spec.ts", "**/fuzz.spec.ts", "**/live.spec.ts", "**/http-hardening.spec.ts"];
+// Two spec files at a time (E2E_WORKERS): each test makes its own programme and people, and a
+// browser waiting on the server (or the server on the database) leaves a core idle.
+const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
+
 export default defineConfig({
   testDir: "./e2e",
   outputDir: process.env.FERRY_TEST_RESULTS ? `${process.env.FERRY_TEST_RESULTS}/playwright` : "test-results",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  workers: 1,
+  workers: WORKERS,
   fullyParallel: false,
   reporter: [["list"]],
   use: {
@@ -29,16 +43,8 @@ export default defineConfig({
     extraHTTPHeaders: {},
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: EXCLUSIVE, use: browser },
+    { name: "exclusive", testMatch: EXCLUSIVE, dependencies: ["chromium"], workers: 1, use: browser },
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts",

@@ -11,6 +11,10 @@ import { formatWeek, isoWeekOfDate } from "../lib/reports/weeks";
 
 const PHONE = { width: 390, height: 844 };
 
+// The longest spec by far (each role's sweep opens every page): its tests go to whichever
+// worker is free rather than all to one. They only read the worker's shared programme.
+test.describe.configure({ mode: "parallel" });
+
 /**
  * Every signed-in page by its route in app/, with the ids the detail pages need. The test "every
  * page in app/ is checked" below fails when a page is added without an entry here.

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { freshDatabases } from "@/lib/testing/fresh-database";
 import { migrationNames } from "../migration-status";
 import { deployMigrations, type MigrationRow } from "../migrator";
@@ -14,6 +14,19 @@ const quiet = { log: () => {} };
 const databases = freshDatabases();
 afterAll(() => databases.dropAll());
 const fresh = () => databases.create();
+
+/** The engine's shadow databases left on the suite's server (none when it has none). */
+async function shadowsLeft(): Promise<string[]> {
+  const serverUrl = inject("testServerUrl");
+  if (!serverUrl) return [];
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ferry_shadow_%'")).rows.map((r) => r.datname);
+  } finally {
+    await client.end();
+  }
+}
 
 async function rows(url: string): Promise<MigrationRow[]> {
   const client = new pg.Client({ connectionString: url });
@@ -40,6 +53,8 @@ const schemaPath = path.resolve("prisma/schema.prisma");
 describe("migrations", () => {
   it("a fresh database migrated from zero matches schema.prisma", async () => {
     expect(await pendingSchemaChange(await fresh())).toBeNull();
+    // On a server the shadow is a scratch database there, dropped once the engine is done.
+    expect(await shadowsLeft()).toEqual([]);
   });
 
   it("reports drift when schema.prisma has a change no migration holds", async () => {
@@ -64,6 +79,7 @@ describe("migrations", () => {
     expect(fs.readFileSync(path.join(migrationsDir, created!, "migration.sql"), "utf8")).toContain('"authorProbe"');
     expect((await rows(url)).map((r) => r.migration_name)).toEqual([...migrationNames(), created]);
     expect(await pendingSchemaChange(url, { schemaPath: changed, migrationsDir })).toBeNull();
+    expect(await shadowsLeft()).toEqual([]);
   }, 120_000); // three shadow-database replays: slow on a busy two-core machine
 });
 

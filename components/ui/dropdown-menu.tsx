@@ -76,6 +76,7 @@ type SharedMenuProps = {
 export function SharedMenu({ id, anchor, label, contentKey, onClose, children }: SharedMenuProps) {
   const lastAnchor = useRef<HTMLElement | null>(null);
   const interactedOutside = useRef(false);
+  const usingKeyboard = useKeyboardSincePress();
   // Remembered past closing, for giving focus back once the menu is gone.
   useEffect(() => {
     if (anchor) lastAnchor.current = anchor;
@@ -99,6 +100,15 @@ export function SharedMenu({ id, anchor, label, contentKey, onClose, children }:
           sideOffset={4}
           collisionPadding={8}
           loop
+          onEntryFocus={(event) => {
+            // Opened from the keyboard, the menu starts on its first item. Radix decides that
+            // itself, but forgets the keyboard at any pointer move, and Chrome sends one when
+            // the page scrolls under a resting mouse (focusing a button lower down does): the
+            // menu then opened with no item focused. Here only a press forgets it.
+            if (!usingKeyboard.current) return;
+            event.preventDefault();
+            (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[role="menuitem"]:not([data-disabled])')?.focus({ preventScroll: true });
+          }}
           onKeyDown={(event) => {
             // Radix keeps Tab inside a menu; the menu button pattern closes it instead. The menu
             // sits in a portal at the end of the page, so focus goes back to its button, from
@@ -127,6 +137,22 @@ export function SharedMenu({ id, anchor, label, contentKey, onClose, children }:
       </Menu.Portal>
     </Menu.Root>
   );
+}
+
+/** Whether the last key or press on the page was a key (a pointer merely moving does not count). */
+function useKeyboardSincePress() {
+  const keyboard = useRef(false);
+  useEffect(() => {
+    const key = () => void (keyboard.current = true);
+    const press = () => void (keyboard.current = false);
+    document.addEventListener("keydown", key, { capture: true });
+    document.addEventListener("pointerdown", press, { capture: true });
+    return () => {
+      document.removeEventListener("keydown", key, { capture: true });
+      document.removeEventListener("pointerdown", press, { capture: true });
+    };
+  }, []);
+  return keyboard;
 }
 
 /** One choice; `onSelect` runs on click, Enter or Space, then the menu closes. */

@@ -23,6 +23,8 @@ type MenuButtonProps = {
   onOpenChange: (open: boolean, button: HTMLButtonElement) => void;
 } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onKeyDown" | "onPointerDown" | "onClick" | "type">;
 
+const OPENING_KEYS = new Set(["Enter", " ", "ArrowDown"]);
+
 /** A button that opens the shared menu: Enter, Space or ArrowDown opens it on its first item. */
 export function MenuButton({ isOpen, menuId, onOpenChange, disabled, className = menuButtonClass, ...props }: MenuButtonProps) {
   return (
@@ -37,19 +39,21 @@ export function MenuButton({ isOpen, menuId, onOpenChange, disabled, className =
       // button so the menu can take it.
       onPointerDown={(event) => {
         if (disabled || event.button !== 0 || event.ctrlKey) return;
+        event.currentTarget.dataset.openedWith = "pointer";
         onOpenChange(!isOpen, event.currentTarget);
         if (!isOpen) event.preventDefault();
       }}
       onKeyDown={(event) => {
-        if (disabled) return;
-        if (event.key === "Enter" || event.key === " ") onOpenChange(!isOpen, event.currentTarget);
-        else if (event.key === "ArrowDown") onOpenChange(true, event.currentTarget);
-        else return;
+        if (disabled || !OPENING_KEYS.has(event.key)) return;
+        event.currentTarget.dataset.openedWith = "keyboard";
+        onOpenChange(event.key === "ArrowDown" || !isOpen, event.currentTarget);
         event.preventDefault();
       }}
       // A click with no pointer or key before it comes from assistive technology.
       onClick={(event) => {
-        if (!disabled && event.detail === 0) onOpenChange(!isOpen, event.currentTarget);
+        if (disabled || event.detail !== 0) return;
+        event.currentTarget.dataset.openedWith = "keyboard";
+        onOpenChange(!isOpen, event.currentTarget);
       }}
       {...props}
     />
@@ -76,7 +80,6 @@ type SharedMenuProps = {
 export function SharedMenu({ id, anchor, label, contentKey, onClose, children }: SharedMenuProps) {
   const lastAnchor = useRef<HTMLElement | null>(null);
   const interactedOutside = useRef(false);
-  const usingKeyboard = useKeyboardSincePress();
   // Remembered past closing, for giving focus back once the menu is gone.
   useEffect(() => {
     if (anchor) lastAnchor.current = anchor;
@@ -101,11 +104,13 @@ export function SharedMenu({ id, anchor, label, contentKey, onClose, children }:
           collisionPadding={8}
           loop
           onEntryFocus={(event) => {
-            // Opened from the keyboard, the menu starts on its first item. Radix decides that
-            // itself, but forgets the keyboard at any pointer move, and Chrome sends one when
-            // the page scrolls under a resting mouse (focusing a button lower down does): the
-            // menu then opened with no item focused. Here only a press forgets it.
-            if (!usingKeyboard.current) return;
+            // Opened from the keyboard (or by assistive technology), the menu starts on its
+            // first item. Radix guesses that from document-wide listeners, and guessed wrong
+            // twice: it forgets the keyboard at any pointer move (Chrome sends one when the
+            // page scrolls under a resting mouse), and a key pressed while the board was still
+            // hydrating reaches the button through React's replay, which its listeners never
+            // see. The button that opened the menu says how it was opened.
+            if (anchor?.dataset.openedWith !== "keyboard") return;
             event.preventDefault();
             (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[role="menuitem"]:not([data-disabled])')?.focus({ preventScroll: true });
           }}
@@ -137,22 +142,6 @@ export function SharedMenu({ id, anchor, label, contentKey, onClose, children }:
       </Menu.Portal>
     </Menu.Root>
   );
-}
-
-/** Whether the last key or press on the page was a key (a pointer merely moving does not count). */
-function useKeyboardSincePress() {
-  const keyboard = useRef(false);
-  useEffect(() => {
-    const key = () => void (keyboard.current = true);
-    const press = () => void (keyboard.current = false);
-    document.addEventListener("keydown", key, { capture: true });
-    document.addEventListener("pointerdown", press, { capture: true });
-    return () => {
-      document.removeEventListener("keydown", key, { capture: true });
-      document.removeEventListener("pointerdown", press, { capture: true });
-    };
-  }, []);
-  return keyboard;
 }
 
 /** One choice; `onSelect` runs on click, Enter or Space, then the menu closes. */

@@ -29,8 +29,8 @@ export function CheckboxPicker({
   options: PickerOption[];
   checked: (id: string) => boolean;
   errors?: string[];
-  /** Said in the list when there is nothing to choose. */
-  empty: string;
+  /** Said in the list when there is nothing to choose (a form that offers nothing then may say so itself instead). */
+  empty?: string;
 }) {
   const [query, setQuery] = useState("");
   const id = useId();
@@ -60,7 +60,7 @@ export function CheckboxPicker({
             </label>
           </li>
         ))}
-        {options.length === 0 ? <li className="text-slate-600">{empty}</li> : null}
+        {options.length === 0 && empty ? <li className="text-slate-600">{empty}</li> : null}
         {options.length > 0 && count === 0 ? <li className="text-slate-600">Nothing matches “{query.trim()}”.</li> : null}
       </ul>
       {errors?.length ? (

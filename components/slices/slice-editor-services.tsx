@@ -114,7 +114,6 @@ export function MergeSlicesForm({ slug, sliceId, name, candidates }: { slug: str
         options={candidates.map((c) => pickerOption(c.id, c.name, [c.team.name, c.wave ? `wave ${c.wave.number}` : "no wave"], c.team.name))}
         checked={(id) => form.checkedOf("sliceIds", false, id)}
         errors={form.errorsOf("sliceIds")}
-        empty="No other slice that has not started to merge with."
       />
       <Field id="merge-name" label="Name after the merge" hint="Empty: keeps this slice's name" name="name" maxLength={120} errors={form.errorsOf("name")} defaultValue={form.valueOf("name", "")} />
       <button type="submit" className={secondaryButtonClass} disabled={form.isPending}>

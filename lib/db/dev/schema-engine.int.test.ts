@@ -15,28 +15,24 @@ const databases = freshDatabases();
 afterAll(() => databases.dropAll());
 const fresh = () => databases.create();
 
-/** The engine's shadow databases left on the suite's server (none when it has none). */
-async function shadowsLeft(): Promise<string[]> {
-  const serverUrl = inject("testServerUrl");
-  if (!serverUrl) return [];
-  const client = new pg.Client({ connectionString: serverUrl });
+async function select<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ferry_shadow_%'")).rows.map((r) => r.datname);
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }
 }
 
-async function rows(url: string): Promise<MigrationRow[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<MigrationRow>("SELECT * FROM _prisma_migrations ORDER BY started_at")).rows;
-  } finally {
-    await client.end();
-  }
+/** The engine's shadow databases left on the suite's server (none when it has none). */
+async function shadowsLeft(): Promise<string[]> {
+  const serverUrl = inject("testServerUrl");
+  if (!serverUrl) return [];
+  return (await select<{ datname: string }>(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'ferry_shadow_%'")).map((r) => r.datname);
 }
+
+const rows = (url: string) => select<MigrationRow>(url, "SELECT * FROM _prisma_migrations ORDER BY started_at");
 
 function migrationsWith(name: string, sql: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-migrations-"));

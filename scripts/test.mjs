@@ -34,8 +34,10 @@ const run = (cmd, argv, env = {}) => spawnSync(cmd, argv, { stdio: "inherit", en
 // When each suite ended, counted from the start of this run: where CI's fifteen minutes go.
 const started = Date.now();
 
-function record(name, passed, failed) {
-  fs.writeFileSync(path.join(resultsDir, `summary-${name}.json`), JSON.stringify({ passed, failed }));
+// `failures`: "file › test: first line of the error", printed again above the closing line, so
+// the end of a long CI log says what failed.
+function record(name, passed, failed, failures = []) {
+  fs.writeFileSync(path.join(resultsDir, `summary-${name}.json`), JSON.stringify({ passed, failed, failures }));
   console.log(`\n[test] ${name}: ${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s into the run)\n`);
 }
 
@@ -78,7 +80,31 @@ function recordVitest(name, out, status) {
   const r = JSON.parse(fs.readFileSync(out, "utf8"));
   // A file that fails to load has no tests but is a failure all the same.
   const brokenFiles = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-  record(name, r.numPassedTests, r.numFailedTests + brokenFiles + (status !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0));
+  const failures = r.testResults.flatMap((f) => {
+    const file = path.relative(process.cwd(), f.name);
+    if (f.status === "failed" && f.assertionResults.length === 0) return [`${file}: ${firstLine(f.message)}`];
+    return f.assertionResults.filter((a) => a.status === "failed").map((a) => `${file} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  });
+  record(name, r.numPassedTests, r.numFailedTests + brokenFiles + (status !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0), failures);
+}
+
+const firstLine = (text) => (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 300);
+
+/** Every test of a Playwright JSON report that did not pass at first try, with its first error line. */
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite, titles) => {
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === "expected" || t.status === "skipped") continue;
+        const error = t.results?.find((r) => r.error)?.error;
+        out.push(`e2e/${spec.file}:${spec.line} › ${[...titles.slice(1), spec.title].join(" › ")} [${t.projectName}]: ${firstLine(error?.message)}`);
+      }
+    }
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+  return out;
 }
 
 async function e2e() {
@@ -106,21 +132,25 @@ async function e2e() {
   // all belong to one of them.
   let passed = 0;
   let failed = 0;
+  const failures = [];
   for (const project of ["chromium", "exclusive"]) {
     const out = path.join(resultsDir, `e2e-${project}.json`);
     fs.rmSync(out, { force: true });
     const status = run(bin("playwright"), ["test", `--project=${project}`, "--no-deps", "--pass-with-no-tests", "--reporter=list,json", ...playwrightArgs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
     if (!fs.existsSync(out)) {
       failed += 1;
+      failures.push(`the ${project} project wrote no report`);
       continue;
     }
-    const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+    const report = JSON.parse(fs.readFileSync(out, "utf8"));
+    const s = report.stats;
+    failures.push(...playwrightFailures(report));
     passed += s.expected;
     failed += s.unexpected + (s.flaky ?? 0) + (status !== 0 && s.unexpected === 0 ? 1 : 0);
   }
   await dropDb?.();
   if (env.FERRY_DATA_DIR) fs.rmSync(env.FERRY_DATA_DIR, { recursive: true, force: true });
-  record("e2e", passed, failed);
+  record("e2e", passed, failed, failures);
 }
 
 async function admin(url, sql) {
@@ -136,21 +166,28 @@ async function admin(url, sql) {
 function total(names) {
   let passed = 0;
   let failed = 0;
+  const failures = [];
   for (const n of names) {
     const f = path.join(resultsDir, `summary-${n}.json`);
     if (!fs.existsSync(f)) continue;
     const s = JSON.parse(fs.readFileSync(f, "utf8"));
     passed += s.passed;
     failed += s.failed;
+    failures.push(...(s.failures ?? []).map((line) => `[${n}] ${line}`));
   }
-  return { passed, failed };
+  return { passed, failed, failures };
+}
+
+function printTotal(t) {
+  if (t.failures.length > 0) console.log(`\nfailed:\n${t.failures.map((line) => `  ${line}`).join("\n")}\n`);
+  console.log(`${t.passed} passed, ${t.failed} failed`);
 }
 
 async function main() {
   if (args.includes("--total")) {
     const names = fs.readdirSync(resultsDir).filter((f) => f.startsWith("summary-")).map((f) => f.slice(8, -5));
     const t = total(names);
-    console.log(`${t.passed} passed, ${t.failed} failed`);
+    printTotal(t);
     process.exit(t.failed > 0 ? 1 : 0);
   }
   const ran = [];
@@ -187,7 +224,7 @@ async function main() {
     }
   }
   const t = total([...new Set(ran)]);
-  console.log(`${t.passed} passed, ${t.failed} failed`);
+  printTotal(t);
   process.exit(t.failed > 0 ? 1 : 0);
 }
 

@@ -2,7 +2,7 @@
 
 import { Link } from "@/components/ui/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState, useSyncExternalStore } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import {
   createColumnHelper,
   functionalUpdate,
@@ -10,6 +10,8 @@ import {
   rowSortingFeature,
   tableFeatures,
   useTable,
+  type CellContext,
+  type HeaderContext,
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
@@ -26,51 +28,15 @@ const col = createColumnHelper<typeof features, ServiceListRow>();
 const link = "text-brand-700 underline underline-offset-2";
 
 /**
- * The services table: rows come from the server already filtered, sorted and paginated (the
- * URL holds that state); TanStack Table adds row selection for bulk edit and drives the sort
- * headers, whose changes go back into the URL.
+ * The table's columns, made once per slug and edit right (ServicesTable memoises them). TanStack
+ * renders a column's `cell` and `header` as components: defined afresh on every render, each
+ * render would remount every cell, putting new links and boxes in the place of the old ones.
+ * Right after hydration that swapped the link under a click that had just begun, and the
+ * click went nowhere; a box ticked from the keyboard lost its focus the same way.
  */
-export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableIds }: { slug: string; rows: ServiceListRow[]; total: number; teams: string[]; allowNoTeam: boolean; /** The rows this person may change (the server's rule, decided on the page). */ editableIds: string[] }) {
-  const editable = new Set(editableIds);
-  const canEdit = editable.size > 0;
-  const router = useRouter();
-  const params = useSearchParams();
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  // Selection boxes stay disabled until React has hydrated, so an early click is not lost.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const sorting: SortingState = [{ id: params.get("sort") ?? "name", desc: params.get("dir") === "desc" }];
-
-  const columns = col.columns([
-    ...(canEdit
-      ? [
-          col.display({
-            id: "select",
-            header: ({ table }) => (
-              <input
-                type="checkbox"
-                aria-label={editable.size === rows.length ? "Select every service on this page" : "Select every service on this page that you may change"}
-                disabled={!hydrated}
-                checked={table.getIsAllPageRowsSelected()}
-                ref={(el) => {
-                  if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
-                }}
-                onChange={(e) => table.toggleAllPageRowsSelected(e.target.checked)}
-              />
-            ),
-            // A row the person may not change has no box: "read only" in words instead.
-            cell: ({ row }) =>
-              row.getCanSelect() ? (
-                <input type="checkbox" aria-label={`Select ${row.original.name}`} disabled={!hydrated} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />
-              ) : (
-                <span className="text-xs text-slate-600">
-                  <span aria-hidden="true">—</span>
-                  <span className="sr-only">{row.original.name} is read only for you</span>
-                </span>
-              ),
-            enableSorting: false,
-          }),
-        ]
-      : []),
+function serviceColumns(slug: string, canEdit: boolean) {
+  return col.columns([
+    ...(canEdit ? [col.display({ id: "select", header: SelectAllBox, cell: SelectRowBox, enableSorting: false })] : []),
     col.accessor("name", {
       header: "Name",
       cell: (c) => (
@@ -127,6 +93,55 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
     col.display({ id: "deps", header: "Uses / used by", enableSorting: false, cell: ({ row }) => `${row.original.dependsOn} / ${row.original.usedBy}` }),
     col.accessor("tags", { header: "Tags", enableSorting: false, cell: (c) => [...new Set(c.getValue())].join(", ") }),
   ]);
+}
+
+const useHydrated = () => useSyncExternalStore(noSubscribe, () => true, () => false);
+
+// Selection boxes stay disabled until React has hydrated, so an early click is not lost.
+function SelectAllBox({ table }: HeaderContext<typeof features, ServiceListRow>) {
+  const hydrated = useHydrated();
+  const everyRow = table.getRowModel().rows.every((row) => row.getCanSelect());
+  return (
+    <input
+      type="checkbox"
+      aria-label={everyRow ? "Select every service on this page" : "Select every service on this page that you may change"}
+      disabled={!hydrated}
+      checked={table.getIsAllPageRowsSelected()}
+      ref={(el) => {
+        if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+      }}
+      onChange={(e) => table.toggleAllPageRowsSelected(e.target.checked)}
+    />
+  );
+}
+
+// A row the person may not change has no box: "read only" in words instead.
+function SelectRowBox({ row }: CellContext<typeof features, ServiceListRow, unknown>) {
+  const hydrated = useHydrated();
+  return row.getCanSelect() ? (
+    <input type="checkbox" aria-label={`Select ${row.original.name}`} disabled={!hydrated} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />
+  ) : (
+    <span className="text-xs text-slate-600">
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">{row.original.name} is read only for you</span>
+    </span>
+  );
+}
+
+/**
+ * The services table: rows come from the server already filtered, sorted and paginated (the
+ * URL holds that state); TanStack Table adds row selection for bulk edit and drives the sort
+ * headers, whose changes go back into the URL.
+ */
+export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableIds }: { slug: string; rows: ServiceListRow[]; total: number; teams: string[]; allowNoTeam: boolean; /** The rows this person may change (the server's rule, decided on the page). */ editableIds: string[] }) {
+  const editable = new Set(editableIds);
+  const canEdit = editable.size > 0;
+  const router = useRouter();
+  const params = useSearchParams();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const sorting: SortingState = [{ id: params.get("sort") ?? "name", desc: params.get("dir") === "desc" }];
+
+  const columns = useMemo(() => serviceColumns(slug, canEdit), [slug, canEdit]);
 
   const table = useTable({
     features,

@@ -34,7 +34,7 @@ function routeBench(name: string, format: string, target: string, runs: number, 
         warmupMs = round(performance.now() - w0);
       }
       // The first request builds the report; the server then keeps it until the next event
-      // (lib/reports/memo.ts), so the timed runs measure a kept report: both figures are printed.
+      // (lib/events/memo.ts), so the timed runs measure a kept report: both figures are printed.
       const t0 = performance.now();
       const res = await fetch(url, init);
       const kb = Math.round((await res.arrayBuffer()).byteLength / 1024);

@@ -5,6 +5,8 @@ import { createProgramme, createUser } from "@/lib/seed/factories";
 import { apiRequest, routeParams } from "@/lib/slices/test-fixtures";
 import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { seedTwoTeamEstate } from "@/lib/services/test-estate";
 import { graphSchema } from "./schemas";
 
 // GET /programmes/{slug}/graph called as Next calls it, on the demo estate in a real database.
@@ -83,5 +85,25 @@ describe("GET /programmes/{slug}/graph", () => {
     const empty = await createProgramme(t.db, { slug: uniqueSlug("empty") });
     const res = await getGraph(await tokenFor(empty.id, "viewer"), empty.slug);
     expect(await res.json()).toEqual({ nodes: [], edges: [] });
+  });
+
+  // The answer is kept under the programme's latest event id (lib/events/memo.ts), so what
+  // Ferry changes is seen at once and a row changed behind its back (no event) is not.
+  it("is kept until an event lands: a change through Ferry is in the next answer", async () => {
+    const estate = await seedTwoTeamEstate(t.db, "graph-kept");
+    const token = await tokenFor(estate.programme.id, "viewer");
+    const names = async () => ((await (await getGraph(token, estate.slug)).json()) as { nodes: { name: string }[] }).nodes.map((n) => n.name);
+    const before = await names();
+    expect(before).toContain("a");
+    await t.db.service.update({ where: { id: estate.a.id }, data: { name: "renamed-without-an-event" } });
+    expect(await names()).toEqual(before);
+    const admin: Actor = { userId: null, name: "Test admin", isAdmin: true };
+    const { createService } = await import("@/lib/services/mutations/create-service");
+    await createService(admin, estate.slug, { name: "added-api", kind: "api", tier: "2", strategy: "rehost", team: "alpha", tags: "" });
+    const after = await names();
+    expect(after).toContain("added-api");
+    // Built again from the rows: the rename made behind Ferry's back shows now too.
+    expect(after).toContain("renamed-without-an-event");
+    expect(after).not.toContain("a");
   });
 });

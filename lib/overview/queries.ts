@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { entityLabels } from "@/lib/events/labels";
-import { historyVersion, memoised } from "@/lib/reports/memo";
+import { historyVersion, memoised } from "@/lib/events/memo";
 import { stageFromDb } from "@/lib/slices/stages";
 import { summariseOverview, type Overview } from "./summary";
 
@@ -10,7 +10,7 @@ type OverviewData = Overview & { targetDate: Date | null; recent: RecentEvent[] 
 
 /**
  * Everything the overview page shows for one programme, in four small queries; kept like the
- * week's report under the programme's latest event id (lib/reports/memo.ts: every write it
+ * week's report under the programme's latest event id (lib/events/memo.ts: every write it
  * shows appends an event, and an entry lives a minute at most), since the page is polled and
  * re-rendered on every change by everyone viewing it.
  */

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { eventRow, insertEvents } from "@/lib/events/record";
 import { seedDemoProgramme } from "@/lib/seed";
 import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
-import { historyVersion } from "./memo";
+import { historyVersion } from "@/lib/events/memo";
 import { getOverviewReport, OVERVIEW_REPORT_MAX_AGE_MS } from "./queries";
 
 // The overview's report under a stream of changes: kept a few seconds behind, never longer.

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { diffReports } from "./corrections";
 import { renderReport, type ReportExport } from "./export";
 import { loadReportSource } from "./load";
-import { historyVersion, memoised } from "./memo";
+import { historyVersion, memoised } from "@/lib/events/memo";
 import { buildWeeklyReport, detailSinceFor, type ReportInput } from "./report";
 import { weeklyReportSchema, type ReportFormat } from "./schemas";
 import type { ReportNotes, WeekKey, WeeklyReport } from "./types";

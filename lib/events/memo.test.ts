@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clearReportMemo, memoised } from "./memo";
+import { clearHistoryMemo, memoised } from "./memo";
 
-// The report memo under concurrency: the overview after a tick is asked for by everyone at once.
+// The history memo under concurrency: the overview after a tick is asked for by everyone at once.
 describe("memoised", () => {
   it("runs one build for callers that ask while it runs, and keeps its answer", async () => {
-    clearReportMemo();
+    clearHistoryMemo();
     let builds = 0;
     let finish!: () => void;
     const gate = new Promise<void>((r) => (finish = r));
@@ -26,7 +26,7 @@ describe("memoised", () => {
   });
 
   it("keeps no failed build: the next caller builds again", async () => {
-    clearReportMemo();
+    clearHistoryMemo();
     let calls = 0;
     const failing = async () => {
       calls++;

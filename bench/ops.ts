@@ -13,7 +13,7 @@ import pino from "pino";
 import { freePort } from "../lib/db/embedded";
 import { createLogger, logWith } from "../lib/log";
 import { runInRequestContext } from "../lib/http/request-context";
-import { domainRows, forgetDomainRows } from "../lib/metrics/domain-gauges";
+import { DOMAIN_CACHE_MS, domainRows, forgetDomainRows } from "../lib/metrics/domain-gauges";
 import { openSse, type SseClient } from "../lib/testing/sse";
 import { standaloneServer } from "../scripts/lib/build.mjs";
 import { runLoad, type LoadRequest } from "./load";
@@ -56,6 +56,12 @@ async function benchMetricsScrape(ctx: BenchContext) {
   const url = `${ctx.baseUrl}/api/metrics`;
   await sequential(url, 20);
   const scrapes = stats(await sequential(url, 300));
+  // As Prometheus scrapes, every 15 s or so: each scrape finds the domain rows past their cache.
+  const paced: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    await new Promise((r) => setTimeout(r, DOMAIN_CACHE_MS + 500));
+    paced.push(...(await sequential(url, 1)));
+  }
   // The domain statement itself, uncached, as the first scrape after the cache expires runs it.
   const statement: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -64,7 +70,7 @@ async function benchMetricsScrape(ctx: BenchContext) {
     await domainRows(ctx.db);
     statement.push(performance.now() - t0);
   }
-  return { target: "p95 <= 10 ms", ...scrapes, domainStatement: stats(statement), ...load() };
+  return { target: "p95 <= 10 ms", ...scrapes, pacedPastTheCache: stats(paced), domainStatement: stats(statement), ...load() };
 }
 
 async function benchLoggingOverhead(ctx: BenchContext) {

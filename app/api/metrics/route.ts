@@ -19,7 +19,7 @@ function access(authorization: string | null): "anonymous" | "detailed" | "denie
   return token && presented && timingSafeEqual(digest(presented), digest(token)) ? "detailed" : "denied";
 }
 
-const DATABASE_UP_HELP = "1 when the database answered this scrape (or one of the last few seconds, domain-gauges.ts)";
+const DATABASE_UP_HELP = "1 when the database answered this scrape or the one before (domain-gauges.ts)";
 
 // Prometheus scrape endpoint: this replica's counters (Prometheus sums the replicas) and the
 // database's gauges. Anyone may read totals; only the metrics token's holder sees the

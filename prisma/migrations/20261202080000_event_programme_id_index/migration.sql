@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Event_programmeId_id_idx" ON "Event"("programmeId", "id");

@@ -210,7 +210,7 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
               <tr key={row.id} className={row.getIsSelected() ? "bg-brand-50" : undefined}>
                 {row.getAllCells().map((cell) =>
                   cell.column.id === "name" ? (
-                    <th key={cell.id} scope="row" className="min-w-48 px-3 py-2 text-left font-normal">
+                    <th key={cell.id} scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
                       <table.FlexRender cell={cell} />
                     </th>
                   ) : (

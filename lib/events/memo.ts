@@ -1,6 +1,5 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { db } from "@/lib/db";
 
 /**
  * Every write that changes a programme's rows appends an event in its transaction (the event
@@ -41,12 +40,6 @@ const memo = (globalForMemo.ferryHistoryMemo ??= {
   // The graph's JSON in its two shapes (lib/graph/queries.ts): 2 to 3 MB each at 5,000 services.
   graph: store({ maxSize: 32 * 1024 * 1024, sizeCalculation: bodySize }),
 });
-
-/** The programme's history version: its latest event id (0 with none), one index lookup. */
-export async function historyVersion(programmeId: string): Promise<number> {
-  const rows = await db.$queryRaw<{ v: number | null }[]>`SELECT max(id) AS v FROM "Event" WHERE "programmeId" = ${programmeId}`;
-  return rows[0]?.v ?? 0;
-}
 
 /**
  * `build()` once per key while it is fresh, and once for all callers that ask while it runs;

@@ -7,7 +7,8 @@
  * ignores an id it has seen.
  */
 import "server-only";
-import { db, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { latestEventId } from "@/lib/events/latest";
 import type { Change } from "./messages";
 
 /** Longer than the longest write transaction (an import's: 60 s). */
@@ -30,10 +31,4 @@ export async function replaySince(client: Db, programmeId: string, lastId: numbe
   );
   if (rows.length <= REPLAY_LIMIT) return { changes: rows.map((r) => ({ id: r.id, action: r.action, entityType: r.entityType, entityId: r.entityId })) };
   return { reset: { id: await latestEventId(programmeId, client) } };
-}
-
-/** The programme's newest event id (0 when it has none). */
-export async function latestEventId(programmeId: string, client: Db = db): Promise<number> {
-  const [{ id }] = await client.$queryRawUnsafe<{ id: number | null }[]>(`SELECT max(id)::int AS id FROM "Event" WHERE "programmeId" = $1`, programmeId);
-  return id ?? 0;
 }

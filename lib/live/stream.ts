@@ -10,7 +10,8 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { subscribe, type Client } from "./hub";
 import { SSE_HEARTBEAT, SSE_PREAMBLE, sseMessage, type Change } from "./messages";
-import { latestEventId, replaySince } from "./replay";
+import { latestEventId } from "@/lib/events/latest";
+import { replaySince } from "./replay";
 
 export const HEARTBEAT_MS = 15_000;
 /** Bytes queued for a client that does not read before it is dropped (it reconnects and replays). */

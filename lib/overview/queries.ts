@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { entityLabels } from "@/lib/events/labels";
-import { historyVersion, memoised } from "@/lib/events/memo";
+import { latestEventId } from "@/lib/events/latest";
+import { memoised } from "@/lib/events/memo";
 import { stageFromDb } from "@/lib/slices/stages";
 import { summariseOverview, type Overview } from "./summary";
 
@@ -15,7 +16,7 @@ type OverviewData = Overview & { targetDate: Date | null; recent: RecentEvent[] 
  * re-rendered on every change by everyone viewing it.
  */
 export const getOverview = cache(async (programmeId: string): Promise<OverviewData> => {
-  const version = await historyVersion(programmeId);
+  const version = await latestEventId(programmeId);
   return memoised("overview", `${programmeId}|${version}`, () => loadOverview(programmeId));
 });
 

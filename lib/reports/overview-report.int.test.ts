@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { eventRow, insertEvents } from "@/lib/events/record";
 import { seedDemoProgramme } from "@/lib/seed";
 import { uniqueSlug, withAppDatabase, type TestDatabase } from "@/lib/testing/db";
-import { historyVersion } from "@/lib/events/memo";
+import { latestEventId } from "@/lib/events/latest";
 import { getOverviewReport, OVERVIEW_REPORT_MAX_AGE_MS } from "./queries";
 
 // The overview's report under a stream of changes: kept a few seconds behind, never longer.
@@ -18,12 +18,12 @@ describe("getOverviewReport", () => {
     let now = Date.now();
     const clock = () => now;
     const first = await getOverviewReport(programmeId, clock);
-    expect(first.version).toBe(await historyVersion(programmeId));
+    expect(first.version).toBe(await latestEventId(programmeId));
     expect(first.latest).toBe(first.version);
 
     const slice = await t.db.slice.findFirstOrThrow({ where: { programmeId }, select: { id: true, name: true } });
     await insertEvents(t.db, [eventRow(admin, { programmeId, entityType: "slice", entityId: slice.id, action: "slice.renamed", before: { name: slice.name }, after: { name: `${slice.name} (renamed)` } })]);
-    const latest = await historyVersion(programmeId);
+    const latest = await latestEventId(programmeId);
     expect(latest).toBeGreaterThan(first.version);
 
     now += OVERVIEW_REPORT_MAX_AGE_MS - 1_000;

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { diffReports } from "./corrections";
 import { renderReport, type ReportExport } from "./export";
 import { loadReportSource } from "./load";
-import { historyVersion, memoised } from "@/lib/events/memo";
+import { latestEventId } from "@/lib/events/latest";
+import { memoised } from "@/lib/events/memo";
 import { buildWeeklyReport, detailSinceFor, type ReportInput } from "./report";
 import { weeklyReportSchema, type ReportFormat } from "./schemas";
 import type { ReportNotes, WeekKey, WeeklyReport } from "./types";
@@ -44,7 +45,7 @@ function asIssued(stored: unknown, source: ReportInput): WeeklyReport {
  */
 export async function getWeeklyReport(programmeId: string, week?: WeekKey, options: { now?: Date } = {}): Promise<WeeklyReport> {
   const now = options.now ?? new Date();
-  const [timeZone, closedWeeks, version] = await Promise.all([getProgrammeTimeZone(programmeId), db.reportWeek.findMany({ where: { programmeId }, select: { week: true } }), historyVersion(programmeId)]);
+  const [timeZone, closedWeeks, version] = await Promise.all([getProgrammeTimeZone(programmeId), db.reportWeek.findMany({ where: { programmeId }, select: { week: true } }), latestEventId(programmeId)]);
   const key = week ?? weekAt(now.getTime(), timeZone);
   const build = () => buildReport(programmeId, key, timeZone, new Set(closedWeeks.map((w) => w.week)), now);
   // A caller that fixes the clock (a test) gets a report of that instant, never one kept from another.
@@ -71,7 +72,7 @@ const overviewReports = (globalForOverview.ferryOverviewReports ??= new LRUCache
  * The report page and the exports stay exact: they use getWeeklyReport.
  */
 export async function getOverviewReport(programmeId: string, clock: () => number = Date.now): Promise<{ report: WeeklyReport; version: number; latest: number }> {
-  const latest = await historyVersion(programmeId);
+  const latest = await latestEventId(programmeId);
   const kept = overviewReports.get(programmeId);
   const now = clock();
   if (kept && (kept.version === latest || now - kept.builtAt < OVERVIEW_REPORT_MAX_AGE_MS) && kept.report.range.week === weekAt(now, kept.report.range.timeZone)) {
@@ -115,7 +116,7 @@ export async function buildOpenReport(programmeId: string, week: WeekKey, notes:
  * week is drawn once.
  */
 export async function getWeeklyReportExport(programmeId: string, week: WeekKey | undefined, format: ReportFormat): Promise<ReportExport> {
-  const [timeZone, version] = await Promise.all([getProgrammeTimeZone(programmeId), historyVersion(programmeId)]);
+  const [timeZone, version] = await Promise.all([getProgrammeTimeZone(programmeId), latestEventId(programmeId)]);
   const key = week ?? weekAt(Date.now(), timeZone);
   return memoised("exports", `${programmeId}|${key}|${timeZone}|${version}|${format}`, async () => renderReport(await getWeeklyReport(programmeId, key), format));
 }

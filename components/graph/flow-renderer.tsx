@@ -1,9 +1,9 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { BaseEdge, EdgeLabelRenderer, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type EdgeProps, type Node, type NodeProps } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, getViewportForBounds, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type EdgeProps, type Node, type NodeHandle, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useMemo, useRef } from "react";
-import { edgePath } from "@/lib/graph/geometry";
+import { COLUMN_HEADING_OFFSET, edgePath, openingCamera, viewBounds } from "@/lib/graph/geometry";
 import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/graph/layout";
 import { edgeLook } from "@/lib/graph/palette";
 import type { ViewEdge, ViewItem } from "@/lib/graph/view";
@@ -65,17 +65,31 @@ function HeadingNode({ data }: NodeProps<Node<{ label: string }>>) {
 }
 
 const nodeTypes = { item: ItemNode, heading: HeadingNode };
+
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2;
+/**
+ * An item's two handles, where ItemNode draws them. Given with the node's size, they let React
+ * Flow draw the edges in the same commit as the nodes, instead of after measuring every node's
+ * handles in the DOM a frame or more later (its SSR path: size and handles known up front).
+ */
+const itemHandles = (): NodeHandle[] => [
+  { type: "target", position: Position.Left, x: 0, y: NODE_HEIGHT / 2, width: 1, height: 1 },
+  { type: "source", position: Position.Right, x: NODE_WIDTH, y: NODE_HEIGHT / 2, width: 1, height: 1 },
+];
+
 const edgeTypes = { item: ItemEdge };
 
 function Flow({ view, selected, centre, onSelect, onPainted }: RendererProps) {
   const flow = useReactFlow();
   const painted = useRef<unknown>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const showCycle = view.highlight.includes("cycles");
   const showCritical = view.highlight.includes("critical");
   const nodes = useMemo<Node[]>(
     () => [
-      ...view.columns.map((c, i) => ({ id: `\u0000column:${i}`, type: "heading", position: { x: c.x, y: c.y - 28 }, data: { label: c.label }, draggable: false, selectable: false })),
-      ...view.items.map((item) => ({ id: item.id, type: "item", position: { x: item.x, y: item.y }, data: { item, selected: item.id === selected, showCycle, showCritical }, draggable: false, selectable: false, width: NODE_WIDTH, height: NODE_HEIGHT })),
+      ...view.columns.map((c, i) => ({ id: `\u0000column:${i}`, type: "heading", position: { x: c.x, y: c.y - COLUMN_HEADING_OFFSET }, data: { label: c.label }, draggable: false, selectable: false })),
+      ...view.items.map((item) => ({ id: item.id, type: "item", position: { x: item.x, y: item.y }, data: { item, selected: item.id === selected, showCycle, showCritical }, draggable: false, selectable: false, width: NODE_WIDTH, height: NODE_HEIGHT, handles: itemHandles() })),
     ],
     [view, selected, showCycle, showCritical],
   );
@@ -105,33 +119,35 @@ function Flow({ view, selected, centre, onSelect, onPainted }: RendererProps) {
       void flow.setCenter(target.x + NODE_WIDTH / 2, target.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 1), duration: fresh ? 0 : 200 });
       if (fresh) afterPaint(onPainted);
     } else if (fresh) {
-      // A drawing too wide to read when fitted (a dozen wave groups in a row) opens at its
-      // left end, wave 1, at a readable zoom instead.
-      void flow.fitView({ padding: 0.1, duration: 0 }).then(() => {
-        if (flow.getZoom() < 0.5 && view.height * 0.5 < 600) void flow.setViewport({ x: 16, y: 40 - view.height * 0.25, zoom: 0.5 });
-        afterPaint(onPainted);
-      });
+      // Fitted from the layout's own positions and the frame's size, at once: fitView waits
+      // until React Flow has measured every node, which cost the first drawing a few frames.
+      const size = { width: frame.current!.clientWidth, height: frame.current!.clientHeight };
+      const bounds = viewBounds(view);
+      void flow.setViewport(openingCamera(getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, MAX_ZOOM, 0.1), bounds, size));
+      afterPaint(onPainted);
     }
   }, [flow, view, centre, onPainted]);
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      nodesFocusable={false}
-      edgesFocusable={false}
-      elementsSelectable={false}
-      minZoom={0.05}
-      maxZoom={2}
-      onNodeClick={(_, node) => (node.type === "item" ? onSelect(node.id) : undefined)}
-      onPaneClick={() => onSelect(null)}
-      proOptions={{ hideAttribution: true }}
-      disableKeyboardA11y
-    />
+    <div ref={frame} className="h-full w-full">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        onNodeClick={(_, node) => (node.type === "item" ? onSelect(node.id) : undefined)}
+        onPaneClick={() => onSelect(null)}
+        proOptions={{ hideAttribution: true }}
+        disableKeyboardA11y
+      />
+    </div>
   );
 }
 

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { nearestInDirection, type Heading } from "@/lib/graph/geometry";
@@ -9,13 +8,10 @@ import { GraphControls } from "./graph-controls";
 import { GraphLegend } from "./graph-legend";
 import { NodePanel } from "./node-panel";
 import { downloadBlob, svgToPng } from "./downloads";
-import { FLOW_LIMIT, type RendererProps } from "./renderer";
+import { FLOW_LIMIT } from "./renderer";
 import type { Neighbours } from "./protocol";
 import { useGraphWorker } from "./use-graph-worker";
-
-// Each renderer loads only when a view needs it; neither can render on the server (DOM, WebGL).
-const FlowRenderer = dynamic<RendererProps>(() => import("./flow-renderer"), { ssr: false });
-const SigmaRenderer = dynamic<RendererProps>(() => import("./sigma-renderer"), { ssr: false });
+import { loadRenderer, useRenderer } from "./use-renderer";
 
 const KEYS: Record<string, Heading> = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
 
@@ -33,8 +29,7 @@ export function GraphExplorer({ slug, programmeName, services }: { slug: string;
   // after (a wrong guess costs one download). Only an expanded estate draws with WebGL.
   const [likelyWebgl] = useState(() => services > FLOW_LIMIT && (params.expand === "all" || params.group === "none"));
   useEffect(() => {
-    // The same chunks the dynamic imports above load: the bundler fetches each once.
-    void (likelyWebgl ? import("./sigma-renderer") : import("./flow-renderer"));
+    void loadRenderer(likelyWebgl ? "sigma" : "flow");
   }, [likelyWebgl]);
   const [paintedView, setPaintedView] = useState<unknown>(null);
   const [detail, setDetail] = useState<{ name: string; neighbours: Neighbours | null } | null>(null);
@@ -126,7 +121,7 @@ export function GraphExplorer({ slug, programmeName, services }: { slug: string;
   const current = view && viewQuery === query ? view : null;
   const state = loadError ? "error" : current && paintedView === current ? "ready" : "loading";
   const webgl = (view?.items.length ?? 0) > FLOW_LIMIT;
-  const Renderer = webgl ? SigmaRenderer : FlowRenderer;
+  const Renderer = useRenderer(webgl ? "sigma" : "flow");
   const stats = view?.stats;
 
   return (
@@ -160,7 +155,8 @@ export function GraphExplorer({ slug, programmeName, services }: { slug: string;
             className="relative h-[70vh] min-h-[360px] overflow-hidden rounded-lg border border-slate-300 bg-slate-50 focus-visible:outline-4 focus-visible:outline-brand-500"
           >
             {loadError ? <p className="p-4 text-sm text-rose-800">{loadError}</p> : null}
-            {view ? <Renderer view={view} selected={groupSelected ?? selected} centre={centre} onSelect={(id) => select(id)} onPainted={onPainted} /> : null}
+            {/* eslint-disable-next-line react-hooks/static-components -- one component per kind, kept at module level (use-renderer.ts): its identity never changes between renders */}
+            {view && Renderer ? <Renderer view={view} selected={groupSelected ?? selected} centre={centre} onSelect={(id) => select(id)} onPainted={onPainted} /> : null}
             {state === "loading" && !loadError ? <p className="pointer-events-none absolute left-3 top-3 rounded bg-white/90 px-2 py-1 text-sm text-slate-700">Laying out the graph…</p> : null}
           </div>
           <p id="graph-keys" className="text-xs text-slate-600">

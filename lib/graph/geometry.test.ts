@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { edgePath, nearestInDirection } from "./geometry";
-import { NODE_WIDTH } from "./layout";
+import { COLUMN_HEADING_OFFSET, edgePath, nearestInDirection, openingCamera, READABLE_ZOOM, viewBounds } from "./geometry";
+import { NODE_HEIGHT, NODE_WIDTH } from "./layout";
 
 const items = [
   { id: "a", x: 0, y: 0 },
@@ -29,5 +29,39 @@ describe("edgePath", () => {
     expect(edgePath({ x: 300, y: 0 }, { x: 0, y: 0 }).end).toEqual([NODE_WIDTH, 16]);
     expect(edgePath({ x: 0, y: 0 }, { x: 300, y: 0 }).end).toEqual([300, 16]);
     expect(edgePath({ x: 0, y: 0 }, { x: 0, y: 88 }).d).toMatch(/^M180,16 C/);
+  });
+});
+
+describe("openingCamera", () => {
+  const frame = { width: 775, height: 630 };
+  it("keeps the fitted camera when the drawing reads at it", () => {
+    const fitted = { x: 10, y: 20, zoom: 0.8 };
+    expect(openingCamera(fitted, { x: 0, y: -28, width: 600, height: 400 }, frame)).toEqual(fitted);
+  });
+
+  it("opens a wide, short drawing at its left end at a readable zoom, with every row inside the frame", () => {
+    // A large estate grouped by wave: 26 groups in a row, two rows tall. The camera used to put
+    // the drawing's middle 40 px below the frame's top, so its top row and headings were cut off.
+    const bounds = viewBounds({ items: [{ x: 0, y: 0 }, { x: 9000, y: 110 }], columns: [{ x: 0, y: 0 }] });
+    const fitted = { x: 5, y: 300, zoom: 0.08 };
+    const camera = openingCamera(fitted, bounds, frame);
+    expect(camera.zoom).toBe(READABLE_ZOOM);
+    const top = camera.y + bounds.y * camera.zoom;
+    const bottom = camera.y + (bounds.y + bounds.height) * camera.zoom;
+    expect(top).toBeGreaterThan(0);
+    expect(bottom).toBeLessThan(frame.height);
+    expect(camera.x + bounds.x * camera.zoom).toBe(16);
+    expect(top).toBe(16);
+  });
+
+  it("keeps the fitted camera when the drawing is too tall to show whole at the readable zoom", () => {
+    const fitted = { x: 0, y: 0, zoom: 0.1 };
+    expect(openingCamera(fitted, { x: 0, y: 0, width: 9000, height: 2000 }, frame)).toEqual(fitted);
+  });
+});
+
+describe("viewBounds", () => {
+  it("covers every item's box and the headings above the columns", () => {
+    expect(viewBounds({ items: [{ x: 10, y: 40 }, { x: 300, y: 100 }], columns: [{ x: 0, y: 40 }] })).toEqual({ x: 0, y: 40 - COLUMN_HEADING_OFFSET, width: 300 + NODE_WIDTH, height: 100 + NODE_HEIGHT - 40 + COLUMN_HEADING_OFFSET });
   });
 });

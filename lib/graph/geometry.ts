@@ -46,3 +46,44 @@ export function nearestInDirection<T extends { id: string; x: number; y: number 
   }
   return best;
 }
+
+/** How far above its column a column's heading is drawn. */
+export const COLUMN_HEADING_OFFSET = 28;
+
+export type Rect = { x: number; y: number; width: number; height: number };
+export type Camera = { x: number; y: number; zoom: number };
+
+/** What a view covers: its items and its columns' headings. */
+export function viewBounds(view: { items: readonly Box[]; columns: readonly Box[] }): Rect {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const i of view.items) {
+    x0 = Math.min(x0, i.x);
+    y0 = Math.min(y0, i.y);
+    x1 = Math.max(x1, i.x + NODE_WIDTH);
+    y1 = Math.max(y1, i.y + NODE_HEIGHT);
+  }
+  for (const c of view.columns) {
+    x0 = Math.min(x0, c.x);
+    y0 = Math.min(y0, c.y - COLUMN_HEADING_OFFSET);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) } : { x: 0, y: 0, width: 1, height: 1 };
+}
+
+/** Below this zoom a node's name cannot be read. */
+export const READABLE_ZOOM = 0.5;
+const MARGIN = 16;
+
+/**
+ * The camera a new view opens with: `fitted` (the whole drawing in the frame), unless that is
+ * too small to read while the drawing is short enough to show its whole height at a readable
+ * zoom (a dozen wave groups in a row). It then opens at that zoom with its top left corner
+ * (wave 1's heading) near the frame's, where a reader starts, whatever the frame's height.
+ */
+export function openingCamera(fitted: Camera, bounds: Rect, frame: { width: number; height: number }): Camera {
+  const height = bounds.height * READABLE_ZOOM;
+  if (fitted.zoom >= READABLE_ZOOM || height > frame.height - 2 * MARGIN) return fitted;
+  return { x: MARGIN - bounds.x * READABLE_ZOOM, y: MARGIN - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
+}

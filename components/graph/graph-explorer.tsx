@@ -11,7 +11,7 @@ import { downloadBlob, svgToPng } from "./downloads";
 import { FLOW_LIMIT } from "./renderer";
 import type { Neighbours } from "./protocol";
 import { useGraphWorker } from "./use-graph-worker";
-import { loadRenderer, useRenderer } from "./use-renderer";
+import { useRenderer } from "./use-renderer";
 
 const KEYS: Record<string, Heading> = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
 
@@ -25,12 +25,10 @@ export function GraphExplorer({ slug, programmeName, services }: { slug: string;
   const query = searchParams.toString();
   const params = useMemo(() => readViewParams(new URLSearchParams(query)).params, [query]);
   const { summary, loadError, view, viewQuery, selected, notices, neighbours, search, exportView } = useGraphWorker(slug, query);
-  // The renderer the first view will most likely need loads while the worker lays it out, not
-  // after (a wrong guess costs one download). Only an expanded estate draws with WebGL.
+  // Before the first view, the renderer it will most likely need, so its code loads while the
+  // worker lays the view out, not after (a wrong guess costs one download). Only an expanded
+  // estate draws with WebGL.
   const [likelyWebgl] = useState(() => services > FLOW_LIMIT && (params.expand === "all" || params.group === "none"));
-  useEffect(() => {
-    void loadRenderer(likelyWebgl ? "sigma" : "flow");
-  }, [likelyWebgl]);
   const [paintedView, setPaintedView] = useState<unknown>(null);
   const [detail, setDetail] = useState<{ name: string; neighbours: Neighbours | null } | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -121,7 +119,7 @@ export function GraphExplorer({ slug, programmeName, services }: { slug: string;
   const current = view && viewQuery === query ? view : null;
   const state = loadError ? "error" : current && paintedView === current ? "ready" : "loading";
   const webgl = (view?.items.length ?? 0) > FLOW_LIMIT;
-  const Renderer = useRenderer(webgl ? "sigma" : "flow");
+  const Renderer = useRenderer((view ? webgl : likelyWebgl) ? "sigma" : "flow");
   const stats = view?.stats;
 
   return (

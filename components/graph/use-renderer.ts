@@ -3,10 +3,11 @@
 import { useEffect, useState, type ComponentType } from "react";
 import type { RendererProps } from "./renderer";
 
-export type RendererKind = "flow" | "sigma";
+type RendererKind = "flow" | "sigma";
 
-// Each renderer loads only when a view needs it (or is likely to); neither can render on the
-// server (DOM, WebGL), and these imports only ever run in effects.
+// Each renderer loads only when the explorer asks for it (the view's, or before the first view
+// the likely one); neither can render on the server (DOM, WebGL), and these imports only ever
+// run in effects.
 const loaders: Record<RendererKind, () => Promise<{ default: ComponentType<RendererProps> }>> = {
   flow: () => import("./flow-renderer"),
   sigma: () => import("./sigma-renderer"),
@@ -14,8 +15,8 @@ const loaders: Record<RendererKind, () => Promise<{ default: ComponentType<Rende
 const loaded: Partial<Record<RendererKind, ComponentType<RendererProps>>> = {};
 const loading: Partial<Record<RendererKind, Promise<ComponentType<RendererProps>>>> = {};
 
-/** Starts loading a renderer's code; the bundler fetches each chunk once. */
-export function loadRenderer(kind: RendererKind): Promise<ComponentType<RendererProps>> {
+/** Loads a renderer's code once. */
+function loadRenderer(kind: RendererKind): Promise<ComponentType<RendererProps>> {
   return (loading[kind] ??= loaders[kind]().then((m) => (loaded[kind] = m.default)));
 }
 

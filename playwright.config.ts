@@ -67,6 +67,10 @@ export default defineConfig({
       FERRY_OIDC_ALLOWED_DOMAINS: "sso.example",
       FERRY_OIDC_NAME: "Example SSO",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As the chart sets it (values.yaml): a client reusing a kept-alive socket just as the
+      // server's idle timer closes it gets a reset, and Playwright's request API, unlike a
+      // browser, does not retry. Node's 5 s default made that race likely between two steps.
+      KEEP_ALIVE_TIMEOUT: "65000",
     },
   },
 });

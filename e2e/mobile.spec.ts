@@ -97,34 +97,61 @@ async function open(page: Page, url: string) {
   await expect(page.getByText("Loading…")).toHaveCount(0);
 }
 
+const softly = expect.configure({ soft: true });
+
+/**
+ * Nothing on the open page sticks out past the viewport. Polled for a moment: on a page just
+ * narrowed, what follows the width by script (the burn-up chart's ResizeObserver) lays itself
+ * out again a frame or two later. A real overflow still fails, once the moment is over.
+ */
+async function expectFitsTheWidth(page: Page, url: string) {
+  await softly
+    .poll(async () => {
+      const { scrollWidth, width, culprits } = await overflowOf(page);
+      return { url, overflow: scrollWidth - width, culprits };
+    }, { timeout: 3_000 })
+    .toEqual({ url, overflow: 0, culprits: [] });
+}
+
 async function expectNoSidewaysScroll(page: Page, url: string) {
   await open(page, url);
-  const { scrollWidth, width, culprits } = await overflowOf(page);
-  expect.soft({ url, scrollWidth, culprits }).toEqual({ url, scrollWidth: width, culprits: [] });
+  await expectFitsTheWidth(page, url);
 }
 
 /**
- * axe on every page, for every role at 1440 px and for the manager at 390 px as well: what a
- * role changes is the content (a manager's page holds every control the others' do, and
- * more), what the width changes is the layout around it, the same for every role. Each axe
- * pass takes about a second, and six sweeps of every page were a quarter of the e2e suite.
+ * Every page for every role, each opened once: axe at 1440 px, then the same page narrowed to
+ * the phone, where nothing may scroll sideways, and for the manager axe again. What a role
+ * changes is the content (a manager's page holds every control the others' do, and more);
+ * what the width changes is the layout around it, the same for every role. The layout is CSS
+ * breakpoints, which a narrowed page meets as one loaded at that width does. Each axe pass
+ * takes about a second; opening every page once per role, not once per role and width, saves
+ * 78 page loads.
  */
 const AXE_AT_PHONE_WIDTH = "manager";
+const DESKTOP = { width: 1440, height: 900 };
 
-test.describe("at 390 px", () => {
-  test.use({ viewport: PHONE });
+test.describe("every page, at 1440 px and narrowed to 390 px", () => {
+  test.use({ viewport: DESKTOP });
 
   for (const role of ["manager", "lead", "viewer"] as const) {
-    const axe = role === AXE_AT_PHONE_WIDTH;
-    test(`no page is wider than the phone for a ${role}${axe ? ", and none has an accessibility violation" : ""}`, async ({ page, sharedProgramme, signedInAs, db }) => {
-      test.setTimeout(240_000);
+    const axeAtPhone = role === AXE_AT_PHONE_WIDTH;
+    test(`every page passes axe for a ${role}, and none is wider than the phone${axeAtPhone ? " or has an accessibility violation there" : ""}`, async ({ page, sharedProgramme, signedInAs, db }) => {
+      test.setTimeout(300_000);
       await signedInAs(role, sharedProgramme);
       for (const url of Object.values(await pagesOf(db, sharedProgramme))) {
-        await expectNoSidewaysScroll(page, url);
-        if (axe) expect.soft({ url, violations: await axeViolations(page) }).toEqual({ url, violations: [] });
+        await page.setViewportSize(DESKTOP);
+        await open(page, url);
+        expect.soft({ url, width: DESKTOP.width, violations: await axeViolations(page) }).toEqual({ url, width: DESKTOP.width, violations: [] });
+        await page.setViewportSize(PHONE);
+        await expectFitsTheWidth(page, url);
+        if (axeAtPhone) expect.soft({ url, width: PHONE.width, violations: await axeViolations(page) }).toEqual({ url, width: PHONE.width, violations: [] });
       }
     });
   }
+});
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: PHONE });
 
   test("the pages before sign-in fit the phone", async ({ page }) => {
     for (const url of Object.values(PUBLIC_PAGES)) {
@@ -198,18 +225,7 @@ test.describe("at 390 px", () => {
 });
 
 test.describe("at 1440 px", () => {
-  test.use({ viewport: { width: 1440, height: 900 } });
-
-  for (const role of ["manager", "lead", "viewer"] as const) {
-    test(`every page passes axe for a ${role}`, async ({ page, sharedProgramme, signedInAs, db }) => {
-      test.setTimeout(240_000);
-      await signedInAs(role, sharedProgramme);
-      for (const url of Object.values(await pagesOf(db, sharedProgramme))) {
-        await open(page, url);
-        expect.soft({ url, violations: await axeViolations(page) }).toEqual({ url, violations: [] });
-      }
-    });
-  }
+  test.use({ viewport: DESKTOP });
 
   test("the sidebar is always there and no menu button is shown", async ({ page, sharedProgramme, signedInAs }) => {
     await signedInAs("viewer", sharedProgramme);

@@ -43,7 +43,12 @@ export function upload(url: string, opts: { headers: Record<string, string>; siz
     // (Streams destroy on an error when either side's autoDestroy is set.)
     const states = socket as unknown as { _writableState: { autoDestroy: boolean }; _readableState: { autoDestroy: boolean } };
     states._writableState.autoDestroy = states._readableState.autoDestroy = false;
-    socket.on("data", (d: Buffer) => (received = Buffer.concat([received, d])));
+    // Done as soon as the whole answer is in: a server that keeps the connection open after
+    // an early refusal (waiting for the rest of a body it will never read) is not waited for.
+    socket.on("data", (d: Buffer) => {
+      received = Buffer.concat([received, d]);
+      if (answerComplete(received)) socket.destroy();
+    });
     socket.on("end", () => socket.destroy());
     socket.on("close", finish);
     socket.on("error", (e) => (writeError = e));
@@ -63,6 +68,17 @@ export function upload(url: string, opts: { headers: Record<string, string>; siz
       pump();
     });
   });
+}
+
+/** Whether `received` holds a whole HTTP answer: its head and the body its framing promises. */
+function answerComplete(received: Buffer): boolean {
+  const end = received.indexOf("\r\n\r\n");
+  if (end < 0) return false;
+  const head = received.subarray(0, end).toString("latin1");
+  const body = received.subarray(end + 4);
+  if (/\r\ntransfer-encoding: *chunked/i.test(head)) return body.includes("\r\n0\r\n\r\n") || body.subarray(0, 5).toString("latin1") === "0\r\n\r\n";
+  const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+  return length !== null && body.length >= Number(length[1]);
 }
 
 function unchunk(body: string): string {

@@ -62,14 +62,18 @@ export function domainRows(db: Db, now = Date.now()): Promise<DomainRow[]> {
   if (cached && now - cached.at < DOMAIN_STALE_MS) {
     if (!cached.refreshing) {
       cached.refreshing = true;
-      const rows = query(db);
-      rows.then(
-        () => (globalForDomain.ferryDomainGauges = { at: now, rows }),
-        // A failed read keeps nothing: the next scrape waits for its own, and says the database is down if it is.
-        () => {
-          if (globalForDomain.ferryDomainGauges === cached) globalForDomain.ferryDomainGauges = undefined;
-        },
-      );
+      // Once this scrape has answered: building and sending the statement is the client's own
+      // work, on this thread, and not this scrape's.
+      setImmediate(() => {
+        const rows = query(db);
+        rows.then(
+          () => (globalForDomain.ferryDomainGauges = { at: now, rows }),
+          // A failed read keeps nothing: the next scrape waits for its own, and says the database is down if it is.
+          () => {
+            if (globalForDomain.ferryDomainGauges === cached) globalForDomain.ferryDomainGauges = undefined;
+          },
+        );
+      });
     }
     return cached.rows;
   }

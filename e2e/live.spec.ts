@@ -38,13 +38,23 @@ test.describe("live updates", () => {
     await signedInAs("viewer", programme);
     const slice = await db.slice.findFirstOrThrow({ where: { programme: { slug: programme.slug }, stage: "none" }, select: { id: true, name: true } });
     const item = await db.checklistItem.findFirstOrThrow({ where: { sliceId: slice.id, state: "open" }, select: { id: true, title: true } });
+    // The page's clock is Playwright's: the 4 s the page gives a refused stream and the 10 s
+    // between two polls pass when the test says so, not in real time.
+    await page.clock.install();
     await page.goto(`/p/${programme.slug}/slices/${slice.id}`);
-    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live-status", "polling", { timeout: 10_000 });
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live-status", "connecting");
+    await page.clock.runFor(5_000);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live-status", "polling");
     await expect(page.getByTestId("live-status")).toHaveText(/refreshes every 10 seconds/);
     const history = page.getByRole("list", { name: "Stage and checklist history" });
     await expect(history).not.toContainText(`admin token ticked "${item.title}"`);
     expect((await request.patch(`/api/v1/programmes/${programme.slug}/slices/${slice.id}/checklist/${item.id}`, { headers: adminHeaders, data: { state: "done", evidenceUrl: "https://ci.example/poll" } })).status()).toBe(200);
-    await expect(history).toContainText(`admin token ticked "${item.title}"`, { timeout: 15_000 });
+    // Not before the next poll...
+    await page.clock.runFor(5_000);
+    await expect(history).not.toContainText(`admin token ticked "${item.title}"`);
+    // ...and at it.
+    await page.clock.runFor(5_000);
+    await expect(history).toContainText(`admin token ticked "${item.title}"`);
   });
 
   test("the overview re-renders itself when a new week starts, with no change to announce", async ({ page, programme, signedInAs }) => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, uniqueSlug, type TestDatabase } from "@/lib/testing/db";
 import { createProgramme } from "@/lib/seed/factories";
-import { insertRows, updateRows, upsertRows } from "./bulk-insert";
+import { insertRows, insertRowsReturningLastId, updateRows, upsertRows } from "./bulk-insert";
 
 // Rows go to Postgres as JSON and take the table's column types there: every kind of column
 // the seed, the import and a restore write must come back as it was given, whether bound once or per row.
@@ -45,6 +45,22 @@ describe("insertRows, updateRows and upsertRows", () => {
       { entityId: "2", action: "service.updated", actorId: null, before: { tier: 3 }, after: { tier: 1 } },
     ]);
     expect(read.every((e) => e.at instanceof Date && e.id > 0)).toBe(true);
+  });
+
+  it("answers the id of the last row it inserted, from the insert itself, and null when it inserted none", async () => {
+    const programme = await createProgramme(t.db, { slug: uniqueSlug("rec") });
+    const columns = ["programmeId", "actorName", "entityType", "entityId", "action"];
+    const events = ["1", "2", "3"].map((entityId) => ({ programmeId: programme.id, actorName: "import", entityType: "service", entityId, action: "service.created" }));
+    // Another session's inserts in between move the sequence on: the answer is still this insert's own last row.
+    const lastId = await t.db.$transaction(async (tx) => {
+      const id = await insertRowsReturningLastId(tx, "Event", columns, events);
+      await insertRows(t.db, "Event", columns, [{ ...events[0], entityId: "elsewhere" }]);
+      return id;
+    });
+    const read = await t.db.event.findMany({ where: { programmeId: programme.id, entityId: { in: ["1", "2", "3"] } }, orderBy: { id: "asc" }, select: { id: true, entityId: true } });
+    expect(read.map((e) => e.entityId)).toEqual(["1", "2", "3"]);
+    expect(lastId).toBe(read[2].id);
+    expect(await insertRowsReturningLastId(t.db, "Event", columns, [])).toBeNull();
   });
 
   it("upsert inserts new rows, updates changed ones, skips unchanged ones and maps each back to its input", async () => {

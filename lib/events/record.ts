@@ -7,7 +7,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { insertRows, type SqlClient } from "@/lib/db/bulk-insert";
+import { insertRowsReturningLastId, type SqlClient } from "@/lib/db/bulk-insert";
 import { announceEvent, announceInserted, canAnnounce } from "@/lib/live/announce";
 import { parseEvent, type EventInput, type StoredEvent } from "./catalogue";
 
@@ -74,13 +74,14 @@ const COLUMNS = ["programmeId", "actorId", "actorName", "entityType", "entityId"
  */
 export async function insertEvents(tx: SqlClient, rows: readonly EventRow[]): Promise<void> {
   // Consecutive runs with and without `at`, so the ids keep the order the caller gave.
+  let lastId: number | null = null;
   for (let start = 0; start < rows.length; ) {
     const timed = rows[start].at !== undefined;
     let end = start + 1;
     while (end < rows.length && (rows[end].at !== undefined) === timed) end++;
-    await insertRows(tx, "Event", timed ? [...COLUMNS, "at"] : COLUMNS, rows.slice(start, end));
+    lastId = (await insertRowsReturningLastId(tx, "Event", timed ? [...COLUMNS, "at"] : COLUMNS, rows.slice(start, end))) ?? lastId;
     start = end;
   }
   // Announced to the live streams in the same transaction (lib/live/announce.ts).
-  await announceInserted(tx, rows);
+  if (lastId !== null) await announceInserted(tx, rows, lastId);
 }

@@ -22,22 +22,13 @@ export async function announceEvent(tx: Announcer, programmeId: string | null | 
 type Row = { programmeId?: string | null; action: string; entityType: string; entityId: string };
 
 /**
- * Rows just inserted by this session, in order: their ids are not returned by the bulk insert,
- * but the last one is the session's currval of the Event id sequence. One row is announced as
- * itself; more as one bulk change per programme ending at that id.
+ * Rows just inserted by this session, in order, the last of them with id `lastId` (the bulk
+ * insert answers only that one). One row is announced as itself; more as one bulk change per
+ * programme ending at that id.
  */
-export async function announceInserted(tx: Announcer & { $queryRawUnsafe: (sql: string) => Promise<unknown> }, rows: readonly Row[]): Promise<void> {
+export async function announceInserted(tx: Announcer, rows: readonly Row[], lastId: number): Promise<void> {
   const programmes = new Map<string, number>();
   for (const r of rows) if (r.programmeId) programmes.set(r.programmeId, (programmes.get(r.programmeId) ?? 0) + 1);
-  if (programmes.size === 0) return;
-  let id: number;
-  try {
-    [{ id }] = (await tx.$queryRawUnsafe(`SELECT currval(pg_get_serial_sequence('"Event"', 'id'))::int AS id`)) as { id: number }[];
-  } catch {
-    // Only outside a transaction (a seed writing through the pool), where the next statement
-    // may run on another connection: nothing is listening to a seed.
-    return;
-  }
-  if (rows.length === 1) return announceEvent(tx, rows[0].programmeId, { ...rows[0], id });
-  for (const [programmeId, count] of programmes) await tx.$executeRawUnsafe(NOTIFY, CHANNEL, bulkNotification(programmeId, id, count));
+  if (rows.length === 1) return announceEvent(tx, rows[0].programmeId, { ...rows[0], id: lastId });
+  for (const [programmeId, count] of programmes) await tx.$executeRawUnsafe(NOTIFY, CHANNEL, bulkNotification(programmeId, lastId, count));
 }

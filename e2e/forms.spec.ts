@@ -214,7 +214,16 @@ test.describe("smaller things", () => {
     await item.getByRole("button", { name: `Reopen: ${title}` }).click();
     await dialog.getByRole("button", { name: "Reopen", exact: true }).click();
     await expect(checklist.getByRole("status", { name: "Checklist updates" })).toHaveText(`"${title}" is now open.`);
-    await expect(checklist.getByRole("listitem", { name: title, exact: true }).getByRole("button", { name: `Mark done: ${title}` })).toBeVisible();
+    const reopened = checklist.getByRole("listitem", { name: title, exact: true });
+    await expect(reopened.getByRole("button", { name: `Mark done: ${title}` })).toBeVisible();
+
+    // Done again with evidence, from the form under the item. Regression: that form went away
+    // with the focus in it, and the keyboard landed on the page's top.
+    await reopened.getByText("Evidence or not applicable").click();
+    await reopened.getByLabel("Evidence link (http or https)").fill("https://ci.example/again");
+    await reopened.getByRole("button", { name: `Done with evidence: ${title}` }).click();
+    await expect(checklist.getByRole("status", { name: "Checklist updates" })).toHaveText(`"${title}" is now done.`);
+    await expect(reopened.getByRole("button", { name: `Reopen: ${title}` })).toBeFocused();
   });
 
   test("the two axe findings: a selected row keeps its contrast; the who-waits page keeps the heading order", async ({ page, sharedProgramme, signedInAs }) => {

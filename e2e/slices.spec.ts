@@ -41,6 +41,12 @@ test.describe("slices at work", () => {
     await rollback.getByLabel("Observed value (optional)").fill("2.4% 5xx");
     await rollback.getByRole("button", { name: "Roll back" }).click();
     await expect(stepper.locator('[aria-current="step"]')).toContainText("0%");
+    // Regression: the rollback form vanished at 0% with its result, the focus went to the page,
+    // and the last move up still said "Moved to 1%." under a slice back at 0%.
+    const rolledBack = page.getByRole("status").filter({ hasText: "Rolled back to 0%." });
+    await expect(rolledBack).toBeVisible();
+    await expect(rolledBack).toBeFocused();
+    await expect(page.getByText("Moved to 1%.")).toHaveCount(0);
 
     const history = page.getByRole("list", { name: "Stage and checklist history" });
     await expect(history.getByRole("listitem").first()).toContainText(`${lead.name} rolled back Search to 0%: 5xx rate doubled on the new path`);

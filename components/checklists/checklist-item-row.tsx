@@ -20,6 +20,9 @@ export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; c
   const submit = (state: "done" | "na") => (event: FormEvent) => {
     event.preventDefault();
     onTick(state === "done" ? { id: item.id, state, evidenceUrl: evidenceUrl.trim() || undefined } : { id: item.id, state, reason: reason.trim() });
+    // The resolved item's form goes away with the focus in it: the row's own button (Reopen
+    // now) keeps the keyboard on this item.
+    actionButton?.focus();
   };
   const stateText =
     item.state === "open" ? "Open" : `${item.state === "done" ? "Done" : "Not applicable"}${item.by ? ` · ${item.by}` : ""}${item.at ? ` · ${when(item.at)}` : ""}`;

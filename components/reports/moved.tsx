@@ -1,4 +1,5 @@
 import { Link } from "@/components/ui/link";
+import { signalLabel } from "@/lib/slices/stage-machine";
 import { stageLabel } from "@/lib/slices/stages";
 import type { WeeklyReport } from "@/lib/reports/types";
 import { formatInstant } from "./format";
@@ -27,7 +28,7 @@ export function RollbackList({ rollbacks, base, timeZone, none = "No rollbacks t
           <p className="mt-1 text-slate-800">Reason: {r.reason}</p>
           {r.signal || r.observed ? (
             <p className="text-slate-700">
-              Signal: {r.signal ?? "not recorded"}
+              Signal: {r.signal ? signalLabel(r.signal) : "not recorded"}
               {r.observed ? `, observed ${r.observed}` : ""}
             </p>
           ) : null}

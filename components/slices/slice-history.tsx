@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/format";
+import { signalLabel } from "@/lib/slices/stage-machine";
 import type { HistoryEntry } from "@/lib/slices/queries/slice-page";
 
 const kindText: Record<HistoryEntry["kind"], string> = { move: "Stage move", rollback: "Rollback", status: "Status", tick: "Checklist", other: "Change" };
@@ -9,7 +10,6 @@ const kindStyle: Record<HistoryEntry["kind"], string> = {
   tick: "border-slate-300 text-slate-700",
   other: "border-slate-300 text-slate-700",
 };
-const signalText: Record<string, string> = { error_rate: "error rate", latency: "latency", other: "other signal" };
 
 /** Who did what, when and why on this slice, newest first, from the audit events. */
 export function SliceHistory({ entries }: { entries: HistoryEntry[] }) {
@@ -25,7 +25,7 @@ export function SliceHistory({ entries }: { entries: HistoryEntry[] }) {
           {e.reason ? <p className="text-xs text-slate-700">Why: {e.reason}</p> : null}
           {e.signal || e.observed ? (
             <p className="text-xs text-slate-700">
-              Signal: {e.signal ? signalText[e.signal] ?? e.signal : "not recorded"}
+              Signal: {e.signal ? signalLabel(e.signal) : "not recorded"}
               {e.observed ? ` (observed ${e.observed})` : ""}
             </p>
           ) : null}

@@ -1,21 +1,59 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/actions/result";
 import type { MovedSlice } from "@/lib/slices/actions";
-import { ROLLBACK_SIGNALS } from "@/lib/slices/stage-machine";
+import { ROLLBACK_SIGNALS, signalLabel } from "@/lib/slices/stage-machine";
 import { STAGES, stageIndex, stageLabel, type Stage } from "@/lib/slices/stages";
 import { ActionFeedback } from "./action-feedback";
 
+// A choice in a list starts with a capital; the words themselves serve mid-sentence too.
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 type Props = { sliceId: string; version: number; stage: Stage; canSkip: boolean; action: FormAction<MovedSlice> };
 
-const signalLabel: Record<(typeof ROLLBACK_SIGNALS)[number], string> = { error_rate: "Error rate", latency: "Latency", other: "Other" };
+
+/**
+ * What this form's last move did, while the slice still stands where it left it: once the
+ * other form (or anyone else) has moved the slice on, "Moved to 50%" under a slice at 0% would
+ * read as the present.
+ */
+function outcome(state: ActionResult<MovedSlice> | null, stage: Stage, verb: string): string {
+  return state?.ok && state.data.stage === stage ? `${verb} ${stageLabel(stage)}.` : "";
+}
+
+/**
+ * A form that has nothing left to offer (a slice at 100% has no stage above, one at 0% nothing
+ * to roll back to) after its own move took it there: the outcome takes the focus the vanished
+ * submit button held, so it is read out and the keyboard stays in place.
+ */
+function LastMove({ outcome, note }: { outcome: string; note: string }) {
+  return (
+    <div className="space-y-2 text-sm">
+      {outcome ? <FocusedOutcome text={outcome} /> : null}
+      <p className="text-slate-600">{note}</p>
+    </div>
+  );
+}
+
+function FocusedOutcome({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  // On mount only: a later render (a live update of the page) must not pull focus back here.
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p ref={ref} tabIndex={-1} role="status" className="text-emerald-800 outline-none focus-visible:outline-2">
+      {text}
+    </p>
+  );
+}
 
 /** Move up one stage (a manager may pick a later one, with a reason). Gates are checked by the server. */
 export function AdvanceForm({ sliceId, version, stage, canSkip, action }: Props) {
   const form = useActionForm(action);
   const ahead = STAGES.slice(stageIndex(stage) + 1);
-  if (ahead.length === 0) return <p className="text-sm text-slate-600">The slice serves all its traffic from Kubernetes: no stage left to move up to.</p>;
-  const moved = form.state?.ok ? `Moved to ${stageLabel(form.state.data.stage)}.` : "";
+  const moved = outcome(form.state, stage, "Moved to");
+  if (ahead.length === 0) return <LastMove outcome={moved} note="The slice serves all its traffic from Kubernetes: no stage left to move up to." />;
   return (
     <form {...form.props} aria-label="Move up" className="space-y-3">
       <input type="hidden" name="sliceId" value={sliceId} />
@@ -47,7 +85,8 @@ export function AdvanceForm({ sliceId, version, stage, canSkip, action }: Props)
 export function RollbackForm({ sliceId, version, stage, action }: Omit<Props, "canSkip">) {
   const form = useActionForm(action);
   const below = STAGES.slice(0, stageIndex(stage)).reverse();
-  if (below.length === 0) return <p className="text-sm text-slate-600">The slice takes no traffic yet: nothing to roll back.</p>;
+  const rolledBack = outcome(form.state, stage, "Rolled back to");
+  if (below.length === 0) return <LastMove outcome={rolledBack} note="The slice takes no traffic yet: nothing to roll back." />;
   return (
     <form {...form.props} aria-label="Roll back" className="space-y-3">
       <input type="hidden" name="sliceId" value={sliceId} />
@@ -60,7 +99,7 @@ export function RollbackForm({ sliceId, version, stage, action }: Omit<Props, "c
           name="signal"
           errors={form.errorsOf("signal")}
           defaultValue={form.valueOf("signal", "")}
-          choices={[["", "Not recorded"], ...ROLLBACK_SIGNALS.map((s) => [s, signalLabel[s]] as const)]}
+          choices={[["", "Not recorded"], ...ROLLBACK_SIGNALS.map((s) => [s, capitalise(signalLabel(s))] as const)]}
         />
       </div>
       <TextareaField id="rollback-reason" label="Reason (required)" name="reason" required maxLength={500} rows={2} errors={form.errorsOf("reason")} defaultValue={form.valueOf("reason", "")} />
@@ -68,7 +107,7 @@ export function RollbackForm({ sliceId, version, stage, action }: Omit<Props, "c
       <button type="submit" disabled={form.isPending} className="rounded-md border border-rose-700 px-4 py-2 text-sm font-medium text-rose-800 hover:bg-rose-50 disabled:opacity-60">
         {form.isPending ? "Rolling back…" : "Roll back"}
       </button>
-      <ActionFeedback form={form} success={form.state?.ok ? `Rolled back to ${stageLabel(form.state.data.stage)}.` : ""} label="Rollback result" />
+      <ActionFeedback form={form} success={rolledBack} label="Rollback result" />
     </form>
   );
 }

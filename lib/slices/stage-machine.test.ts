@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Role, SliceStatus } from "@/lib/generated/prisma/enums";
 import type { GateItem } from "@/lib/checklists/gates";
 import { STAGES, type Stage } from "./stages";
-import { planStageMove, statusAfterTicks, statusForStage, type MoveDecision, type MoveRequest } from "./stage-machine";
+import { planStageMove, ROLLBACK_SIGNALS, signalLabel, statusAfterTicks, statusForStage, type MoveDecision, type MoveRequest } from "./stage-machine";
 
 // Every from/to pair, written out by hand from the rules: one step up is an advance, more
 // is a skip, any step down is a rollback, and the same stage is invalid.
@@ -177,5 +177,14 @@ describe("planStageMove: holds, done, reasons and signals", () => {
   it("refuses stages and signals outside the vocabulary", () => {
     expect(planStageMove(request({ from: "1", to: "25" as Stage }))).toMatchObject({ ok: false, code: "INVALID", details: { to: expect.any(Array) } });
     expect(planStageMove(request({ from: "10", to: "0", reason: "x", signal: "cpu" as "other" }))).toMatchObject({ ok: false, code: "INVALID" });
+  });
+});
+
+describe("signalLabel", () => {
+  it("names every signal in words, never as its code (the overview and the exports printed error_rate)", () => {
+    expect(signalLabel("error_rate")).toBe("error rate");
+    for (const s of ROLLBACK_SIGNALS) expect(signalLabel(s)).not.toContain("_");
+    // One the API took before the list grew stays as recorded.
+    expect(signalLabel("saturation")).toBe("saturation");
   });
 });

@@ -15,6 +15,13 @@ export const ROLLBACK_SIGNALS = ["error_rate", "latency", "other"] as const;
 /** What tripped a rollback. */
 export type RollbackSignal = (typeof ROLLBACK_SIGNALS)[number];
 
+const SIGNAL_WORDS: Record<RollbackSignal, string> = { error_rate: "error rate", latency: "latency", other: "other" };
+
+/** A rollback signal in words ("error rate"), for every page and export; an unknown one as recorded. */
+export function signalLabel(signal: string): string {
+  return (SIGNAL_WORDS as Record<string, string>)[signal] ?? signal;
+}
+
 export type MoveKind = "advance" | "skip" | "rollback";
 
 export type MoveRequest = {

@@ -36,11 +36,15 @@ describe("Markdown export", () => {
     expect(escapeMarkdown("**x** <b> a|b [c](d) _e_ `f` ~g~")).toBe("\\*\\*x\\*\\* &lt;b&gt; a\\|b \\[c\\](d) \\_e\\_ \\`f\\` \\~g\\~");
     expect(escapeParagraphs("# title\n1. first\n\n- x")).toBe("\\# title  \n1\\. first\n\n\\- x");
     expect(escapeMarkdown("a\nb")).toBe("a b");
+    // An ampersand is escaped only where it would start a character reference: "Orders &amp;
+    // Fulfilment" in a pasted email was the regression.
+    expect(escapeMarkdown("Orders & Fulfilment, R&D;")).toBe("Orders & Fulfilment, R&amp;D;");
+    expect(escapeMarkdown("&lt; &#60; &#x3c; & ; &&")).toBe("&amp;lt; &amp;#60; &amp;#x3c; & ; &&");
     const md = reportToMarkdown(hostileReport());
     expect(md).not.toContain("<script>");
     expect(md).toContain("&lt;script&gt;");
     expect(md).toContain("\\*\\*bold\\*\\*");
-    expect(md).toContain("\\# Not a heading  \n\\- not a list  \n&lt;b&gt;not bold&lt;/b&gt;\n\nSecond paragraph &amp; more");
+    expect(md).toContain("\\# Not a heading  \n\\- not a list  \n&lt;b&gt;not bold&lt;/b&gt;\n\nSecond paragraph & more");
     // No table row gains a cell from a name's "|".
     for (const row of md.split("\n").filter((l) => l.startsWith("| ") && l.includes("HYPERLINK"))) expect(row.split(/(?<!\\)\|/).length).toBe(8);
   });

@@ -4,6 +4,7 @@
  * Markdown's punctuation is backslash-escaped and HTML's characters become entities, so a
  * slice called "<script>" or "**urgent**" prints as written and can break no table.
  */
+import { signalLabel } from "@/lib/slices/stage-machine";
 import { stageLabel } from "@/lib/slices/stages";
 import { dayAt } from "../weeks";
 import type { WeeklyReport } from "../types";
@@ -12,15 +13,17 @@ import { closedText, delta, emptyText, facilityText, headlineRows, statusText, w
 
 /**
  * Escapes text for Markdown inline content and table cells, so it renders as written: the
- * characters that open emphasis, code, links, strikethrough or a cell are backslash-escaped
- * and HTML's become entities. Only those: an email reader sees the raw text, which should
+ * characters that open emphasis, code, links, strikethrough or a cell are backslash-escaped,
+ * angle brackets become entities, and so does an ampersand that would read as one. Only those: an email reader sees the raw text, which should
  * stay readable. Line breaks become spaces (a cell or list item is one line).
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\t]+/g, " ")
     .replace(/[\\`*_[\]~|]/g, "\\$&")
-    .replace(/&/g, "&amp;")
+    // Only an ampersand that would start a character reference ("&lt;" as typed): any other
+    // is text to every Markdown renderer, and "Orders & Fulfilment" stays readable as plain text.
+    .replace(/&(?=#[0-9]+;|#x[0-9a-f]+;|[a-z][a-z0-9]*;)/gi, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;");
 }
@@ -69,7 +72,7 @@ export function reportToMarkdown(r: WeeklyReport): string {
     if (completions.length) out.push("**Completions**", "", ...completions.map((c) => `- ${e(c.slice)} (${e(c.team)}): ${c.status} on ${on(c.at)}`), "");
     if (stageChanges.length) out.push("**Stage changes**", "", ...stageChanges.map((c) => `- ${e(c.slice)} (${e(c.team)}): ${e(stageLabel(c.from))} to ${e(stageLabel(c.to))}${c.kind === "skip" ? " (skip)" : ""} on ${on(c.at)}`), "");
     if (rollbacks.length) {
-      out.push("**Rollbacks**", "", ...rollbacks.map((c) => `- ${e(c.slice)} (${e(c.team)}): ${e(stageLabel(c.from))} back to ${e(stageLabel(c.to))} on ${on(c.at)}: ${e(c.reason)}${c.signal ? `; signal: ${e(c.signal)}` : ""}${c.observed ? `; observed: ${e(c.observed)}` : ""}`), "");
+      out.push("**Rollbacks**", "", ...rollbacks.map((c) => `- ${e(c.slice)} (${e(c.team)}): ${e(stageLabel(c.from))} back to ${e(stageLabel(c.to))} on ${on(c.at)}: ${e(c.reason)}${c.signal ? `; signal: ${e(signalLabel(c.signal))}` : ""}${c.observed ? `; observed: ${e(c.observed)}` : ""}`), "");
     }
     while (out[out.length - 1] === "") out.pop();
 

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { signalLabel } from "@/lib/slices/stage-machine";
 import { stageLabel } from "@/lib/slices/stages";
 import { dayAt } from "../weeks";
 import type { WeeklyReport } from "../types";
@@ -156,7 +157,7 @@ function draw(doc: PDFKit.PDFDocument, r: WeeklyReport) {
     if (!stageChanges.length && !completions.length && !rollbacks.length) para("Nothing moved this week.", { colour: COLOURS.muted });
     if (completions.length) bullets(completions.map((c) => `${c.slice} (${c.team}) ${c.status} on ${on(c.at)}`));
     if (stageChanges.length) bullets(stageChanges.map((c) => `${c.slice} (${c.team}): ${stageLabel(c.from)} to ${stageLabel(c.to)}${c.kind === "skip" ? " (skip)" : ""} on ${on(c.at)}`));
-    if (rollbacks.length) bullets(rollbacks.map((c) => `Rollback: ${c.slice} (${c.team}) ${stageLabel(c.from)} back to ${stageLabel(c.to)} on ${on(c.at)}: ${c.reason}${c.signal ? `; signal ${c.signal}` : ""}${c.observed ? `; observed ${c.observed}` : ""}`));
+    if (rollbacks.length) bullets(rollbacks.map((c) => `Rollback: ${c.slice} (${c.team}) ${stageLabel(c.from)} back to ${stageLabel(c.to)} on ${on(c.at)}: ${c.reason}${c.signal ? `; signal: ${signalLabel(c.signal)}` : ""}${c.observed ? `; observed ${c.observed}` : ""}`));
 
     heading("Blocked and at risk");
     if (r.attention.length) {

@@ -16,9 +16,13 @@ test.describe("slices at work", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
     const stepper = page.getByRole("list", { name: "Traffic stages" });
     await expect(stepper.locator('[aria-current="step"]')).toContainText("0%");
+    // Said at the top, as the list and the board say it, not only in the card far below.
+    await expect(page.getByRole("term").filter({ hasText: "Status" }).locator("xpath=..")).toContainText("Blocked: waits on Catalogue API");
 
     // Tick all but one of the mirror gates, then try to move: refused, with the open item listed.
     await tickGating(page, ["mirror"], 1);
+    // Said before the click too.
+    await expect(page.getByRole("button", { name: "Move to mirror" })).toHaveAccessibleDescription("1 open item holds the next stage: the move is refused until it is done or not applicable.");
     await page.getByRole("button", { name: "Move to mirror" }).click();
     const result = page.getByRole("status", { name: "Stage move result" });
     await expect(result).toContainText("1 checklist item must be done (or not applicable) before mirror.");

@@ -1,17 +1,29 @@
 import type { AuditRow } from "@/lib/audit/queries";
 import { changesOf, describeLine, objectOf, type FieldChange, type Names } from "@/lib/events/describe";
 import { describeBulk, groupEvents, type ActionCounts } from "@/lib/events/describe-groups";
-import { formatDateTime } from "@/lib/format";
+import { Fragment } from "react";
+import { capitalise, formatDateTime } from "@/lib/format";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * An action's code ("checklist_item.ticked"), as the CSV export and the API name it, able to
+ * wrap after its dots and underscores (not mid-word) in a narrow column; copied, it is still the code.
+ */
+function ActionCode({ action }: { action: string }) {
+  return action.split(/(?<=[._])/).map((part, i) => (
+    <Fragment key={i}>
+      {i ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
 
 /** What the event is about: its kind, then its name. */
 function On({ event, names }: { event: AuditRow; names: Names }) {
   const { kind, name } = objectOf(event, names);
   return (
     <>
-      <span className="block text-xs text-slate-600">{capital(kind)}</span>
+      <span className="block text-xs text-slate-600">{capitalise(kind)}</span>
       <span className="font-medium text-slate-900">{name ?? <span className="font-normal text-slate-600">no longer in Ferry</span>}</span>
     </>
   );
@@ -86,7 +98,9 @@ export function AuditTable({ rows, names, work }: { rows: AuditRow[]; names: Nam
                   <time dateTime={head.at.toISOString()}>{formatDateTime(head.at)}</time>
                 </td>
                 <td className={cell}>{head.actorName}</td>
-                <td className={`${cell} break-all font-mono text-xs max-md:col-span-2 max-md:py-0`}>{head.action}</td>
+                <td className={`${cell} break-words font-mono text-xs max-md:col-span-2 max-md:py-0`}>
+                  <ActionCode action={head.action} />
+                </td>
                 <td className={`${cell} max-md:col-span-2 max-md:py-0`}>
                   <On event={head} names={names} />
                 </td>

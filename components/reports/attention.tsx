@@ -12,7 +12,8 @@ export function splitAttention(slices: AttentionSlice[]) {
 }
 
 function AttentionItem({ slice, base }: { slice: AttentionSlice; base: string }) {
-  const waits = teamsWaitedOn(slice.reasons);
+  // Other teams only: "Owner: Search · waits on Search" said nothing the reason below does not.
+  const waits = teamsWaitedOn(slice.reasons).filter((team) => team !== slice.team);
   return (
     <li className="py-3 first:pt-0 last:pb-0">
       <div className="flex flex-wrap items-baseline gap-x-2">

@@ -26,6 +26,8 @@ const noSubscribe = () => () => {};
 const features = tableFeatures({ rowSelectionFeature, rowSortingFeature });
 const col = createColumnHelper<typeof features, ServiceListRow>();
 const link = "text-brand-700 underline underline-offset-2";
+// Columns of short values (a number, a code, a pair of counts), kept on one line; the rest wrap.
+const ONE_LINE = new Set(["select", "tier", "strategy", "wave", "peakRps", "deps"]);
 
 /**
  * The table's columns, made once per slug and edit right (ServicesTable memoises them). TanStack
@@ -190,7 +192,7 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" className="px-3 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                    <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
                       {header.column.getCanSort() ? (
                         <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
                           <table.FlexRender header={header} />
@@ -214,7 +216,9 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
                       <table.FlexRender cell={cell} />
                     </th>
                   ) : (
-                    <td key={cell.id} className="whitespace-nowrap px-3 py-2 text-slate-700">
+                    // Only the short columns keep to one line: with every cell unwrapped the table
+                    // outgrew a 1440 px screen and hid its last columns behind a sideways scroll.
+                    <td key={cell.id} className={`px-3 py-2 text-slate-700 ${ONE_LINE.has(cell.column.id) ? "whitespace-nowrap" : "min-w-28"}`}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ),

@@ -12,7 +12,8 @@ export function ProgrammeSwitcher({ current, programmes, startPaths }: { current
       <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         <span className="min-w-0">
           <span className="block text-xs text-slate-500">Programme</span>
-          <span className="block truncate font-medium">{current.name}</span>
+          {/* Two lines before it is cut: "Legacy estate to Kub…" named no programme. */}
+          <span className="line-clamp-2 font-medium">{current.name}</span>
         </span>
         <span aria-hidden="true" className="text-slate-500 transition group-open:rotate-180">
           ▾

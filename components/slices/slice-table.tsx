@@ -9,13 +9,19 @@ import { statusColour } from "./status-style";
  * The slices list: stage, status, checklist progress, owner and whether the slice waits on
  * another. Every name is a link: the slice, its team, its wave on the board.
  */
+// Below 768 px each row reads as a card, every value under its column's name (data-label, drawn
+// by CSS so the cell's text stays its value): as a table the list scrolled sideways and hid the
+// status, the checklist and the blocked badge.
+const cell =
+  "px-3 py-2 max-md:block max-md:px-0 max-md:py-1 max-md:before:block max-md:before:text-xs max-md:before:font-medium max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]";
+
 export function SliceTable({ slug, rows }: { slug: string; rows: SliceListRow[] }) {
   const programmeBase = `/p/${slug}`;
   const base = `${programmeBase}/slices`;
   return (
     <ScrollRegion label="Slices list" className="rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" aria-label="Slices">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+      <table className="min-w-full text-sm max-md:block" aria-label="Slices">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 max-md:hidden">
           <tr>
             <th scope="col" className="px-3 py-2">Slice</th>
             <th scope="col" className="px-3 py-2">Owner</th>
@@ -26,20 +32,20 @@ export function SliceTable({ slug, rows }: { slug: string; rows: SliceListRow[] 
             <th scope="col" className="px-3 py-2">Blocked</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 max-md:block">
           {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row" className="px-3 py-2 text-left font-medium">
+            <tr key={r.id} className="max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:px-4 max-md:py-3">
+              <th scope="row" className="px-3 py-2 text-left font-medium max-md:col-span-2 max-md:block max-md:px-0 max-md:text-base">
                 <Link href={`${base}/${r.id}`} className="text-brand-700 underline">
                   {r.name}
                 </Link>
               </th>
-              <td className="px-3 py-2 text-slate-700">
+              <td data-label="Owner" className={`${cell} text-slate-700`}>
                 <Link href={`${programmeBase}/teams/${r.teamId}`} className="text-brand-700 underline">
                   {r.team}
                 </Link>
               </td>
-              <td className="px-3 py-2 tabular-nums text-slate-700">
+              <td data-label="Wave" className={`${cell} tabular-nums text-slate-700`}>
                 {r.wave === null ? (
                   "—"
                 ) : (
@@ -48,17 +54,21 @@ export function SliceTable({ slug, rows }: { slug: string; rows: SliceListRow[] 
                   </Link>
                 )}
               </td>
-              <td className="px-3 py-2 tabular-nums text-slate-900">{stageLabel(r.stage)}</td>
-              <td className="px-3 py-2">
+              <td data-label="Stage" className={`${cell} tabular-nums text-slate-900`}>
+                {stageLabel(r.stage)}
+              </td>
+              <td data-label="Status" className={cell}>
                 <span className="inline-flex items-center gap-2">
                   <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${statusColour[r.status]}`} />
                   {statusLabel[r.status]}
                 </span>
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Checklist" className={`${cell} max-md:col-span-2`}>
                 <ProgressBar value={r.resolved} max={r.total} label={`${r.name}: ${r.resolved} of ${r.total} checklist items resolved`} />
               </td>
-              <td className="px-3 py-2 text-slate-800">{r.waitsOn.length ? <span className="rounded border border-rose-300 bg-rose-50 px-1.5 py-0.5 text-rose-900">Blocked: waits on {r.waitsOn.join(", ")}</span> : "No"}</td>
+              <td className={`${cell} text-slate-800 max-md:col-span-2 ${r.waitsOn.length ? "" : "max-md:hidden"}`}>
+                {r.waitsOn.length ? <span className="rounded border border-rose-300 bg-rose-50 px-1.5 py-0.5 text-rose-900">Blocked: waits on {r.waitsOn.join(", ")}</span> : "No"}
+              </td>
             </tr>
           ))}
         </tbody>

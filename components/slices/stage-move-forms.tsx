@@ -4,14 +4,14 @@ import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { useActionForm, type FormAction } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import type { MovedSlice } from "@/lib/slices/actions";
+import { capitalise } from "@/lib/format";
 import { ROLLBACK_SIGNALS, signalLabel } from "@/lib/slices/stage-machine";
 import { STAGES, stageIndex, stageLabel, type Stage } from "@/lib/slices/stages";
 import { ActionFeedback } from "./action-feedback";
 
-// A choice in a list starts with a capital; the words themselves serve mid-sentence too.
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 type Props = { sliceId: string; version: number; stage: Stage; canSkip: boolean; action: FormAction<MovedSlice> };
+/** How many open items hold the next move (the page lists them above the form). */
+type AdvanceProps = Props & { openGateItems: number };
 
 
 /**
@@ -49,7 +49,7 @@ function FocusedOutcome({ text }: { text: string }) {
 }
 
 /** Move up one stage (a manager may pick a later one, with a reason). Gates are checked by the server. */
-export function AdvanceForm({ sliceId, version, stage, canSkip, action }: Props) {
+export function AdvanceForm({ sliceId, version, stage, canSkip, openGateItems, action }: AdvanceProps) {
   const form = useActionForm(action);
   const ahead = STAGES.slice(stageIndex(stage) + 1);
   const moved = outcome(form.state, stage, "Moved to");
@@ -68,12 +68,18 @@ export function AdvanceForm({ sliceId, version, stage, canSkip, action }: Props)
             defaultValue={form.valueOf("to", ahead[0])}
             choices={ahead.map((s, i) => [s, `${stageLabel(s)}${i > 0 ? " (skips stages: reason required)" : ""}`] as const)}
           />
-          <Field id="advance-reason" label="Reason (required to skip)" name="reason" maxLength={500} errors={form.errorsOf("reason")} defaultValue={form.valueOf("reason", "")} />
+          <Field id="advance-reason" label="Reason (required to skip stages)" name="reason" maxLength={500} errors={form.errorsOf("reason")} defaultValue={form.valueOf("reason", "")} />
         </>
       ) : (
         <input type="hidden" name="to" value={ahead[0]} />
       )}
-      <button type="submit" disabled={form.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      {/* Said before the click, not only in the refusal after it; the server still decides. */}
+      {openGateItems > 0 ? (
+        <p id="advance-held" className="text-xs text-amber-900">
+          {openGateItems === 1 ? "1 open item holds" : `${openGateItems} open items hold`} the next stage: the move is refused until {openGateItems === 1 ? "it is" : "they are"} done or not applicable.
+        </p>
+      ) : null}
+      <button type="submit" disabled={form.isPending} aria-describedby={openGateItems > 0 ? "advance-held" : undefined} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {form.isPending ? "Moving…" : canSkip ? "Move" : `Move to ${stageLabel(ahead[0])}`}
       </button>
       <ActionFeedback form={form} success={moved} label="Stage move result" />

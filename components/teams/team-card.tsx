@@ -24,8 +24,9 @@ export function TeamCard({ team, base }: { team: TeamSummary; base: string }) {
           <dd>{people(team.leads)}</dd>
         </div>
         <div>
-          <dt className="text-slate-600">Members</dt>
-          <dd>{people(team.members)}</dd>
+          {/* A lead is a member too: this lists the rest. */}
+          <dt className="text-slate-600">Other members</dt>
+          <dd>{team.members.length ? people(team.members) : "none"}</dd>
         </div>
         <div>
           <dt className="text-slate-600">Slices</dt>

@@ -61,8 +61,14 @@ export function SliceCard({
         </span>
         <span>Traffic {stageLabel(card.stage)}</span>
       </p>
-      <div className="mt-2">
-        <ProgressBar value={card.progress.resolved} max={card.progress.total} label={`${card.name}: checklist ${card.progress.resolved} of ${card.progress.total} resolved`} />
+      {/* Named on screen too: beside "Traffic 100%", a bare "95%" read as traffic. */}
+      <div className="mt-2 flex items-center gap-2">
+        <span aria-hidden="true" className="text-xs text-slate-600">
+          Checklist
+        </span>
+        <div className="min-w-0 flex-1">
+          <ProgressBar value={card.progress.resolved} max={card.progress.total} label={`${card.name}: checklist ${card.progress.resolved} of ${card.progress.total} resolved`} />
+        </div>
       </div>
       {isBlocked ? (
         <p className="mt-2 rounded bg-rose-50 px-2 py-1 text-xs text-rose-800">

@@ -135,7 +135,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, role, memberT
         className="relative flex gap-4 overflow-x-auto overscroll-x-contain rounded-lg pb-4 [scrollbar-color:var(--color-slate-400)_transparent]"
       >
         {unplanned.length > 0 ? (
-          <section aria-labelledby="wave-none-title" className="flex w-72 shrink-0 flex-col gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-3">
+          <section aria-labelledby="wave-none-title" className="flex w-64 shrink-0 flex-col gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-3">
             <h2 id="wave-none-title" className="font-semibold text-slate-900">
               Not in a wave ({unplanned.length})
             </h2>
@@ -168,7 +168,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, role, memberT
                 if (draggingRef.current) requestMove(draggingRef.current, column.number);
                 setDragging(null);
               }}
-              className={`flex w-72 shrink-0 flex-col gap-3 rounded-lg border bg-slate-50 p-3 ${over === column.number ? (verdict?.breaksOrder ? "border-rose-500 border-dashed" : "border-brand-500 border-dashed") : "border-slate-200"}`}
+              className={`flex w-64 shrink-0 flex-col gap-3 rounded-lg border bg-slate-50 p-3 ${over === column.number ? (verdict?.breaksOrder ? "border-rose-500 border-dashed" : "border-brand-500 border-dashed") : "border-slate-200"}`}
             >
               <WaveColumnHeader column={column} slug={slug} canEdit={canEditWaves} />
               {verdict && over === column.number ? (

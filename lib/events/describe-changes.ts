@@ -6,7 +6,7 @@
 import { appliesToLabel, categoryLabel, itemStateLabel } from "@/lib/checklists/labels";
 import { facilityStatusLabel } from "@/lib/facilities/schemas";
 import { isStage, stageLabel, statusLabel } from "@/lib/slices/stages";
-import { formatDateTime } from "@/lib/format";
+import { capitalise, formatDateTime } from "@/lib/format";
 import { parseEvent } from "./catalogue";
 
 /** Names of things by "type:id" ("team:c1" → "Checkout"), looked up by lib/events/labels.ts. */
@@ -97,7 +97,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function fieldLabel(key: string): string {
   if (FIELD_LABELS[key]) return FIELD_LABELS[key];
   const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return capitalise(words);
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -54,6 +54,15 @@ describe("openingCamera", () => {
     expect(top).toBe(16);
   });
 
+  it("keeps the fitted camera when the drawing nearly reads at it, rather than cut its right-hand side off", () => {
+    // The demo programme: seven columns in a frame beside the side panel fit at 0.48. Opening at
+    // 0.5 from the left cut the last waves off for 4% larger text.
+    const bounds = viewBounds({ items: [{ x: 0, y: 0 }, { x: 1300, y: 400 }], columns: [{ x: 0, y: 0 }] });
+    const fitted = { x: 3, y: 40, zoom: 0.48 };
+    expect(openingCamera(fitted, bounds, { width: 670, height: 630 })).toEqual(fitted);
+    expect(openingCamera({ ...fitted, zoom: READABLE_ZOOM * 0.7 }, bounds, { width: 670, height: 630 }).zoom).toBe(READABLE_ZOOM);
+  });
+
   it("keeps the fitted camera when the drawing is too tall to show whole at the readable zoom", () => {
     const fitted = { x: 0, y: 0, zoom: 0.1 };
     expect(openingCamera(fitted, { x: 0, y: 0, width: 9000, height: 2000 }, frame)).toEqual(fitted);

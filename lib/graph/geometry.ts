@@ -75,15 +75,19 @@ export function viewBounds(view: { items: readonly Box[]; columns: readonly Box[
 /** Below this zoom a node's name cannot be read. */
 export const READABLE_ZOOM = 0.5;
 const MARGIN = 16;
+/** The share of the readable zoom at which a fitted drawing is still opened whole. */
+const NEARLY_READABLE = 0.75;
 
 /**
  * The camera a new view opens with: `fitted` (the whole drawing in the frame), unless that is
  * too small to read while the drawing is short enough to show its whole height at a readable
  * zoom (a dozen wave groups in a row). It then opens at that zoom with its top left corner
  * (wave 1's heading) near the frame's, where a reader starts, whatever the frame's height.
+ * A drawing that nearly reads when fitted is fitted all the same: the readable zoom would gain
+ * it a few pixels of text and cut its right-hand waves off (the demo's seven columns did that).
  */
 export function openingCamera(fitted: Camera, bounds: Rect, frame: { width: number; height: number }): Camera {
   const height = bounds.height * READABLE_ZOOM;
-  if (fitted.zoom >= READABLE_ZOOM || height > frame.height - 2 * MARGIN) return fitted;
+  if (fitted.zoom >= READABLE_ZOOM * NEARLY_READABLE || height > frame.height - 2 * MARGIN) return fitted;
   return { x: MARGIN - bounds.x * READABLE_ZOOM, y: MARGIN - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
 }

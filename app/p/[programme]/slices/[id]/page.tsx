@@ -80,6 +80,20 @@ export default async function SlicePage({ params, searchParams }: Params) {
             <span aria-hidden="true" className={`h-3 w-3 rounded-full ${statusColour[slice.status]}`} />
             {statusLabel[slice.status]}
           </dd>
+          {/* As the list and the board say it: the "Blocked by" card is far down the page. */}
+          {blockedBy.length > 0 ? (
+            <dd className="mt-2 rounded bg-rose-50 px-2 py-1 text-xs text-rose-800">
+              <strong>Blocked:</strong> waits on{" "}
+              {blockedBy.map((b, i) => (
+                <span key={b.id}>
+                  {i ? ", " : ""}
+                  <Link className="underline" href={`/p/${programme.slug}/slices/${b.id}`}>
+                    {b.name}
+                  </Link>
+                </span>
+              ))}
+            </dd>
+          ) : null}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <dt className="text-sm text-slate-600">Traffic stage</dt>
@@ -120,7 +134,7 @@ export default async function SlicePage({ params, searchParams }: Params) {
               <div className="mt-6 grid gap-6 md:grid-cols-2">
                 <section aria-labelledby="advance-heading">
                   <h3 id="advance-heading" className="mb-2 text-sm font-semibold text-slate-900">Move up</h3>
-                  <AdvanceForm sliceId={slice.id} version={slice.version} stage={slice.stage} canSkip={permissions.canSkip} action={moveAction} />
+                  <AdvanceForm sliceId={slice.id} version={slice.version} stage={slice.stage} canSkip={permissions.canSkip} openGateItems={gate.openItems.length + passedGateOpen} action={moveAction} />
                 </section>
                 <section aria-labelledby="rollback-heading">
                   <h3 id="rollback-heading" className="mb-2 text-sm font-semibold text-slate-900">Roll back</h3>

@@ -92,8 +92,9 @@ export default async function TeamPage({ params }: { params: Promise<{ programme
                 <dd>{names(team.leads)}</dd>
               </div>
               <div>
-                <dt className="text-slate-600">Members</dt>
-                <dd>{names(team.others)}</dd>
+                {/* A lead is a member too: this lists the rest, so "none" beside a lead is not a contradiction. */}
+                <dt className="text-slate-600">Other members</dt>
+                <dd>{team.others.length ? names(team.others) : "none"}</dd>
               </div>
             </dl>
           </Card>

@@ -192,7 +192,7 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                    <th key={header.id} scope="col" className="whitespace-nowrap px-2 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
                       {header.column.getCanSort() ? (
                         <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
                           <table.FlexRender header={header} />
@@ -212,13 +212,13 @@ export function ServicesTable({ slug, rows, total, teams, allowNoTeam, editableI
               <tr key={row.id} className={row.getIsSelected() ? "bg-brand-50" : undefined}>
                 {row.getAllCells().map((cell) =>
                   cell.column.id === "name" ? (
-                    <th key={cell.id} scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
+                    <th key={cell.id} scope="row" className="whitespace-nowrap px-2 py-2 text-left font-normal">
                       <table.FlexRender cell={cell} />
                     </th>
                   ) : (
                     // Only the short columns keep to one line: with every cell unwrapped the table
                     // outgrew a 1440 px screen and hid its last columns behind a sideways scroll.
-                    <td key={cell.id} className={`px-3 py-2 text-slate-700 ${ONE_LINE.has(cell.column.id) ? "whitespace-nowrap" : "min-w-28"}`}>
+                    <td key={cell.id} className={`px-2 py-2 text-slate-700 ${ONE_LINE.has(cell.column.id) ? "whitespace-nowrap" : "min-w-24"}`}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ),

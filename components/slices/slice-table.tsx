@@ -1,6 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { stacked } from "@/components/ui/stacked-table";
 import type { SliceListRow } from "@/lib/slices/queries/slice-list";
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import { statusColour } from "./status-style";
@@ -9,19 +10,17 @@ import { statusColour } from "./status-style";
  * The slices list: stage, status, checklist progress, owner and whether the slice waits on
  * another. Every name is a link: the slice, its team, its wave on the board.
  */
-// Below 768 px each row reads as a card, every value under its column's name (data-label, drawn
-// by CSS so the cell's text stays its value): as a table the list scrolled sideways and hid the
+// Below 768 px each row reads as a card: as a table the list scrolled sideways and hid the
 // status, the checklist and the blocked badge.
-const cell =
-  "px-3 py-2 max-md:block max-md:px-0 max-md:py-1 max-md:before:block max-md:before:text-xs max-md:before:font-medium max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]";
+const cell = `px-3 py-2 ${stacked.cell}`;
 
 export function SliceTable({ slug, rows }: { slug: string; rows: SliceListRow[] }) {
   const programmeBase = `/p/${slug}`;
   const base = `${programmeBase}/slices`;
   return (
     <ScrollRegion label="Slices list" className="rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm max-md:block" aria-label="Slices">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 max-md:hidden">
+      <table className={`min-w-full text-sm ${stacked.table}`} aria-label="Slices">
+        <thead className={`bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 ${stacked.head}`}>
           <tr>
             <th scope="col" className="px-3 py-2">Slice</th>
             <th scope="col" className="px-3 py-2">Owner</th>
@@ -32,10 +31,10 @@ export function SliceTable({ slug, rows }: { slug: string; rows: SliceListRow[] 
             <th scope="col" className="px-3 py-2">Blocked</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 max-md:block">
+        <tbody className={`divide-y divide-slate-100 ${stacked.body}`}>
           {rows.map((r) => (
-            <tr key={r.id} className="max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:px-4 max-md:py-3">
-              <th scope="row" className="px-3 py-2 text-left font-medium max-md:col-span-2 max-md:block max-md:px-0 max-md:text-base">
+            <tr key={r.id} className={`${stacked.row} max-md:px-4`}>
+              <th scope="row" className={`px-3 py-2 text-left font-medium ${stacked.rowHeader}`}>
                 <Link href={`${base}/${r.id}`} className="text-brand-700 underline">
                   {r.name}
                 </Link>
@@ -63,10 +62,10 @@ export function SliceTable({ slug, rows }: { slug: string; rows: SliceListRow[] 
                   {statusLabel[r.status]}
                 </span>
               </td>
-              <td data-label="Checklist" className={`${cell} max-md:col-span-2`}>
+              <td data-label="Checklist" className={`${cell} ${stacked.wide}`}>
                 <ProgressBar value={r.resolved} max={r.total} label={`${r.name}: ${r.resolved} of ${r.total} checklist items resolved`} />
               </td>
-              <td className={`${cell} text-slate-800 max-md:col-span-2 ${r.waitsOn.length ? "" : "max-md:hidden"}`}>
+              <td className={`${cell} text-slate-800 ${stacked.wide} ${r.waitsOn.length ? "" : "max-md:hidden"}`}>
                 {r.waitsOn.length ? <span className="rounded border border-rose-300 bg-rose-50 px-1.5 py-0.5 text-rose-900">Blocked: waits on {r.waitsOn.join(", ")}</span> : "No"}
               </td>
             </tr>

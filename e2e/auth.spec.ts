@@ -51,6 +51,11 @@ test.describe("sign-in", () => {
   test("an administrator creates a programme and becomes its first manager", async ({ page, signedInAs, cleanup }) => {
     const admin = await signedInAs("admin");
     await page.goto("/");
+    // Regression: the programme list had no brand, no name of who is signed in and no way out.
+    const bar = page.getByRole("banner");
+    await expect(bar.getByRole("link", { name: "Ferry" })).toHaveAttribute("href", "/");
+    await expect(bar).toContainText(`Signed in as ${admin.name} · administrator`);
+    await expect(bar.getByRole("button", { name: "Sign out" })).toBeVisible();
     const form = page.getByRole("form", { name: "Create a programme" });
     const stamp = Date.now();
     const name = `Datacentre exit ${stamp}`;

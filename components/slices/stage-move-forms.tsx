@@ -13,7 +13,6 @@ type Props = { sliceId: string; version: number; stage: Stage; canSkip: boolean;
 /** How many open items hold the next move (the page lists them above the form). */
 type AdvanceProps = Props & { openGateItems: number };
 
-
 /**
  * What this form's last move did, while the slice still stands where it left it: once the
  * other form (or anyone else) has moved the slice on, "Moved to 50%" under a slice at 0% would

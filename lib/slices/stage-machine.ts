@@ -15,7 +15,7 @@ export const ROLLBACK_SIGNALS = ["error_rate", "latency", "other"] as const;
 /** What tripped a rollback. */
 export type RollbackSignal = (typeof ROLLBACK_SIGNALS)[number];
 
-const SIGNAL_WORDS: Record<RollbackSignal, string> = { error_rate: "error rate", latency: "latency", other: "other" };
+const SIGNAL_WORDS: Record<RollbackSignal, string> = { error_rate: "error rate", latency: "latency", other: "other signal" };
 
 /** A rollback signal in words ("error rate"), for every page and export; an unknown one as recorded. */
 export function signalLabel(signal: string): string {

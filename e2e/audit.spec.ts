@@ -52,6 +52,13 @@ test.describe("the audit trail names things", () => {
     // No raw JSON and no ids anywhere in the rows.
     for (const text of await table.getByRole("row").allTextContents()) expect(text).not.toMatch(/[{}]|"[a-zA-Z]+":|\bc[a-z0-9]{24}\b/);
     expect(await axeViolations(page)).toEqual([]);
+    // On a phone a row is a card: the object is named once, in the line that says what happened
+    // (it stood twice, the "On" cell above the line repeating it).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(facilityRow.locator("td").nth(3)).toHaveText("FacilityService mesh");
+    await expect(facilityRow.locator("td").nth(3)).toBeHidden();
+    await expect(facilityRow).toContainText("set facility Service mesh to ready");
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     const csv = await (await page.request.get(`${base}/audit/export`)).text();
     const lines = csv.trim().split(/\r?\n/);

@@ -101,7 +101,9 @@ export function AuditTable({ rows, names, work }: { rows: AuditRow[]; names: Nam
                 <td className={`${cell} break-words font-mono text-xs max-md:col-span-2 max-md:py-0`}>
                   <ActionCode action={head.action} />
                 </td>
-                <td className={`${cell} max-md:col-span-2 max-md:py-0`}>
+                {/* On a phone the line below names a single event's object already; kept for
+                    bulk rows and for objects since deleted, which it cannot name. */}
+                <td className={`${cell} max-md:col-span-2 max-md:py-0 ${entry.kind === "event" && objectOf(head, names).name !== null ? "max-md:hidden" : ""}`}>
                   <On event={head} names={names} />
                 </td>
                 <td className={`${cell} max-md:col-span-2 max-md:pt-0`}>

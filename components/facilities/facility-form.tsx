@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonClass, Field, SelectField } from "@/components/ui/field";
+import { buttonClass, SelectField, TextareaField } from "@/components/ui/field";
 import { FormAlert, useActionForm } from "@/components/ui/form";
 import { updateFacilityAction } from "@/lib/facilities/actions";
 import { FACILITY_STATUSES, facilityStatusLabel } from "@/lib/facilities/schemas";
@@ -37,7 +37,7 @@ export function FacilityForm({ slug, facility, teams, canEdit }: { slug: string;
           ].map(([term, value]) => (
             <div key={term}>
               <dt className="text-xs font-medium text-slate-600">{term}</dt>
-              <dd className="mt-1 text-slate-900">{value}</dd>
+              <dd className="mt-1 whitespace-pre-line text-slate-900">{value}</dd>
             </div>
           ))}
         </dl>
@@ -69,7 +69,8 @@ function EditableFacility({ slug, facility, teams, id }: { slug: string; facilit
         defaultValue={form.valueOf("ownerTeamId", facility.ownerTeamId)}
         choices={[["", "No owner"], ...teams.map((t) => [t.id, t.name] as const)]}
       />
-      <Field id={id("notes")} label="Notes" name="notes" maxLength={1000} errors={form.errorsOf("notes")} defaultValue={form.valueOf("notes", facility.notes)} />
+      {/* Several lines: a note ("paging covers Platform only until ...") was cut off in a one-line field. */}
+      <TextareaField id={id("notes")} label="Notes" name="notes" rows={2} maxLength={1000} errors={form.errorsOf("notes")} defaultValue={form.valueOf("notes", facility.notes)} />
       <div className="flex flex-col items-start gap-1">
         <button type="submit" className={buttonClass} disabled={form.isPending} aria-label={`Save ${facility.name}`}>
           {form.isPending ? "Saving…" : "Save"}

@@ -78,7 +78,8 @@ export function GraphControls({ params, summary, update, search, onFound }: Prop
           </div>
         ) : null}
       </form>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 xl:grid-cols-8">
+      {/* The first two lists are wider: "Auto (by size)" was cut off in an eighth of the row. */}
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 xl:grid-cols-[1.4fr_1.2fr_repeat(6,minmax(0,1fr))]">
         <label className="text-sm">
           <span className={small}>Group by</span>
           <Select

@@ -47,6 +47,10 @@ test.describe("inventory", () => {
     await expect(page.getByRole("heading", { level: 1, name: "checkout-api" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Services checkout-api depends on" })).toBeVisible();
     await expect(page.getByRole("region", { name: /Used by/ })).toBeVisible();
+    // A service in no slice says where a manager makes one, not only that there is none.
+    const sliceCard = page.getByRole("region", { name: "Slice and wave" });
+    await expect(sliceCard).toContainText("Not in a slice yet.");
+    await expect(sliceCard.getByRole("link", { name: "Make a slice from services" })).toHaveAttribute("href", `/p/${slug}/slices`);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "Edit service" }).click();

@@ -36,6 +36,7 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
   const canEdit = edit.allowed;
   const canEditDependencies = can(programme.role, "dependency.edit", scope).allowed;
   const canDelete = can(programme.role, "service.delete").allowed;
+  const canCreateSlice = can(programme.role, "slice.create").allowed;
   const done = s.slice?.checklistItems.filter((i) => i.state !== "open").length ?? 0;
   const items = s.slice?.checklistItems.length ?? 0;
   const fields: [string, React.ReactNode][] = [
@@ -129,7 +130,19 @@ export default async function ServicePage({ params }: { params: Promise<{ progra
                 <ProgressBar value={done} max={items} label={`Checklist progress of slice ${s.slice.name}`} />
               </div>
             ) : (
-              <p className="text-sm text-slate-600">Not in a slice yet.</p>
+              <p className="text-sm text-slate-600">
+                Not in a slice yet.
+                {/* Slices are made from services on the slices page, by managers. */}
+                {canCreateSlice ? (
+                  <>
+                    {" "}
+                    <Link href={`${base}/slices`} className="text-brand-700 underline">
+                      Make a slice from services
+                    </Link>{" "}
+                    on the slices page.
+                  </>
+                ) : null}
+              </p>
             )}
           </Card>
           <Card title="History">

@@ -61,4 +61,18 @@ test.describe("template sync", () => {
     await expect(page.getByText("One open item gates a stage this slice has already passed")).toBeVisible();
     await expect(page.getByRole("listitem", { name: item.title })).toContainText("This slice already passed 1%; the item is open again");
   });
+
+  test("the move form counts a reopened item of a passed gate once, as the next gate does", async ({ page, db, programme, signedInAs }) => {
+    const slice = await db.slice.findFirstOrThrow({ where: { programmeId: programme.id, name: "Promotions" }, select: { id: true } });
+    const item = await db.checklistItem.findFirstOrThrow({ where: { sliceId: slice.id, gateStage: "pct1", state: { not: "open" } }, select: { id: true } });
+    await db.checklistItem.update({ where: { id: item.id }, data: { state: "open", evidenceUrl: null, reason: null, doneAt: null, doneById: null } });
+    await signedInAs("manager", programme);
+    await page.goto(`/p/${programme.slug}/slices/${slice.id}`);
+    // Regression: the form added the passed gate's open items to the next gate's, which already
+    // holds them, and said one more item held the move than the page listed.
+    const nextGate = (await page.getByRole("term").filter({ hasText: "Next gate" }).locator("xpath=../dd").textContent()) ?? "";
+    const open = Number(/^(\d+) items? open before/.exec(nextGate)?.[1]);
+    expect(open).toBeGreaterThan(0);
+    await expect(page.getByRole("button", { name: "Move", exact: true })).toHaveAccessibleDescription(new RegExp(`^${open} open items? holds? the next stage`));
+  });
 });

@@ -10,7 +10,7 @@ import { STAGES, stageIndex, stageLabel, type Stage } from "@/lib/slices/stages"
 import { ActionFeedback } from "./action-feedback";
 
 type Props = { sliceId: string; version: number; stage: Stage; canSkip: boolean; action: FormAction<MovedSlice> };
-/** How many open items hold the next move (the page lists them above the form). */
+/** How many open items hold the next move: the gate summary's, which counts the reopened items of passed stages too. */
 type AdvanceProps = Props & { openGateItems: number };
 
 /**

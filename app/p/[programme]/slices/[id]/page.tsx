@@ -134,7 +134,7 @@ export default async function SlicePage({ params, searchParams }: Params) {
               <div className="mt-6 grid gap-6 md:grid-cols-2">
                 <section aria-labelledby="advance-heading">
                   <h3 id="advance-heading" className="mb-2 text-sm font-semibold text-slate-900">Move up</h3>
-                  <AdvanceForm sliceId={slice.id} version={slice.version} stage={slice.stage} canSkip={permissions.canSkip} openGateItems={gate.openItems.length + passedGateOpen} action={moveAction} />
+                  <AdvanceForm sliceId={slice.id} version={slice.version} stage={slice.stage} canSkip={permissions.canSkip} openGateItems={gate.openItems.length} action={moveAction} />
                 </section>
                 <section aria-labelledby="rollback-heading">
                   <h3 id="rollback-heading" className="mb-2 text-sm font-semibold text-slate-900">Roll back</h3>

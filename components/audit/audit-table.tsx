@@ -19,8 +19,7 @@ function ActionCode({ action }: { action: string }) {
 }
 
 /** What the event is about: its kind, then its name. */
-function On({ event, names }: { event: AuditRow; names: Names }) {
-  const { kind, name } = objectOf(event, names);
+function On({ object: { kind, name } }: { object: ReturnType<typeof objectOf> }) {
   return (
     <>
       <span className="block text-xs text-slate-600">{capitalise(kind)}</span>
@@ -92,6 +91,7 @@ export function AuditTable({ rows, names, work }: { rows: AuditRow[]; names: Nam
             const head = entry.kind === "event" ? entry.event : entry.lead;
             const whole = entry.kind === "bulk" ? work.tallies.get(work.keyOf(entry.lead)) : undefined;
             const total = whole?.reduce((n, t) => n + t.count, 0) ?? 0;
+            const object = objectOf(head, names);
             return (
               <tr key={head.id} className="border-t border-slate-100 max-md:grid max-md:grid-cols-2 max-md:gap-x-3 max-md:gap-y-1 max-md:py-2 first:max-md:border-t-0">
                 <td className={`${cell} whitespace-nowrap text-slate-700`}>
@@ -103,8 +103,8 @@ export function AuditTable({ rows, names, work }: { rows: AuditRow[]; names: Nam
                 </td>
                 {/* On a phone the line below names a single event's object already; kept for
                     bulk rows and for objects since deleted, which it cannot name. */}
-                <td className={`${cell} max-md:col-span-2 max-md:py-0 ${entry.kind === "event" && objectOf(head, names).name !== null ? "max-md:hidden" : ""}`}>
-                  <On event={head} names={names} />
+                <td className={`${cell} max-md:col-span-2 max-md:py-0 ${entry.kind === "event" && object.name !== null ? "max-md:hidden" : ""}`}>
+                  <On object={object} />
                 </td>
                 <td className={`${cell} max-md:col-span-2 max-md:pt-0`}>
                   {entry.kind === "event" ? (

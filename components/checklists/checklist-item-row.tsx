@@ -1,11 +1,11 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { isRetirementItem } from "@/lib/checklists/gates";
 import { formatDateTime } from "@/lib/format";
 import type { SliceItem } from "@/lib/slices/queries/slice-page";
 import { stageLabel } from "@/lib/slices/stages";
 import type { TickChange } from "./checklist-panel";
-
 
 /** One checklist item: its state in words, evidence, guidance, and the controls to change it. */
 export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; canTick: boolean; onTick: (change: TickChange) => void }) {
@@ -35,7 +35,7 @@ export function ChecklistItemRow({ item, canTick, onTick }: { item: SliceItem; c
           <p className="mt-0.5 text-xs text-slate-600">
             <span className={`mr-2 inline-block rounded border px-1.5 py-0.5 ${badge}`}>{stateText}</span>
             {item.followUp ? <span className="mr-2 inline-block rounded border border-sky-300 bg-sky-50 px-1.5 py-0.5 text-sky-900">Follow-up</span> : null}
-            {item.followUp ? "Gates nothing" : item.gate ? `Gates ${stageLabel(item.gate)}` : item.category === "retired" ? "Needed for done" : "Gates no stage"}
+            {item.followUp ? "Gates nothing" : item.gate ? `Gates ${stageLabel(item.gate)}` : isRetirementItem(item) ? "Needed for done" : "Gates no stage"}
           </p>
           {item.followUp ? (
             <p className="mt-1 text-xs text-slate-700">Added by a template change after this slice had passed {item.gate ? stageLabel(item.gate) : "done"}: tracked as follow-up work, it does not reopen that gate.</p>

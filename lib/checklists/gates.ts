@@ -78,8 +78,11 @@ export function checklistProgress(items: readonly GateItem[]): ChecklistProgress
   return { done, na, open, total, percent };
 }
 
-/** Retirement items of a checklist; follow-ups decide nothing. */
-const retirementItems = (items: readonly GateItem[]) => items.filter((item) => item.category === "retired" && !item.followUp);
+/** An item that decides "done" (the old path retired); follow-ups decide nothing. */
+export const isRetirementItem = (item: Pick<GateItem, "category" | "followUp">): boolean => item.category === "retired" && !item.followUp;
+
+/** Retirement items of a checklist. */
+const retirementItems = (items: readonly GateItem[]) => items.filter(isRetirementItem);
 
 /**
  * True when every "retired" item is done or na. A checklist with no retirement items is

@@ -1,7 +1,7 @@
 /**
  * The report as Markdown that pastes cleanly into GitHub, Confluence or an email: plain
  * headings, lists and pipe tables, nothing renderer-specific. Every name and note is text:
- * Markdown's punctuation is backslash-escaped and HTML's characters become entities, so a
+ * Markdown's punctuation is backslash-escaped and angle brackets become entities, so a
  * slice called "<script>" or "**urgent**" prints as written and can break no table.
  */
 import { signalLabel } from "@/lib/slices/stage-machine";

@@ -62,6 +62,56 @@ test.describe("inventory", () => {
     await expect(page.getByRole("region", { name: "History" })).toContainText("Tier: 1 → 2");
   });
 
+  test("adds, retypes and removes a dependency on the service's page; the kind is shown once", async ({ page, request, programme, signedInAs }) => {
+    const slug = programme.slug;
+    const dependencyOnSearch = async () => {
+      const doc: { dependencies: { from: string; to: string; kind: string }[] } = await (await request.get(`/api/v1/programmes/${slug}/export`, { headers: adminHeaders })).json();
+      return doc.dependencies.find((d) => d.from === "checkout-api" && d.to === "search-api");
+    };
+    await page.goto(`/p/${slug}/services?q=checkout-api`);
+    await page.getByRole("table", { name: /Services, \d+ matching/ }).getByRole("link", { name: "checkout-api", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "checkout-api" })).toBeVisible();
+    const servicePage = page.url();
+    const uses = page.getByRole("table", { name: "Services checkout-api depends on" });
+    await expect(uses.getByRole("rowheader", { name: "cart-api" })).toBeVisible();
+    // An editor reads each kind in the list that changes it: the table once had a "Dependency"
+    // column saying "sync" beside a "Change" column whose list said "sync" again.
+    await expect(uses.getByRole("columnheader")).toHaveText(["Service", "Its kind", "Dependency"]);
+    const cart = uses.getByRole("row", { name: /cart-api/ });
+    await expect(cart.getByRole("cell")).toHaveCount(2);
+    await expect(cart.getByRole("cell").filter({ hasText: /^sync$/ })).toHaveCount(0);
+    await expect(cart.getByLabel("Kind of the dependency on cart-api")).toHaveValue("sync");
+
+    const add = page.getByRole("form", { name: "Add a dependency" });
+    await add.getByLabel("Depends on").fill("search-api");
+    await add.getByLabel("Kind").selectOption("async");
+    await add.getByRole("button", { name: "Add dependency" }).click();
+    await expect(add.getByRole("status")).toContainText("Added.");
+    const kind = uses.getByLabel("Kind of the dependency on search-api");
+    await expect(kind).toHaveValue("async");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await kind.selectOption("data");
+    await uses.getByRole("button", { name: "Change kind of the dependency on search-api" }).click();
+    await expect.poll(async () => (await dependencyOnSearch())?.kind).toBe("data");
+    await page.reload();
+    await expect(uses.getByLabel("Kind of the dependency on search-api")).toHaveValue("data");
+
+    // A viewer reads the kinds as text, with nothing to change them by.
+    const viewer = await page.context().browser()!.newPage();
+    await signedInAs("viewer", programme, { page: viewer });
+    await viewer.goto(servicePage);
+    const read = viewer.getByRole("table", { name: "Services checkout-api depends on" });
+    await expect(read.getByRole("row", { name: /search-api/ }).getByRole("cell").nth(1)).toHaveText("data");
+    await expect(read.getByRole("combobox")).toHaveCount(0);
+    await viewer.close();
+
+    await uses.getByRole("button", { name: "Remove the dependency on search-api" }).click();
+    await expect(uses.getByRole("rowheader", { name: "search-api" })).toHaveCount(0);
+    await expect(uses.getByRole("rowheader", { name: "cart-api" })).toBeVisible();
+    expect(await dependencyOnSearch()).toBeUndefined();
+  });
+
   test("shows field errors next to the fields and writes nothing", async ({ page, sharedProgramme }) => {
     const slug = sharedProgramme.slug;
     await page.goto(`/p/${slug}/services/new`);

@@ -28,8 +28,12 @@ type Props = { progress: OverviewProgress; base: string; statusCard: ReactNode; 
 
 /**
  * The overview of a programme with slices: headline figures with their change since last
- * week, the burn-up and forecast, status and waves on the left; what needs attention, this
- * week's rollbacks, platform readiness and recent activity on the right.
+ * week, the burn-up and forecast, status, waves and recent activity on the left; what needs
+ * attention, this week's rollbacks and platform readiness on the right.
+ *
+ * Recent activity is the grid's last child, so a phone reads it after what needs attention;
+ * on a wide screen it sits under the waves, in a second row that the right column spans, so
+ * neither column ends a screen's height before the other.
  */
 export function ProgressPanels({ progress, base, statusCard, wavesCard, activityCard }: Props) {
   const { blocked, atRisk } = splitAttention(progress.attention);
@@ -38,7 +42,7 @@ export function ProgressPanels({ progress, base, statusCard, wavesCard, activity
   return (
     <>
       <HeadlineStats headline={progress.headline} />
-      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-3">
+      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-3 xl:grid-rows-[auto_1fr]">
         <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card
             title="Burn-up and forecast"
@@ -53,7 +57,7 @@ export function ProgressPanels({ progress, base, statusCard, wavesCard, activity
           {statusCard}
           {wavesCard}
         </div>
-        <div className="min-w-0 space-y-6">
+        <div className="min-w-0 space-y-6 xl:row-span-2">
           <AttentionCards slices={shown} base={base} />
           {hidden > 0 ? (
             <p className="text-sm text-slate-700">
@@ -70,8 +74,8 @@ export function ProgressPanels({ progress, base, statusCard, wavesCard, activity
           <Card title="Platform readiness">
             <FacilityReadiness facilities={progress.facilities} />
           </Card>
-          {activityCard}
         </div>
+        <div className="min-w-0 xl:col-span-2 xl:self-start">{activityCard}</div>
       </div>
     </>
   );

@@ -165,7 +165,6 @@ function DependencyTable({ caption, rows, base, slug, canEdit }: { caption: stri
           <th scope="col" className="py-1.5 pr-3">Service</th>
           <th scope="col" className="py-1.5 pr-3">Its kind</th>
           <th scope="col" className="py-1.5 pr-3">Dependency</th>
-          {canEdit ? <th scope="col" className="py-1.5">Change</th> : null}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -177,12 +176,8 @@ function DependencyTable({ caption, rows, base, slug, canEdit }: { caption: stri
               </Link>
             </th>
             <td className="py-1.5 pr-3">{r.other.kind}</td>
-            <td className="py-1.5 pr-3">{r.kind}</td>
-            {canEdit ? (
-              <td className="py-1.5">
-                <DependencyRowControls slug={slug} id={r.id} kind={r.kind} label={r.other.name} />
-              </td>
-            ) : null}
+            {/* An editor reads the kind in the list that changes it, not twice. */}
+            <td className="py-1.5 pr-3">{canEdit ? <DependencyRowControls slug={slug} id={r.id} kind={r.kind} label={r.other.name} /> : r.kind}</td>
           </tr>
         ))}
       </tbody>

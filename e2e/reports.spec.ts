@@ -179,8 +179,16 @@ test.describe("weekly report, viewer", () => {
     await page.goto(`/p/${sharedProgramme.slug}/reports/2099-W10`);
     await expect(page.getByRole("region", { name: "Empty week" })).toContainText("this week has not started");
     await expect(page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: "This week" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Empty week" })).toContainText(/It starts on Monday 2 March 2099, [\d,]+ weeks from now\./);
+    // Nothing to download from a week with nothing in it; the empty week says where to go instead.
+    await expect(page.getByRole("list", { name: "Download this report" })).toHaveCount(0);
+    await page.getByRole("region", { name: "Empty week" }).getByRole("link", { name: /^Go to this week's report \(Week \d+, \d{4}\)$/ }).click();
+    await expect(page.getByRole("list", { name: "Download this report" })).toBeVisible();
+    await expect(page).toHaveURL(/\/reports\/\d{4}-W\d{2}$/);
+    expect(page.url()).not.toContain("2099-W10");
     await page.goto(`/p/${sharedProgramme.slug}/reports/2001-W10`);
     await expect(page.getByRole("region", { name: "Empty week" })).toContainText("before the programme's first recorded change");
+    await expect(page.getByRole("region", { name: "Empty week" })).not.toContainText("It starts on");
     await expectAxeCleanAtBothWidths(page);
   });
 });

@@ -3,9 +3,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { NotesText } from "./notes-text";
 import { Downloads, ReportView, WeekNav } from "./report-view";
+import { addWeeks } from "@/lib/reports/weeks";
+import { weekLabel } from "./format";
 import { testReport } from "./test-report";
 
-const render = (report = testReport()) => renderToStaticMarkup(createElement(ReportView, { report, base: "/p/demo", notes: createElement(NotesText, { notes: report.notes }), closeWeek: null }));
+const render = (report = testReport(), currentWeek = report.range.week) =>
+  renderToStaticMarkup(createElement(ReportView, { report, base: "/p/demo", notes: createElement(NotesText, { notes: report.notes }), closeWeek: null, currentWeek }));
 
 describe("the weekly report page's body", () => {
   it("shows every section of the report", () => {
@@ -52,10 +55,19 @@ describe("the weekly report page's body", () => {
     expect(render()).not.toContain("could not be read");
   });
 
-  it("shows an empty week as such, without sections", () => {
-    const html = render(testReport({ empty: "future_week" }));
+  it("shows an empty week as such, without sections, and the way to this week's report", () => {
+    const future = testReport({ empty: "future_week" });
+    const html = render(future, addWeeks(future.range.week, -3));
     expect(html).toContain("Nothing to report yet: this week has not started.");
     expect(html).not.toContain("Burn-up and forecast");
+    // 2026-W47 begins at midnight in London on Monday 16 November.
+    expect(html).toContain("It starts on Monday 16 November 2026, 3 weeks from now.");
+    expect(html).toContain(`href="/p/demo/reports/${addWeeks(future.range.week, -3)}"`);
+    expect(render(future, addWeeks(future.range.week, -1))).toContain("next week.");
+    const before = render(testReport({ empty: "before_programme" }), addWeeks(future.range.week, 10));
+    expect(before).toContain("before the programme&#x27;s first recorded change.");
+    expect(before).not.toContain("It starts on");
+    expect(before).toContain(`Go to this week&#x27;s report (${weekLabel(addWeeks(future.range.week, 10))})`);
   });
 
   it("shows a closed week as issued, with its corrections", () => {

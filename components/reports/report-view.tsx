@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import type { WeekKey, WeeklyReport } from "@/lib/reports/types";
+import { weeksBetween } from "@/lib/reports/weeks";
 import { AttentionCards } from "./attention";
 import { BurnUpSection } from "./burn-up-section";
 import { formatDay } from "@/lib/reports/words";
@@ -114,19 +115,42 @@ const emptyText = {
   future_week: "Nothing to report yet: this week has not started.",
 } as const;
 
-type Props = { report: WeeklyReport; base: string; notes: ReactNode; closeWeek: ReactNode };
+type Props = { report: WeeklyReport; base: string; notes: ReactNode; closeWeek: ReactNode; currentWeek: WeekKey };
+
+/**
+ * A week with nothing to report: why, when a future week begins, and the way to the current
+ * week's report, which is where someone who typed or followed a wrong week wants to be.
+ */
+function EmptyWeek({ report, base, currentWeek }: { report: WeeklyReport & { empty: NonNullable<WeeklyReport["empty"]> }; base: string; currentWeek: WeekKey }) {
+  const start = new Date(report.range.start);
+  const zone = report.range.timeZone;
+  const starts = `${start.toLocaleDateString("en-GB", { weekday: "long", timeZone: zone })} ${start.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: zone })}`;
+  const away = weeksBetween(currentWeek, report.range.week);
+  return (
+    <section aria-label="Empty week" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+      <p className="font-medium text-slate-900">{emptyText[report.empty]}</p>
+      {report.empty === "future_week" ? (
+        <p className="mt-1">
+          It starts on {starts}, {away === 1 ? "next week" : `${away.toLocaleString("en-GB")} weeks from now`}. Its report fills in as the week happens; the{" "}
+          <Link href={`${base}/waves`} className="text-brand-700 underline underline-offset-2">
+            waves page
+          </Link>{" "}
+          shows what is planned for it.
+        </p>
+      ) : null}
+      <p className="mt-3">
+        <Link href={`${base}/reports/${currentWeek}`} className="font-medium text-brand-700 underline underline-offset-2">
+          Go to this week&apos;s report ({weekLabel(currentWeek)})
+        </Link>
+      </p>
+    </section>
+  );
+}
 
 /** The weekly report as a page: every section of the report, the notes and the close control. */
-export function ReportView({ report, base, notes, closeWeek }: Props) {
+export function ReportView({ report, base, notes, closeWeek, currentWeek }: Props) {
   const tz = report.range.timeZone;
-  if (report.empty) {
-    return (
-      <section aria-label="Empty week" className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
-        <p className="font-medium text-slate-900">{emptyText[report.empty]}</p>
-        <p className="mt-1">Use the week links above to reach a week with history.</p>
-      </section>
-    );
-  }
+  if (report.empty) return <EmptyWeek report={{ ...report, empty: report.empty }} base={base} currentWeek={currentWeek} />;
   return (
     <div className="space-y-6">
       {report.closed ? <ClosedNotice closed={report.closed} timeZone={tz} /> : null}

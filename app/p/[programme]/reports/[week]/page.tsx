@@ -42,8 +42,9 @@ export default async function WeeklyReportPage({ params }: Props) {
   const closeWeek = isManager && hasEnded && !report.closed && report.empty === null ? <CloseWeek action={closeReportWeekAction.bind(null, programme.slug)} week={week} /> : null;
   return (
     <>
-      <PageHeader title={`Reports: ${weekLabel(week)}`} description={`Weekly stakeholder report · ${weekDays(report.range)} · ${report.range.timeZone}${report.closed ? " · closed" : week === current ? " · this week, so far" : ""}`}>
-        <Downloads base={base} week={week} />
+      <PageHeader title={`Reports: ${weekLabel(week)}`} description={`Weekly stakeholder report · ${weekDays(report.range)} · ${report.range.timeZone}${report.closed ? " · closed" : week === current ? " · this week, so far" : report.empty === "future_week" ? " · not started" : ""}`}>
+        {/* A week with nothing in it has nothing to download (the API still answers it, as an empty report). */}
+        {report.empty ? null : <Downloads base={base} week={week} />}
       </PageHeader>
       <div className="mb-6">
         <WeekNav
@@ -54,7 +55,7 @@ export default async function WeeklyReportPage({ params }: Props) {
           current={current}
         />
       </div>
-      <ReportView report={report} base={base} notes={notes} closeWeek={closeWeek} />
+      <ReportView report={report} base={base} notes={notes} closeWeek={closeWeek} currentWeek={current} />
       {can(programme.role, "programme.edit").allowed ? (
         <Card title="Report weeks" className="mt-6">
           <TimeZoneForm action={setReportTimeZoneAction.bind(null, programme.slug)} timeZone={report.programme.timeZone} zones={Intl.supportedValuesOf("timeZone")} />

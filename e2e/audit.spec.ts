@@ -91,4 +91,34 @@ test.describe("the audit trail names things", () => {
     await expect(importRow.getByRole("list", { name: /changes$/ })).toContainText("added dependency orders → orders-db");
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  test("filters by action: every rollback, then the export of the same rows; an entity that never records it drops the action", async ({ page, sharedProgramme, signedInAs }) => {
+    await signedInAs("viewer", sharedProgramme);
+    await page.goto(`/p/${sharedProgramme.slug}/audit`);
+    const filters = page.getByRole("form", { name: "Filter the audit log" });
+    await expect(filters).toHaveAttribute("data-auto-apply", "on");
+    // A control named "action" once shadowed the form's own `action` property, and applying
+    // the filter went to ".../[object HTMLSelectElement]?action=...", a not-found page.
+    await filters.getByLabel("Action").selectOption({ label: "Slice: rolled back" });
+    // The filters apply as they change, and live in the address.
+    await expect(page).toHaveURL(new RegExp(`/p/${sharedProgramme.slug}/audit\\?action=slice.rolled_back$`));
+    const table = page.getByRole("table", { name: /audit events/i });
+    const rows = table.getByRole("row").filter({ has: page.getByRole("cell") });
+    await expect(rows.first()).toContainText("slice.rolled_back");
+    for (const text of await rows.allTextContents()) expect(text).toContain("slice.rolled_back");
+    expect(await axeViolations(page)).toEqual([]);
+
+    const exportHref = await filters.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    expect(exportHref).toContain("action=slice.rolled_back");
+    const lines = (await (await page.request.get(exportHref!)).text()).trim().split(/\r?\n/).slice(1);
+    expect(lines.length).toBe(await rows.count());
+    for (const line of lines) expect(line).toContain(",slice.rolled_back,");
+
+    // Checklist items record no rollbacks: choosing that entity drops the action rather than matching nothing.
+    await filters.getByLabel("Entity").selectOption({ label: "checklist item" });
+    await expect(page).toHaveURL(/entity=checklist_item/);
+    await expect(filters.getByLabel("Action")).toHaveValue("");
+    await expect(filters.getByLabel("Action").locator("option", { hasText: "Slice: rolled back" })).toHaveCount(0);
+    await expect(rows.first()).toContainText("checklist_item.ticked");
+  });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { containsText } from "@/lib/validation/search";
-import type { AuditFilters } from "./schemas";
+import type { AuditChoices, AuditFilters } from "./schemas";
 
 const select = { id: true, at: true, actorId: true, actorName: true, entityType: true, entityId: true, action: true, before: true, after: true } as const;
 export type AuditRow = Prisma.EventGetPayload<{ select: typeof select }>;
@@ -12,6 +12,7 @@ function where(programmeId: string, f: AuditFilters): Prisma.EventWhereInput {
     programmeId,
     ...(f.actor ? { actorName: containsText(f.actor) } : {}),
     ...(f.entity ? { entityType: f.entity } : {}),
+    ...(f.action ? { action: f.action } : {}),
     ...(f.from || f.to
       ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
       : {}),
@@ -45,8 +46,11 @@ export function listEventsSince(programmeId: string, q: { since?: string; afterI
   });
 }
 
-/** The entity types present in a programme's log, for the filter menu. */
-export async function listAuditEntityTypes(programmeId: string): Promise<string[]> {
-  const rows = await db.event.groupBy({ by: ["entityType"], where: { programmeId }, orderBy: { entityType: "asc" } });
-  return rows.map((r) => r.entityType);
+/**
+ * The entity types and actions present in a programme's log, for the filter menus: one grouped
+ * read of (entityType, action), so a menu never offers what would match nothing.
+ */
+export async function listAuditChoices(programmeId: string): Promise<AuditChoices> {
+  const rows = await db.event.groupBy({ by: ["entityType", "action"], where: { programmeId }, orderBy: [{ entityType: "asc" }, { action: "asc" }] });
+  return { entityTypes: [...new Set(rows.map((r) => r.entityType))], actions: rows.map((r) => ({ entityType: r.entityType, action: r.action })) };
 }

@@ -25,8 +25,23 @@ export const auditEventSchema = z.object({
 export const auditFiltersSchema = z.object({
   actor: textSchema().trim().max(100).optional().catch(undefined),
   entity: textSchema().trim().max(50).optional().catch(undefined),
+  // An event action as recorded ("slice.rolled_back"): a PM asking for every rollback of a quarter.
+  action: textSchema().trim().max(80).optional().catch(undefined),
   from: dateSchema().optional().catch(undefined),
   to: dateSchema().optional().catch(undefined),
   before: intFromTextSchema({ min: 1 }).optional().catch(undefined),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export type AuditChoices = { entityTypes: string[]; actions: { entityType: string; action: string }[] };
+
+/**
+ * The filters without an action the chosen entity never records: changing the entity menu
+ * submits the action chosen for the last one, which would match nothing while the action menu,
+ * lacking it, read "Any".
+ */
+export function withoutStrayAction(filters: AuditFilters, choices: AuditChoices): AuditFilters {
+  if (!filters.action) return filters;
+  const recorded = choices.actions.some((a) => a.action === filters.action && (!filters.entity || a.entityType === filters.entity));
+  return recorded ? filters : { ...filters, action: undefined };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_CATALOGUE, type EventAction } from "./catalogue";
 import { EXAMPLES } from "./catalogue/test-examples";
-import { catalogueLine, changeText, changesOf, describeEvent, describeLine, objectOf, type Names } from "./describe";
+import { actionLabel, catalogueLine, changeText, changesOf, describeEvent, describeLine, objectOf, type Names } from "./describe";
 import { countsOf, describeBulk, groupEvents } from "./describe-groups";
 
 const standing = { stage: "1", status: "shifting" };
@@ -185,5 +185,22 @@ describe("describeBulk with the whole of the work", () => {
     ];
     expect(describeBulk({ events: part, lead: part[0] }, whole)).toBe("imported 37 services and 52 dependencies");
     expect(describeBulk({ events: part, lead: part[0] })).toBe("imported 1 service");
+  });
+});
+
+describe("actionLabel", () => {
+  it("names an action by its entity's word and its verb", () => {
+    expect(actionLabel("slice.rolled_back")).toBe("Slice: rolled back");
+    expect(actionLabel("checklist_item.ticked")).toBe("Checklist item: ticked");
+    expect(actionLabel("api_token.created")).toBe("API token: created");
+    expect(actionLabel("membership.role_changed")).toBe("Member: role changed");
+    expect(actionLabel("odd")).toBe("odd");
+  });
+});
+
+describe("a rollback's signal in the audit log", () => {
+  it("reads in words, as on the slice page and in the report (it read error_rate)", () => {
+    const e = { entityType: "slice", entityId: "s1", action: "slice.rolled_back", before: { stage: "10", status: "shifting" }, after: { stage: "0", status: "rolled_back", kind: "rollback", reason: "5xx up", signal: "error_rate", observed: "4.2% 5xx" } };
+    expect(changesOf(e, new Map())).toContainEqual({ field: "Signal", from: null, to: "error rate" });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { stageLabel, statusLabel } from "@/lib/slices/stages";
 import { facilityStatusLabel } from "@/lib/facilities/schemas";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { capitalise, formatDate, formatDateTime } from "@/lib/format";
 import { parseEvent, type CatalogueEvent } from "./catalogue";
 import type { Names, ReadableEvent } from "./describe-changes";
 
@@ -35,6 +35,13 @@ const KIND: Record<string, string> = {
 
 /** The word for what an entity is: "facility", "member". */
 export const kindOf = (entityType: string): string => KIND[entityType] ?? entityType.replace(/_/g, " ");
+
+/** An action as a filter reads it: "slice.rolled_back" is "Slice: rolled back". */
+export function actionLabel(action: string): string {
+  const dot = action.indexOf(".");
+  if (dot < 0) return action;
+  return `${capitalise(kindOf(action.slice(0, dot)))}: ${action.slice(dot + 1).replace(/_/g, " ")}`;
+}
 
 const text = (payload: unknown, key: string): string | undefined => {
   const value = payload && typeof payload === "object" ? (payload as Record<string, unknown>)[key] : undefined;

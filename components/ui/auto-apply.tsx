@@ -23,7 +23,9 @@ export function AutoApply() {
       const query = new URLSearchParams();
       for (const [key, value] of new FormData(form)) if (typeof value === "string" && value !== "") query.append(key, value);
       query.delete("page");
-      const action = new URL(form.action || window.location.href, window.location.href);
+      // The attribute, not `form.action`: a control named "action" (the audit log's filter)
+      // shadows that property, and the page went to "/p/demo/[object HTMLSelectElement]".
+      const action = new URL(form.getAttribute("action") || window.location.href, window.location.href);
       router.replace(`${action.pathname}${query.size ? `?${query}` : ""}`, { scroll: false });
     };
     const onChange = (event: Event) => {

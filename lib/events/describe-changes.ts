@@ -4,6 +4,7 @@
  * payload refers to, lists joined), never JSON. Pure: the names of referenced things come in.
  */
 import { appliesToLabel, categoryLabel, itemStateLabel } from "@/lib/checklists/labels";
+import { signalLabel } from "@/lib/slices/stage-machine";
 import { facilityStatusLabel } from "@/lib/facilities/schemas";
 import { isStage, stageLabel, statusLabel } from "@/lib/slices/stages";
 import { capitalise, formatDateTime } from "@/lib/format";
@@ -117,6 +118,7 @@ export function formatValue(key: string, value: unknown, entityType: string, nam
   if (key === "appliesTo" && typeof value === "string") return (appliesToLabel as Record<string, string>)[value] ?? value;
   if ((key === "pinnedWave" || key === "wave") && typeof value === "number") return `wave ${value}`;
   if (key === "kind" && entityType === "slice" && typeof value === "string") return SLICE_MOVE_KINDS[value] ?? value;
+  if (key === "signal" && entityType === "slice" && typeof value === "string") return signalLabel(value);
   if (typeof value === "string") return cut(INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? formatDateTime(new Date(value)) : value);
   if (typeof value === "number") return value.toLocaleString("en-GB");
   if (Array.isArray(value)) return cut(value.map((v) => (isRecord(v) ? recordText(v) : formatValue(key, v, entityType, names))).join(", "));

@@ -6,6 +6,8 @@ import pg from "pg";
 import { test, expect } from "@playwright/test";
 import { launchFerry, waitFor200, type FerryServer } from "../scripts/testing/ferry-server";
 import { startPrivatePostgres, type PrivatePostgres } from "../scripts/testing/private-postgres";
+import { addWeeks } from "../lib/reports/weeks";
+import type { WeekKey } from "../lib/reports/types";
 
 // The two backups docs/backup-and-restore.md describes, each restored into an empty
 // deployment and checked by exporting again: a programme's Ferry JSON (its full history and
@@ -122,6 +124,20 @@ test.describe("backup and restore", () => {
     const fields = [...new Set(diff.map((d) => d.split(":")[0].replace(/\.\d+/g, "[]")))];
     expect(diff.slice(0, 5), `${diff.length} values differ after the restore, in ${fields.join(", ")}; the first`).toEqual([]);
     expect(restored).toBe(original);
+
+    // Every past week's report reads as it did: the walk back from today once undid the import's
+    // own "created" events too, and every slice and service vanished from the weeks before it
+    // ("Slices in scope 12" read 0, slice names read as ids).
+    const current = (await (await fetch(`${source.base}/api/v1/programmes/demo/reports/weekly?format=json`, { headers: auth })).json()) as { range: { week: string } };
+    const weeks = [1, 2, 3, 4, 6].map((n) => addWeeks(current.range.week as WeekKey, -n));
+    for (const week of weeks) {
+      const [before, after] = await Promise.all(
+        [source, empty].map(async (s) => (await fetch(`${s.base}/api/v1/programmes/demo/reports/weekly?week=${week}&format=md`, { headers: auth })).text()),
+      );
+      expect(before, week).toMatch(/Slices in scope/);
+      expect(after, week).toBe(before);
+    }
+    expect(await (await fetch(`${empty.base}/api/v1/programmes/demo/reports/weekly?week=${weeks[0]}&format=md`, { headers: auth })).text()).toMatch(/\| Slices in scope \| [1-9]/);
 
     // The restored audit log: the same events with the same actors, then this deployment's own
     // record of receiving the programme (its creation here, the import, one restore event).

@@ -2,6 +2,7 @@ import "server-only";
 import { db as appDb, type Db } from "@/lib/db";
 import type { ServiceKind } from "@/lib/generated/prisma/enums";
 import type { Stage } from "@/lib/slices/stages";
+import { historyStartId } from "@/lib/inventory/queries/history-export";
 import { DETAIL_ACTIONS, readHistory, SLICE_HISTORY_ACTIONS, type CurrentState, type ItemState, type RawEvent } from "./history";
 import type { ReportInput } from "./report";
 
@@ -10,8 +11,8 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 type ServiceRow = { id: string; name: string; team: string | null; sliceId: string | null; peakRps: number | null; kind: ServiceKind; shared: boolean };
 type ItemGroup = { sliceId: string; state: ItemState; gateStage: Stage | null; count: number };
 type SliceRow = CurrentState["slices"][number];
-/** id, at (ms), entityType, entityId, action, before, after, the ticked item's gate stage. */
-type EventRow = [number, number, string, string, string, unknown, unknown, Stage | null];
+/** id, at (ms), entityType, entityId, action, before, after, the ticked item's gate stage and slice. */
+type EventRow = [number, number, string, string, string, unknown, unknown, Stage | null, string | null];
 
 /**
  * The rows of a `SELECT coalesce(json_agg(q), '[]')::text AS rows FROM (...) q`: one text
@@ -33,6 +34,9 @@ export async function loadReportSource(programmeId: string, options: { now?: Dat
   const detailSince = options.detailSince ?? -Infinity;
   // No programme has events before 1970: the epoch stands for "from the start".
   const since = new Date(Number.isFinite(detailSince) ? detailSince : 0);
+  // After a restore, the history starts at the restored events: the import's own events
+  // before them record this deployment receiving the programme (historyStartId).
+  const from = await historyStartId(db, programmeId);
   // The large tables through plain SQL too (see above); the small ones through Prisma.
   // Raw SQL reads an enum by its @map label: the API's stage spelling already ("10", not "pct10"),
   // and a @db.Date column as its YYYY-MM-DD.
@@ -58,11 +62,11 @@ export async function loadReportSource(programmeId: string, options: { now?: Dat
     // A tick brings the stage its item gates, so the items need not be loaded one by one.
     // In no particular order: readHistory sorts them (at, then id).
     jsonRows<EventRow>(db.$queryRaw`
-      SELECT coalesce(json_agg(json_build_array(e.id, (extract(epoch FROM e.at) * 1000)::bigint, e."entityType", e."entityId", e.action, e.before, e.after, i."gateStage")), '[]')::text AS rows
+      SELECT coalesce(json_agg(json_build_array(e.id, (extract(epoch FROM e.at) * 1000)::bigint, e."entityType", e."entityId", e.action, e.before, e.after, i."gateStage", i."sliceId")), '[]')::text AS rows
       FROM "Event" e LEFT JOIN "ChecklistItem" i ON e.action = 'checklist_item.ticked' AND i.id = e."entityId"
-      WHERE e."programmeId" = ${programmeId}
+      WHERE e."programmeId" = ${programmeId} AND e.id >= ${from}
         AND (e.action = ANY(${[...SLICE_HISTORY_ACTIONS]}::text[]) OR (e.action = ANY(${[...DETAIL_ACTIONS]}::text[]) AND e.at >= ${since}))`),
-    db.event.findFirst({ where: { programmeId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true } }),
+    db.event.findFirst({ where: { programmeId, id: { gte: from } }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { at: true } }),
   ]);
   const current: CurrentState = {
     at: now.getTime(),
@@ -74,7 +78,16 @@ export async function loadReportSource(programmeId: string, options: { now?: Dat
     facilities,
     teams,
   };
-  const rows: RawEvent[] = events.map(([id, at, entityType, entityId, action, before, after, gateStage]) => ({ id, at, entityType, entityId, action, before, after, gateStage }));
+  // A restored tick names its slice by the id it had where the backup was made (payloads are
+  // copied as they were; only the entity id is mapped, restore-history.ts). A slice id this
+  // programme never had can only be such a one: the ticked item's own slice stands for it.
+  const sliceIds = new Set(slices.map((s) => s.id));
+  for (const e of events) if (e[2] === "slice") sliceIds.add(e[3]);
+  const rows: RawEvent[] = events.map(([id, at, entityType, entityId, action, before, after, gateStage, itemSlice]) => {
+    const payloadSlice = action === "checklist_item.ticked" && after && typeof after === "object" ? (after as { sliceId?: unknown }).sliceId : undefined;
+    const restored = typeof payloadSlice === "string" && itemSlice !== null && !sliceIds.has(payloadSlice);
+    return { id, at, entityType, entityId, action, before, after: restored ? { ...(after as object), sliceId: itemSlice } : after, gateStage };
+  });
   return {
     programme: { id: programme.id, slug: programme.slug, name: programme.name, timeZone: programme.timeZone, targetDate: day(programme.targetDate) },
     now: now.getTime(),

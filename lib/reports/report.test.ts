@@ -99,6 +99,14 @@ describe("the weekly report", () => {
     expect(report("2026-W47").forecast.done).toMatchObject({ status: "forecast", remaining: 4 });
   });
 
+  it("draws the same forecast for the programme restored under another id, and others for another start", () => {
+    const input = scenarioInput();
+    const forecastOf = (i: typeof input) => JSON.stringify(buildWeeklyReport(i, "2026-W47", NO_NOTES).forecast);
+    // A restore makes a new programme id: the forecast was seeded by the id and moved by a week.
+    expect(forecastOf({ ...input, programme: { ...input.programme, id: "restored-elsewhere" } })).toBe(forecastOf(input));
+    expect(forecastOf({ ...input, startedAt: input.startedAt + 1 })).not.toBe(forecastOf(input));
+  });
+
   it("is the same report when issued twice, even after later events", () => {
     const first = JSON.stringify(report("2026-W45"));
     expect(JSON.stringify(report("2026-W45"))).toBe(first);

@@ -71,7 +71,7 @@ function computeCore(input: ReportInput, week: WeekKey): Core {
     return points[i].at === asOf && asOf !== end ? dayAt(asOf - 1, tz) : lastDayOf(points[i].week);
   };
   const run = (line: "live" | "done") =>
-    forecast({ target: line, remaining: last.scope - last[line], scope: last.scope, throughput: throughput(line), baseWeek, targetDate: input.programme.targetDate, seedKey: input.programme.id, finishedBy: finishedBy(line) });
+    forecast({ target: line, remaining: last.scope - last[line], scope: last.scope, throughput: throughput(line), baseWeek, targetDate: input.programme.targetDate, seedKey: forecastSeedKey(input), finishedBy: finishedBy(line) });
   return { end: endState, previous, asOf, start, burnUp, forecast: { live: run("live"), done: run("done") }, orphans: walker.orphans };
 }
 
@@ -142,4 +142,15 @@ export function buildWeeklyReport(input: ReportInput, week: WeekKey, notes: Repo
     skippedEvents: input.history.skipped,
     slices: core.end.slices,
   };
+}
+
+/**
+ * What the forecast's draws are seeded by: the instant of the programme's first recorded
+ * change. A re-issue draws the same numbers, and so does the same programme restored from a
+ * backup into another deployment, where its id is new (its id seeded them, and a restored
+ * programme's past forecasts moved by a week); two programmes started at the same millisecond
+ * are the only ones that share their draws.
+ */
+export function forecastSeedKey(input: Pick<ReportInput, "startedAt">): string {
+  return `started ${input.startedAt}`;
 }

@@ -27,12 +27,29 @@ export type RestoreRecord = { restoredEvents: number; firstEventId: number; last
 export function historyEvents<T extends Pick<EventRow, "id" | "actorName" | "requestId" | "action" | "after">>(events: readonly T[]): T[] {
   const restore = events.findLast((e) => e.action === RESTORED_ACTION);
   if (!restore) return [...events];
-  const record = restore.after as RestoreRecord | null;
-  const first = record?.firstEventId ?? restore.id;
+  const first = restoredHistoryStart(restore);
   const imported = events
     .filter((e) => e.id > restore.id && e.action === "inventory.imported" && e.actorName === restore.actorName && e.requestId === restore.requestId)
     .reduce<number | null>((min, e) => (min === null || e.id < min ? e.id : min), null);
   return events.filter((e) => e.id >= first && e.id !== restore.id && e.id !== imported);
+}
+
+/**
+ * The id of the first event of the programme's history after a restore (`restore`, its latest
+ * `programme.restored` event): the events before it are this deployment's record of receiving
+ * the programme (its creation here, the import's own created events), not the history. The
+ * backup's export leaves them out (historyEvents), and so does the weekly report's walk back
+ * (lib/reports/load.ts): undoing the import's "created" events made every restored slice and
+ * service vanish from every week before the restore.
+ */
+export function restoredHistoryStart(restore: Pick<EventRow, "id" | "after">): number {
+  return (restore.after as RestoreRecord | null)?.firstEventId ?? restore.id;
+}
+
+/** The id the programme's history starts at: 0 unless it was restored (restoredHistoryStart). */
+export async function historyStartId(client: Reader, programmeId: string): Promise<number> {
+  const restore = await client.event.findFirst({ where: { programmeId, action: RESTORED_ACTION }, orderBy: { id: "desc" }, select: { id: true, after: true } });
+  return restore ? restoredHistoryStart(restore) : 0;
 }
 
 /** Every event of the programme and everyone it refers to, ready for the serializer. */

@@ -8,7 +8,7 @@ export const authOperations: Operation[] = [
   {
     method: "post",
     path: "/users",
-    summary: "Add a person or service account to a programme with a role (manager)",
+    summary: "Add a person to a programme with a role (manager); service accounts are added on the programme's People page",
     tag: "People",
     query: z.object({ programme: z.string().describe("programme slug") }),
     body: createUserSchema,
@@ -17,7 +17,7 @@ export const authOperations: Operation[] = [
   {
     method: "post",
     path: "/tokens",
-    summary: "Create an API token for yourself, or as a manager for a member of your programme (shown once)",
+    summary: "Create an API token (shown once): for yourself; as a programme manager, for a service account of your programme (reaching that programme only); as the deployment administrator, for anyone",
     tag: "People",
     body: createTokenSchema,
     responses: { 201: { description: "Created", schema: z.object({ token: z.string() }) } },

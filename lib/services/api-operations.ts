@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Operation } from "@/lib/api/openapi";
 import { MAX_IMPORT_BYTES } from "@/lib/inventory/limits";
 import { importQuerySchema, importReportSchema } from "@/lib/inventory/schemas";
+import { FERRY_JSON_VERSION } from "@/lib/inventory/ferry-json-schema";
 import { apiServiceSchema } from "./schemas";
 
 export const servicesOperations: Operation[] = [
@@ -34,6 +35,6 @@ export const servicesOperations: Operation[] = [
     path: "/programmes/{slug}/export",
     summary: "The whole programme as canonical Ferry JSON: importing it into an empty programme and exporting again gives the same bytes",
     tag: "Inventory",
-    responses: { 200: { description: "Ferry JSON document (format ferry, version 1)", contentTypes: ["application/json"] } },
+    responses: { 200: { description: `Ferry JSON document (format ferry, version ${FERRY_JSON_VERSION})`, contentTypes: ["application/json"] } },
   },
 ];

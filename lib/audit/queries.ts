@@ -36,10 +36,16 @@ export function listAllAuditEvents(programmeId: string, f: AuditFilters, max = 1
   return db.event.findMany({ where: where(programmeId, f), orderBy: { id: "asc" }, take: max, select });
 }
 
-/** Events for the REST API: oldest first, from a time and/or after an id. */
-export function listEventsSince(programmeId: string, q: { since?: string; afterId?: number; limit: number }): Promise<AuditRow[]> {
+/** Events for the REST API: oldest first, from a time and/or after an id, or after a page's cursor (eventCursor). */
+export function listEventsSince(programmeId: string, q: { since?: string; afterId?: number; after?: string; limit: number }): Promise<AuditRow[]> {
+  const [afterAt, afterId] = q.after ? q.after.split(".").map(Number) : [];
   return db.event.findMany({
-    where: { programmeId, ...(q.since ? { at: { gte: new Date(q.since) } } : {}), ...(q.afterId !== undefined ? { id: { gt: q.afterId } } : {}) },
+    where: {
+      programmeId,
+      ...(q.since ? { at: { gte: new Date(q.since) } } : {}),
+      ...(q.afterId !== undefined ? { id: { gt: q.afterId } } : {}),
+      ...(q.after ? { OR: [{ at: { gt: new Date(afterAt) } }, { at: new Date(afterAt), id: { gt: afterId } }] } : {}),
+    },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     take: q.limit,
     select,

@@ -6,6 +6,12 @@ import { textSchema } from "@/lib/validation/text";
 export const eventsQuerySchema = z.strictObject({
   since: instantSchema({ error: "use an ISO timestamp like 2026-11-01T00:00:00Z" }).optional(),
   afterId: intFromTextSchema().optional().describe("page on: the id of the last event you have"),
+  // The events come oldest first by (at, id); a late-recorded event has an earlier `at` than
+  // ids before it, so only the pair continues a page without skipping one (the Link header).
+  after: textSchema()
+    .regex(/^\d{1,15}\.\d{1,12}$/, "use the cursor from the previous page's Link header")
+    .optional()
+    .describe("page on: the cursor in the previous page's `Link: <…>; rel=\"next\"` header, sent when a page is full"),
   limit: intFromTextSchema({ min: 1, max: 5000 }).default(1000),
 });
 
@@ -20,6 +26,9 @@ export const auditEventSchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+
+/** The `after` cursor of the event after `e` in (at, id) order: "<at in ms>.<id>". */
+export const eventCursor = (e: { at: Date; id: number }): string => `${e.at.getTime()}.${e.id}`;
 
 /** Audit page filters, read from the URL. Bad values are dropped, never an error page. */
 export const auditFiltersSchema = z.object({

@@ -29,6 +29,11 @@ describe("GET /events, page by page", () => {
     // Ids in recording order; the fifth is recorded last but happened on day 1.
     const at = [0, 2, 3, 4, 5, 6, 1].map(day);
     for (const [i, when] of at.entries()) await t.db.event.create({ data: { programmeId: p.id, actorName: "a", entityType: "slice", entityId: `s${i}`, action: "slice.updated", at: when } });
+    // Two recorded within one millisecond, as PostgreSQL keeps them (microseconds): a cursor
+    // carrying a JavaScript instant would cut them to the same millisecond.
+    for (const [name, when] of [["m2", "2026-11-04 12:00:00.123789+00"], ["m1", "2026-11-04 12:00:00.123456+00"]]) {
+      await t.db.$executeRaw`INSERT INTO "Event" ("programmeId", "actorName", "entityType", "entityId", action, at) VALUES (${p.id}, 'a', 'slice', ${name}, 'slice.updated', ${when}::timestamptz)`;
+    }
 
     const seen: string[] = [];
     let path: string | null = `/api/v1/programmes/${slug}/events?since=2026-10-01T00:00:00Z&limit=3`;
@@ -44,7 +49,7 @@ describe("GET /events, page by page", () => {
       expect(link === null, "only a full page links on").toBe(page.length < 3);
     }
     // Every event once, in the order they happened (s6 happened on day 1).
-    expect(seen.filter((e) => e !== undefined && e.startsWith("s"))).toEqual(["s0", "s6", "s1", "s2", "s3", "s4", "s5"]);
+    expect(seen.filter((e) => /^[sm]\d$/.test(e))).toEqual(["s0", "s6", "s1", "s2", "m1", "m2", "s3", "s4", "s5"]);
     expect(links[0]).toContain("since=2026-10-01T00%3A00%3A00Z");
     expect(links[0]).toContain("limit=3");
   });

@@ -36,16 +36,16 @@ export function listAllAuditEvents(programmeId: string, f: AuditFilters, max = 1
   return db.event.findMany({ where: where(programmeId, f), orderBy: { id: "asc" }, take: max, select });
 }
 
-/** Events for the REST API: oldest first, from a time and/or after an id, or after a page's cursor (eventCursor). */
-export function listEventsSince(programmeId: string, q: { since?: string; afterId?: number; after?: string; limit: number }): Promise<AuditRow[]> {
-  const [afterAt, afterId] = q.after ? q.after.split(".").map(Number) : [];
+/**
+ * Events for the REST API: oldest first, from a time and/or after an id, or continuing after
+ * the event `after` in (at, id) order. That is Prisma's cursor, which compares with the cursor
+ * row's own values in SQL: the microseconds of `at`, which a JavaScript Date (and so a cursor
+ * carrying the instant) would cut to milliseconds, sending an event twice.
+ */
+export function listEventsSince(programmeId: string, q: { since?: string; afterId?: number; after?: number; limit: number }): Promise<AuditRow[]> {
   return db.event.findMany({
-    where: {
-      programmeId,
-      ...(q.since ? { at: { gte: new Date(q.since) } } : {}),
-      ...(q.afterId !== undefined ? { id: { gt: q.afterId } } : {}),
-      ...(q.after ? { OR: [{ at: { gt: new Date(afterAt) } }, { at: new Date(afterAt), id: { gt: afterId } }] } : {}),
-    },
+    where: { programmeId, ...(q.since ? { at: { gte: new Date(q.since) } } : {}), ...(q.afterId !== undefined ? { id: { gt: q.afterId } } : {}) },
+    ...(q.after !== undefined ? { cursor: { id: q.after }, skip: 1 } : {}),
     orderBy: [{ at: "asc" }, { id: "asc" }],
     take: q.limit,
     select,

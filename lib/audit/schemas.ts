@@ -7,11 +7,9 @@ export const eventsQuerySchema = z.strictObject({
   since: instantSchema({ error: "use an ISO timestamp like 2026-11-01T00:00:00Z" }).optional(),
   afterId: intFromTextSchema().optional().describe("page on: the id of the last event you have"),
   // The events come oldest first by (at, id); a late-recorded event has an earlier `at` than
-  // ids before it, so only the pair continues a page without skipping one (the Link header).
-  after: textSchema()
-    .regex(/^\d{1,15}\.\d{1,12}$/, "use the cursor from the previous page's Link header")
-    .optional()
-    .describe("page on: the cursor in the previous page's `Link: <…>; rel=\"next\"` header, sent when a page is full"),
+  // ids before it, so a page continues after its last event in that order, not after its id
+  // (the Link header's cursor; listEventsSince).
+  after: intFromTextSchema({ min: 1 }).optional().describe("page on: the cursor in the previous page's `Link: <…>; rel=\"next\"` header, sent when a page is full"),
   limit: intFromTextSchema({ min: 1, max: 5000 }).default(1000),
 });
 
@@ -26,9 +24,6 @@ export const auditEventSchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
-
-/** The `after` cursor of the event after `e` in (at, id) order: "<at in ms>.<id>". */
-export const eventCursor = (e: { at: Date; id: number }): string => `${e.at.getTime()}.${e.id}`;
 
 /** Audit page filters, read from the URL. Bad values are dropped, never an error page. */
 export const auditFiltersSchema = z.object({

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute, zodDetails } from "@/lib/api/handler";
 import { listEventsSince } from "@/lib/audit/queries";
-import { eventCursor, eventsQuerySchema } from "@/lib/audit/schemas";
+import { eventsQuerySchema } from "@/lib/audit/schemas";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 
@@ -16,7 +16,7 @@ export const GET = apiRoute<{ slug: string }>(async ({ request, params, actor })
   // tell it was cut at `limit`: the same query, continued after the last event sent.
   if (rows.length === parsed.data.limit) {
     const next = new URLSearchParams(request.nextUrl.searchParams);
-    next.set("after", eventCursor(rows[rows.length - 1]));
+    next.set("after", String(rows[rows.length - 1].id));
     response.headers.set("link", `<${request.nextUrl.pathname}?${next}>; rel="next"`);
   }
   return response;

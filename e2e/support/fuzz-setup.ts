@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN_TOKEN } from "../../playwright.config";
 import type { FuzzContext } from "./fuzz-cases";
+import { operationPath } from "../../lib/api/openapi";
 import { operations } from "../../lib/api/operations";
 
 const admin = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
@@ -39,5 +40,5 @@ export async function fuzzContext(request: APIRequestContext, slug: string): Pro
  * fuzzer walks the document, so an operation missing from it would go unfuzzed.
  */
 export function missingOperations(doc: { paths: Record<string, Record<string, unknown>> }): string[] {
-  return operations.filter((o) => !doc.paths[`/api/v1${o.path}`]?.[o.method]).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+  return operations.filter((o) => !doc.paths[operationPath(o)]?.[o.method]).map((o) => `${o.method.toUpperCase()} ${operationPath(o)}`);
 }

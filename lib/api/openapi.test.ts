@@ -26,4 +26,15 @@ describe("buildOpenApi", () => {
       expect.objectContaining({ name: "limit", in: "query", required: true }),
     ]);
   });
+
+  it("documents API.md's operations endpoints at their own paths, with no token required, as the document itself", () => {
+    const doc = buildOpenApi(operations, { version: "test" });
+    const security = (path: string) => (doc.paths[path].get as { security?: unknown[] }).security;
+    // They were missing, and openapi.json inherited the bearer requirement it does not have.
+    for (const path of ["/api/health", "/api/ready", "/api/startup", "/api/metrics", "/api/v1/openapi.json"]) expect(security(path), path).toEqual([]);
+    expect(security("/api/v1/programmes")).toBeUndefined();
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith("/api/v1/"))).toEqual(["/api/health", "/api/ready", "/api/startup", "/api/metrics"]);
+  });
 });
+

@@ -6,8 +6,12 @@ import { z } from "zod";
 
 export type Operation = {
   method: "get" | "post" | "patch" | "put" | "delete";
-  /** OpenAPI path under /api/v1, with {params}. */
+  /** OpenAPI path under `base`, with {params}. */
   path: string;
+  /** Where `path` is: /api/v1 (the REST API, behind a token), or /api for the probes and the scrape. */
+  base?: "/api";
+  /** Answered without a token (the probes, the scrape, this document): no security requirement. */
+  public?: true;
   summary: string;
   tag: string;
   query?: z.ZodObject;
@@ -29,6 +33,9 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output") => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
 };
+
+/** An operation's path as a client sends it: "/api/v1/programmes", "/api/health". */
+export const operationPath = (op: Pick<Operation, "base" | "path">): string => `${op.base ?? "/api/v1"}${op.path}`;
 
 /** The OpenAPI document for the given operations. */
 export function buildOpenApi(operations: Operation[], info: { version: string }) {
@@ -52,10 +59,12 @@ export function buildOpenApi(operations: Operation[], info: { version: string })
       };
     }
     responses.default = { description: "Error", content: { "application/json": { schema: jsonSchema(errorEnvelopeSchema, "output") } } };
-    paths[`/api/v1${op.path}`] ??= {};
-    paths[`/api/v1${op.path}`][op.method] = {
+    const full = operationPath(op);
+    paths[full] ??= {};
+    paths[full][op.method] = {
       summary: op.summary,
       tags: [op.tag],
+      ...(op.public ? { security: [] } : {}),
       parameters: [...pathParams, ...queryParams],
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
       ...(op.rawBody ? { requestBody: { required: true, content: Object.fromEntries(Object.entries(op.rawBody).map(([t, d]) => [t, { schema: { type: "string", description: d } }])) } } : {}),

@@ -35,9 +35,29 @@ const coreOperations: Operation[] = [
     path: "/openapi.json",
     summary: "This document",
     tag: "Meta",
+    public: true,
     responses: { 200: { description: "OpenAPI 3.1 document", contentTypes: ["application/json"] } },
   },
 ];
 
+const probe = (path: string, summary: string, responses: Operation["responses"]): Operation => ({ method: "get", base: "/api", path, summary, tag: "Operations", public: true, responses });
+const status = (value: string) => z.object({ status: z.literal(value) });
+
+// API.md's "Operations (no auth)": Kubernetes' probes and Prometheus' scrape (ADR 0029).
+const operationsOperations: Operation[] = [
+  probe("/health", "Liveness: the process answers (no dependencies)", { 200: { description: "Alive", schema: status("ok") } }),
+  probe("/ready", "Readiness: the database answers and every migration is applied; 503 while draining on SIGTERM", {
+    200: { description: "Ready", schema: status("ready") },
+    503: { description: "Not ready: the database, a pending migration, or shutting down", schema: z.object({ status: z.literal("unavailable"), reason: z.string() }) },
+  }),
+  probe("/startup", "Startup: the server has finished starting", {
+    200: { description: "Started", schema: status("started") },
+    503: { description: "Still starting", schema: status("starting") },
+  }),
+  probe("/metrics", "Prometheus metrics of this replica: totals for anyone, per-programme series with `Authorization: Bearer $FERRY_METRICS_TOKEN`", {
+    200: { description: "Prometheus text format", contentTypes: ["text/plain"] },
+  }),
+];
+
 /** Every operation, domain by domain; each domain keeps its own list beside its schemas. */
-export const operations: Operation[] = [...coreOperations, ...authOperations, ...servicesOperations, ...wavesOperations, ...slicesOperations, ...checklistsOperations, ...graphOperations, ...liveOperations, ...reportsOperations];
+export const operations: Operation[] = [...coreOperations, ...operationsOperations, ...authOperations, ...servicesOperations, ...wavesOperations, ...slicesOperations, ...checklistsOperations, ...graphOperations, ...liveOperations, ...reportsOperations];

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { operationPath } from "./openapi";
 import { operations } from "./operations";
 import { allowedMethods, API_ROUTE_METHODS, hasDotSegment, hasMalformedEscape } from "./route-methods";
 
 describe("API route methods (proxy.ts's 405 table)", () => {
-  it("lists exactly the OpenAPI operations' methods for /api/v1", () => {
-    const documented = operations.map((o) => `${o.method.toUpperCase()} /api/v1${o.path}`).sort();
-    const table = API_ROUTE_METHODS.filter(([p]) => p.startsWith("/api/v1/")).flatMap(([p, methods]) => methods.map((m) => `${m} ${p}`)).sort();
+  it("lists exactly the OpenAPI operations' methods, the probes' included", () => {
+    const documented = operations.map((o) => `${o.method.toUpperCase()} ${operationPath(o)}`).sort();
+    const table = API_ROUTE_METHODS.flatMap(([p, methods]) => methods.map((m) => `${m} ${p}`)).sort();
     expect(table).toEqual(documented);
   });
 

@@ -38,3 +38,13 @@ describe("buildOpenApi", () => {
   });
 });
 
+
+describe("the bulk tick's documented refusals", () => {
+  const ticks = operations.find((o) => o.path === "/programmes/{slug}/checklist/ticks" && o.method === "post")!;
+  it("allow a 400 without details, as a body that is not JSON answers, and with entries named", () => {
+    const invalid = ticks.responses[400].schema!;
+    expect(invalid.safeParse({ error: { code: "INVALID", message: "The request body is not valid JSON." } }).success).toBe(true);
+    expect(invalid.safeParse({ error: { code: "INVALID", message: "x", details: [{ index: 0, path: "ticks.0.state", message: "m" }] } }).success).toBe(true);
+    expect(invalid.safeParse({ error: { code: "FORBIDDEN", message: "x" } }).success).toBe(false);
+  });
+});

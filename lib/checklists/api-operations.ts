@@ -17,7 +17,8 @@ export const checklistsOperations: Operation[] = [
     body: tickChecklistItemsSchema,
     responses: {
       200: { description: "The items after the change, in the order of `ticks`; one event per item that changed", schema: z.object({ items: z.array(checklistItemSchema) }) },
-      400: { description: "An entry is invalid (details name each by index and field), or the body is", schema: refusal(z.literal("INVALID"), z.union([entryFailures, fieldIssues])) },
+      // A body that is not JSON at all has nothing to name, so no details (it was documented as always having them).
+      400: { description: "An entry is invalid (details name each by index and field), or the body is (not JSON: no details)", schema: refusal(z.literal("INVALID"), z.union([entryFailures, fieldIssues]).optional()) },
       403: { description: "An entry is on a slice the caller may not tick", schema: refusal(z.literal("FORBIDDEN"), entryFailures) },
       404: { description: "An entry names no item of that slice in this programme", schema: refusal(z.literal("NOT_FOUND"), entryFailures) },
     },

@@ -22,8 +22,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The weekly report's query. Each parameter is checked on its own so a 400 names the one at fault. */
 export const weeklyReportQuerySchema = z.object({
-  week: z.string().optional().describe('The ISO week, "2026-W47"; the current week in the programme\'s time zone when left out'),
-  format: z.string().optional().describe("json (default), md, csv or pdf"),
+  // For the document: the route reads both itself (readExportRequest), which also refuses a
+  // week the calendar lacks ("2027-W53") with a message naming the format.
+  week: z.string().regex(/^\d{4}-W\d{2}$/).optional().describe('The ISO week, "2026-W47"; the current week in the programme\'s time zone when left out'),
+  format: z.enum(REPORT_FORMATS).optional().describe("json (default), md, csv or pdf"),
 });
 
 /** Longest notes or asks: a page of text, about two minutes of reading for a stakeholder. */

@@ -63,6 +63,13 @@ test.describe("dependency graph on the demo estate", () => {
       expect(Math.abs(node.y + node.height / 2 - (box.y + box.height / 2))).toBeLessThan(40);
     }).toPass();
     await expect(panel(page).getByRole("link", { name: "Service page" })).toHaveAttribute("href", /\/services\/[^/]+$/);
+    // Several matches: choosing one centres it, and focus goes back to the search (it fell to
+    // the page's body when the list of matches went away).
+    await page.getByRole("searchbox", { name: "Find a service" }).fill("orders-");
+    await page.getByRole("button", { name: "Find and centre" }).click();
+    await page.getByRole("button", { name: "orders-api", exact: true }).click();
+    await expect(page).toHaveURL(/select=orders-api/);
+    await expect(page.getByRole("searchbox", { name: "Find a service" })).toBeFocused();
     await panel(page).getByRole("link", { name: "Orders core" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /Orders core/ })).toBeVisible();
   });
@@ -89,6 +96,9 @@ test.describe("dependency graph on the demo estate", () => {
     expect(down).toBeLessThanOrEqual(both);
     await expect(page.getByTitle("catalogue-api", { exact: true })).toHaveCount(0);
     await page.getByRole("button", { name: "Leave focus" }).click();
+    // The button goes with the focus controls: the keyboard user's focus goes to the search,
+    // not to the page's body (a keyboard walk found it there).
+    await expect(page.getByRole("searchbox", { name: "Find a service" })).toBeFocused();
     // The view follows the address: until it has changed, "ready" is still the focused view's
     // (CI once read its 6 nodes here). Polled too, like the downstream count above.
     await expect(page).not.toHaveURL(/focus=/);

@@ -23,9 +23,14 @@ test.describe("slices at work", () => {
     await tickGating(page, ["mirror"], 1);
     // Said before the click too.
     await expect(page.getByRole("button", { name: "Move to mirror" })).toHaveAccessibleDescription("1 open item holds the next stage: the move is refused until it is done or not applicable.");
-    await page.getByRole("button", { name: "Move to mirror" }).click();
+    // From the keyboard: the refusal takes the focus, and shows its ring (Tailwind 4's
+    // outline-none had left the ring's style "none", so the focused box showed nothing).
+    await page.getByRole("button", { name: "Move to mirror" }).focus();
+    await page.keyboard.press("Enter");
     const result = page.getByRole("status", { name: "Stage move result" });
     await expect(result).toContainText("1 checklist item must be done (or not applicable) before mirror.");
+    await expect(result).toBeFocused();
+    await expect(result).toHaveCSS("outline-style", "solid");
     await expect(result.getByRole("list", { name: "Open items blocking the move" }).getByRole("listitem")).toHaveCount(1);
 
     // Tick the rest and move up through mirror to 1%.

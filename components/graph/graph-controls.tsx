@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { DEPENDENCY_KINDS, SERVICE_KINDS } from "@/lib/inventory/model";
 import { SLICE_STATUSES, STAGES, stageLabel, statusLabel } from "@/lib/slices/stages";
 import { COLOUR_BYS, HIGHLIGHTS, MAX_DEPTH, type ViewParams } from "@/lib/graph/view-params";
@@ -33,12 +33,16 @@ const FACET_LABELS = { team: "Team", wave: "Wave", kind: "Kind", status: "Slice 
 export function GraphControls({ params, summary, update, search, onFound }: Props) {
   const [text, setText] = useState("");
   const [found, setFound] = useState<string[] | null>(null);
+  // Where focus goes when the control that had it goes away (a chosen match, "Leave focus"):
+  // the search it came from, rather than the page's body.
+  const searchRef = useRef<HTMLInputElement>(null);
   const searchId = useId();
   const small = "text-xs font-medium text-slate-700";
   const choose = (name: string) => {
     setFound(null);
     setText(name);
     onFound(name);
+    searchRef.current?.focus();
   };
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
@@ -55,7 +59,7 @@ export function GraphControls({ params, summary, update, search, onFound }: Prop
       >
         <label className="min-w-40 flex-1 text-sm">
           <span className={small}>Find a service</span>
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name, e.g. orders-api" className={selectClass} aria-describedby={found ? searchId : undefined} />
+          <input ref={searchRef} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name, e.g. orders-api" className={selectClass} aria-describedby={found ? searchId : undefined} />
         </label>
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
           Find and centre
@@ -122,7 +126,14 @@ export function GraphControls({ params, summary, update, search, onFound }: Prop
               <span className="sr-only">Direction</span>
               <Select value={params.dir} onChange={(e) => update({ dir: e.target.value as ViewParams["dir"] })} choices={[["both", "Both ways"], ["up", "Upstream: what it depends on"], ["down", "Downstream: what depends on it (blast radius)"]]} />
             </label>
-            <button type="button" onClick={() => update({ focus: null })} className="rounded-md border border-slate-300 px-2 py-1.5 hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => {
+                update({ focus: null });
+                searchRef.current?.focus();
+              }}
+              className="rounded-md border border-slate-300 px-2 py-1.5 hover:bg-slate-50"
+            >
               Leave focus
             </button>
           </fieldset>

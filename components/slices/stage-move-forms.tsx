@@ -41,7 +41,7 @@ function FocusedOutcome({ text }: { text: string }) {
   // On mount only: a later render (a live update of the page) must not pull focus back here.
   useEffect(() => ref.current?.focus(), []);
   return (
-    <p ref={ref} tabIndex={-1} role="status" className="text-emerald-800 outline-none focus-visible:outline-2">
+    <p ref={ref} tabIndex={-1} role="status" className="text-emerald-800 outline-none focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-offset-2 focus-visible:outline-brand-600">
       {text}
     </p>
   );

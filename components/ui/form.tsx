@@ -129,7 +129,7 @@ export function FormAlert({ form, success, label, details, failureText, classNam
   const succeeded = inline ? "text-xs text-emerald-800" : "text-sm text-emerald-800";
   const tone = f ? failed : form.state?.ok && success ? succeeded : "sr-only";
   return (
-    <div data-form-alert tabIndex={-1} role="status" aria-live="polite" aria-label={label} className={`outline-none focus-visible:outline-2 ${tone} ${className}`} data-testid="form-error">
+    <div data-form-alert tabIndex={-1} role="status" aria-live="polite" aria-label={label} className={`outline-none focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${tone} ${className}`} data-testid="form-error">
       {/* A new node per result, so a second identical failure is announced again. */}
       <p key={resultKey(form.state)} className={f && !inline ? "font-medium" : undefined}>
         {f ? `${failureText ?? f.formError}${countText(fields)}` : form.state?.ok ? success : null}

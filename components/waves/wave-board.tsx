@@ -132,7 +132,7 @@ export function WaveBoard({ slug, showAllHref, columns, unplanned, role, memberT
         aria-label={`Wave board: ${columns.length} wave${columns.length === 1 ? "" : "s"}`}
         aria-describedby={`${menuId}-board-hint`}
         tabIndex={0}
-        className="relative flex gap-4 overflow-x-auto overscroll-x-contain rounded-lg pb-4 [scrollbar-color:var(--color-slate-400)_transparent]"
+        className="relative flex scroll-px-4 gap-4 overflow-x-auto overscroll-x-contain rounded-lg pb-4 [scrollbar-color:var(--color-slate-400)_transparent]"
       >
         {unplanned.length > 0 ? (
           <section aria-labelledby="wave-none-title" className="flex w-64 shrink-0 flex-col gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-3">

@@ -27,7 +27,7 @@ export default async function ProgrammeLayout({ children, params }: { children: 
           <SignOutButton />
         </div>
       </ProgrammeNav>
-      <main id="main" className="min-w-0 flex-1 px-4 py-5 sm:px-6 lg:px-8 lg:py-6">
+      <main id="main" tabIndex={-1} className="min-w-0 outline-none flex-1 px-4 py-5 sm:px-6 lg:px-8 lg:py-6">
         {children}
       </main>
     </div>
